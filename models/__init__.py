@@ -1,0 +1,34 @@
+"""Typed records of krnews: the contract downstream datasets rely on.
+
+This package imports nothing else of krnews. `schema.json` beside it is generated from these
+models (`python -m krnews.models` rewrites it) and ships with the package.
+"""
+from .records import (
+    EXTRACTOR_VERSION,
+    SCHEMA_VERSION,
+    AmountMention,
+    Article,
+    Document,
+    FundingType,
+    InitiativeRecord,
+    Mention,
+    OrgMention,
+    OrgRole,
+    YearMention,
+    json_schema,
+)
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "SCHEMA_VERSION",
+    "AmountMention",
+    "Article",
+    "Document",
+    "FundingType",
+    "InitiativeRecord",
+    "Mention",
+    "OrgMention",
+    "OrgRole",
+    "YearMention",
+    "json_schema",
+]

@@ -1,0 +1,36 @@
+"""Publication dates: parse what users pass, and find the one a plain-text article states."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# "입력 2024-03-12 10:05", "기사입력 2024.03.12", "최종수정 : 2020-01-08", "등록 2019/12/22"
+_STATED = re.compile(
+    r"(?:입력|등록|기사입력|최종수정|수정|송고|발행|게재)\s*[:：]?\s*(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})"
+)
+
+
+def parse_date(value) -> dt.date | None:
+    """A date from a date, a datetime or an ISO string ("2020-01-15", "2020-01-15T09:00:00+09:00")."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+
+
+def stated_date(text: str) -> dt.date | None:
+    """The publication date a plain-text article states in its byline lines, if any."""
+    match = _STATED.search(text)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None

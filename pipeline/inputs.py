@@ -1,0 +1,128 @@
+"""What `krnews extract` reads: URLs, files (.html/.htm, .txt, .jsonl), directories, and `-` (stdin).
+
+`read_inputs` yields, in input order, either an Article or an InputError naming the input and the
+reason; one bad input never stops the others.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from krnews.models import Article
+
+from .api import article_from_text, looks_like_html
+
+HTML_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = (".txt",)
+CORPUS_SUFFIXES = (".jsonl",)
+KNOWN_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + CORPUS_SUFFIXES
+
+
+@dataclass(frozen=True)
+class InputError:
+    input: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.input}: {self.reason}"
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def read_inputs(inputs: Iterable[str], stdin=None, fetch_article=None) -> Iterator[Article | InputError]:
+    for name in inputs:
+        if name == "-":
+            lines = (line.strip() for line in (stdin or sys.stdin))
+            yield from read_inputs([line for line in lines if line and not line.startswith("#")], None, fetch_article)
+        elif is_url(name):
+            yield _from_url(name, fetch_article)
+        elif "://" in name:
+            yield InputError(name, "unsupported URL scheme (only http and https)")
+        elif os.path.isdir(name):
+            yield from _from_directory(Path(name))
+        elif os.path.isfile(name):
+            yield from _from_file(Path(name))
+        else:
+            yield InputError(name, "no such file, directory or URL")
+
+
+def _from_url(url: str, fetch_article) -> Article | InputError:
+    if fetch_article is None:
+        from krnews.scrapers import fetch_article
+    try:
+        return fetch_article(url)
+    except Exception as error:  # a failed page is reported, the batch goes on
+        return InputError(url, str(error) or type(error).__name__)
+
+
+def _from_directory(root: Path) -> Iterator[Article | InputError]:
+    for directory, subdirs, files in os.walk(root):
+        subdirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(KNOWN_SUFFIXES) and not name.startswith("."):
+                yield from _from_file(Path(directory) / name)
+
+
+def _from_file(path: Path) -> Iterator[Article | InputError]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in CORPUS_SUFFIXES:
+            yield from _from_corpus(path)
+        elif suffix in HTML_SUFFIXES:
+            from krnews.scrapers import parse_html
+
+            yield parse_html(path.read_bytes())
+        elif suffix in TEXT_SUFFIXES:
+            yield article_from_text(_read_text(path))
+        else:
+            yield InputError(str(path), f"unsupported file type {suffix or '(none)'} (expected {', '.join(KNOWN_SUFFIXES)})")
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        yield InputError(str(path), str(error))
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp949")  # Korean text files from Windows tools
+
+
+def _from_corpus(path: Path) -> Iterator[Article | InputError]:
+    """One document per line: {"id", "text" or "html", "url"?, "published"?, "title"?}."""
+    with open(path, encoding="utf-8-sig") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                yield _corpus_document(json.loads(line))
+            except json.JSONDecodeError as error:
+                yield InputError(where, f"invalid JSON ({error.msg})")
+            except (ValueError, TypeError, KeyError) as error:
+                yield InputError(where, str(error))
+
+
+def _corpus_document(record: dict) -> Article:
+    if not isinstance(record, dict):
+        raise ValueError("a corpus line must be a JSON object")
+    doc_id = record.get("id")
+    doc_id = str(doc_id) if doc_id is not None else None
+    url, published, title = record.get("url"), record.get("published"), record.get("title")
+    if isinstance(record.get("html"), str) or (isinstance(record.get("text"), str) and looks_like_html(record["text"])):
+        from krnews.scrapers import parse_html
+
+        from .dates import parse_date
+
+        article = parse_html(record.get("html") or record["text"], url=url)
+        updates = {"doc_id": doc_id, "title": title, "published": parse_date(published)}
+        return article.model_copy(update={k: v for k, v in updates.items() if v})
+    if not isinstance(record.get("text"), str):
+        raise ValueError('a document needs a "text" or an "html" string')
+    return article_from_text(record["text"], url=url, published=published, doc_id=doc_id, title=title)

@@ -1,0 +1,169 @@
+"""The `krnews_amounts` component: money amounts with their value in won.
+
+Candidates come from one regular expression built from data/nlp/numerals.json and amounts.json;
+each is then checked against MeCab's morphemes: the currency must be a token of its own
+(원 as in 200억원, not 원자력), and an amount written without a currency must not be followed
+by a counter (200억 개, 3억 명, 1억 년 are not money).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .numerals import HANGUL_DIGITS, LARGE_UNITS, SMALL_UNITS, parse_number
+from .tables import load_table, longest_first
+
+_TABLE = load_table("amounts")
+CURRENCIES: dict[str, str] = _TABLE["currencies"]
+
+
+@dataclass(frozen=True)
+class Amount:
+    """What an amount mention means: value in its currency, won value when exact and in won."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    currency: str
+    approximate: bool
+    value_low: Decimal | None = None
+
+    @property
+    def value_krw(self) -> int | None:
+        if self.currency != "KRW" or self.value is None:
+            return None
+        return int(self.value)
+
+
+def _amount_regex() -> re.Pattern:
+    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    hangul_digit = "[%s]" % "".join(HANGUL_DIGITS)
+    small, large = "[%s]" % "".join(SMALL_UNITS), "[%s]" % "".join(LARGE_UNITS)
+    group = rf"(?:(?:{number}|{hangul_digit})?{small}|{number}|{hangul_digit})+"
+    vague = rf"(?:{longest_first(_TABLE['vague_numerals'])}){small}?"
+    # 1조 2천억 / 1억6천400여만 / 200여억 / 수백억: groups each closed by a large unit, maybe a tail (4177).
+    with_units = rf"(?:(?:{group}|{vague})\s?여?\s?{large}(?:\s?(?={group}\s?여?\s?{large}))?)+(?:{group})?여?"
+    numeral = rf"(?:{with_units}|{number})"
+    currency = longest_first(CURRENCIES)
+    start = rf"(?<![\w.,])"  # not inside another number or word
+    return re.compile(
+        rf"{start}(?P<low>{numeral})\s?(?:(?P<low_currency>{currency})\s?)?[~∼〜\-–]\s?(?P<high>{numeral})(?:\s?(?P<currency>{currency}))?"
+        rf"|{start}(?P<single>{numeral})(?:\s?(?P<single_currency>{currency}))?"
+    )
+
+
+AMOUNT_PATTERN = _amount_regex()
+# Any sentence that may hold money matches this: the tokenizer gives morphemes only to those.
+MORPH_TRIGGER = r"[\d%s%s]\s?(?:[%s]|%s)" % (
+    "".join(HANGUL_DIGITS),
+    "".join(SMALL_UNITS),
+    "".join(LARGE_UNITS),
+    longest_first(CURRENCIES),
+)
+_APPROX_PREFIX = re.compile(r"(?:%s)\s?$" % longest_first(_TABLE["approx_prefixes"]))
+_APPROX_SUFFIX = re.compile(r"\s?(?:%s)(?![가-힣])" % longest_first(_TABLE["approx_suffixes"]))
+_VAGUE = re.compile(r"^(?:%s)" % longest_first(_TABLE["vague_numerals"]))
+_BARE_UNITS = tuple(_TABLE["bare_amount_units"])
+_COUNTERS = frozenset(_TABLE["counters"])
+_NOUNS_AFTER_BARE = frozenset(_TABLE["nouns_after_bare_amount"])
+
+if not Span.has_extension("amount"):
+    Span.set_extension("amount", default=None)
+
+
+def _value(numeral: str) -> Decimal | None:
+    return None if _VAGUE.match(numeral) else parse_number(numeral)
+
+
+def _has_large_unit(numeral: str) -> bool:
+    return any(unit in numeral for unit in LARGE_UNITS)
+
+
+def _last_large_unit(numeral: str) -> str:
+    return max(LARGE_UNITS, key=lambda unit: numeral.rfind(unit)) if _has_large_unit(numeral) else ""
+
+
+def _range_low(low: str, high: str) -> Decimal | None:
+    """100~200억원: the low end borrows the high end's unit when it has none of its own."""
+    if _has_large_unit(low):
+        return _value(low)
+    return _value(low + _last_large_unit(high))
+
+
+def _token_after(doc: Doc, end_char: int):
+    span = doc.char_span(end_char, end_char, alignment_mode="expand")
+    index = span.start if span is not None else None
+    return doc[index] if index is not None and index < len(doc) else None
+
+
+def _currency_is_a_word(doc: Doc, start: int, end: int) -> bool:
+    """원 in 200억원 is its own morpheme; in 200억 원자력 it is the start of another word."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    return token.tag_ == "EOJEOL" or (token.idx == start and token.text == doc.text[start:end])
+
+
+def _bare_amount_is_money(doc: Doc, numeral: str, end: int) -> bool:
+    """200억을 투입 is money; 200억 개, 3억 명 and 1억 년 are not."""
+    if not numeral[0].isdigit() or not numeral.rstrip("여").endswith(_BARE_UNITS):
+        return False
+    token = _token_after(doc, end)
+    if token is None:
+        return True
+    if token.tag_ == "EOJEOL":  # the sentence was not analysed: judge by the next word alone
+        return not any(token.text.startswith(c) for c in _COUNTERS)
+    if token.text in _COUNTERS or token.tag_ in ("NNBC", "NNB"):
+        return False
+    if token.tag_.startswith(("NN", "SL", "SN", "XSN")):
+        return token.text in _NOUNS_AFTER_BARE
+    return True
+
+
+def find_amounts(doc: Doc) -> list[Span]:
+    text = doc.text
+    spans = []
+    for match in AMOUNT_PATTERN.finditer(text):
+        if match.group("single") is not None:
+            numeral, currency_word = match.group("single"), match.group("single_currency")
+            value, low = _value(numeral), None
+        else:
+            numeral, currency_word = match.group("high"), match.group("currency")
+            value, low = _value(numeral), _range_low(match.group("low"), numeral)
+        start, end = match.span()
+        if currency_word:
+            if not _currency_is_a_word(doc, end - len(currency_word), end):
+                continue
+        elif not _bare_amount_is_money(doc, numeral, end):
+            continue
+        approximate = (
+            value is None
+            or "여" in numeral
+            or bool(_APPROX_PREFIX.search(text, max(0, start - 5), start))
+            or bool(_APPROX_SUFFIX.match(text, end))
+        )
+        span = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
+        if span is None:
+            continue
+        span._.amount = Amount(
+            start=start,
+            end=end,
+            value=value,
+            currency=CURRENCIES[currency_word] if currency_word else "KRW",
+            approximate=approximate,
+            value_low=low,
+        )
+        spans.append(span)
+    return spans
+
+
+@Language.component("krnews_amounts")
+def amounts_component(doc: Doc) -> Doc:
+    """Sets doc.spans["amounts"]: MONEY spans with span._.amount (an Amount)."""
+    doc.spans["amounts"] = find_amounts(doc)
+    return doc

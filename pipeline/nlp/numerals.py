@@ -1,0 +1,61 @@
+"""Korean numerals -> numbers, composed from the unit table in data/nlp/numerals.json.
+
+Two rules, as in Duckling: inside a group, a digit (or hangul digit) times a small unit (십 백 천)
+adds up (6천400 = 6400); a group times a large unit (만 억 조) adds up into the total
+(1조2천억 = 1e12 + 2000e8). Written digits may carry commas and a decimal point (4,061 / 12.5).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .tables import load_table
+
+_TABLE = load_table("numerals")
+HANGUL_DIGITS: dict[str, int] = _TABLE["hangul_digits"]
+SMALL_UNITS: dict[str, int] = _TABLE["small_units"]
+LARGE_UNITS: dict[str, int] = _TABLE["large_units"]
+
+_PIECE = re.compile(
+    r"(?P<number>\d[\d,]*(?:\.\d+)?)|(?P<char>[%s])"
+    % "".join(list(HANGUL_DIGITS) + list(SMALL_UNITS) + list(LARGE_UNITS))
+)
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The value of a Korean numeral ("1조2천억", "4,061억", "삼백억", "12.5억"), or None.
+
+    Spaces and the approximation marker 여 (200여억, 6천400여만) are ignored; anything else that is
+    not part of a numeral makes the text unparseable.
+    """
+    compact = re.sub(r"[\s여]", "", text)
+    if not compact:
+        return None
+    total = Decimal(0)
+    group = Decimal(0)
+    pending: Decimal | None = None
+    position = 0
+    for match in _PIECE.finditer(compact):
+        if match.start() != position:
+            return None
+        position = match.end()
+        if match.group("number"):
+            if pending is not None:
+                return None
+            pending = Decimal(match.group("number").replace(",", ""))
+            continue
+        char = match.group("char")
+        if char in HANGUL_DIGITS:
+            if pending is not None:
+                return None
+            pending = Decimal(HANGUL_DIGITS[char])
+        elif char in SMALL_UNITS:
+            group += (pending if pending is not None else 1) * SMALL_UNITS[char]
+            pending = None
+        else:
+            group += pending if pending is not None else 0
+            total += (group or 1) * LARGE_UNITS[char]
+            group, pending = Decimal(0), None
+    if position != len(compact):
+        return None
+    return total + group + (pending or 0)

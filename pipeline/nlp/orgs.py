@@ -1,0 +1,125 @@
+"""The `krnews_orgs` component: organisations with canonical names and types.
+
+Two sources, both data: the gazetteer data/orgs/patterns.jsonl (spaCy EntityRuler JSONL:
+label, pattern, id = canonical name; data/orgs/organisations.jsonl gives each id its org_type),
+and the suffix rules of data/nlp/orgs.json for bodies not in it (…사업단, …재단, …진흥원, (주)…).
+Matching is on characters, not morphemes, so a name is found the same way in every sentence: a name
+starts at a word boundary and ends where a particle or a non-word character follows (광주시는,
+과기정통부와), never inside a longer word (서울시장, 서울시민). All patterns are compiled into one
+trie-shaped regular expression, which keeps the scan linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .tables import load_jsonl, load_table, longest_first
+
+_RULES = load_table("orgs")
+_WORD = "가-힣A-Za-z0-9"
+
+
+@dataclass(frozen=True)
+class Org:
+    canonical: str
+    org_type: str | None
+    start: int
+    end: int
+
+
+if not Span.has_extension("org"):
+    Span.set_extension("org", default=None)
+
+
+def trie_regex(words) -> str:
+    """One regex matching any of `words`, longest first, factored by common prefixes."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends_here = "" in node
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
+class OrgMatcher:
+    """Finds organisation names in text; built once from the data files."""
+
+    def __init__(self, patterns: list[dict], organisations: list[dict], rules: dict):
+        self.canonical = {p["pattern"]: p["id"] for p in patterns if p.get("label", "ORG") == "ORG"}
+        self.org_type = {o["id"]: o.get("org_type") for o in organisations}
+        end = rf"(?=[^{_WORD}]|$|(?:{longest_first(rules['particles'])})+(?![{_WORD}]))"
+        self._gazetteer = re.compile(rf"(?<![{_WORD}])(?:{trie_regex(self.canonical)}){end}")
+        self._suffix_type = rules["suffixes"]
+        self._excluded_heads = tuple(rules["not_before_suffix"])
+        marks = longest_first(rules["company_marks"])
+        longest = rules["max_name_chars"]
+        self._by_suffix = re.compile(
+            rf"(?<![{_WORD}])(?P<name>[{_WORD}·&]{{1,{longest}}}?(?P<suffix>{longest_first(self._suffix_type)})){end}"
+        )
+        self._company = re.compile(
+            rf"(?:{marks})\s?(?P<after>[{_WORD}&]{{2,{longest}}}?){end}|(?<![{_WORD}])(?P<before>[{_WORD}&]{{2,{longest}}}?)\s?(?:{marks})"
+        )
+
+    def find(self, text: str) -> list[Org]:
+        found = [
+            Org(self.canonical[m.group()], self.org_type.get(self.canonical[m.group()]), *m.span())
+            for m in self._gazetteer.finditer(text)
+        ]
+        taken = [(o.start, o.end) for o in found]
+        for org in self._by_rules(text):
+            if not any(org.start < end and start < org.end for start, end in taken):
+                found.append(org)
+        found.sort(key=lambda o: o.start)
+        return found
+
+    def _by_rules(self, text: str):
+        for m in self._by_suffix.finditer(text):
+            head = m.group("name")[: -len(m.group("suffix"))]
+            if head.endswith(self._excluded_heads) or head in self.canonical:
+                continue
+            yield Org(m.group("name"), self._suffix_type[m.group("suffix")], *m.span("name"))
+        for m in self._company.finditer(text):
+            group = "after" if m.group("after") else "before"
+            name = m.group(group)
+            yield Org(self.canonical.get(name, name), "company", *m.span(group))
+
+
+_MATCHER: OrgMatcher | None = None
+
+
+def org_matcher() -> OrgMatcher:
+    """The process-wide matcher (the gazetteer is loaded once)."""
+    global _MATCHER
+    if _MATCHER is None:
+        _MATCHER = OrgMatcher(
+            list(load_jsonl("orgs/patterns.jsonl")), list(load_jsonl("orgs/organisations.jsonl")), _RULES
+        )
+    return _MATCHER
+
+
+@Language.component("krnews_orgs")
+def orgs_component(doc: Doc) -> Doc:
+    """Sets doc.spans["orgs"]: ORG spans with span._.org (an Org, exact character offsets)."""
+    spans = []
+    for org in org_matcher().find(doc.text):
+        span = doc.char_span(org.start, org.end, label="ORG", alignment_mode="expand")
+        if span is not None:
+            span._.org = org
+            spans.append(span)
+    doc.spans["orgs"] = spans
+    return doc

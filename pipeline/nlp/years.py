@@ -1,0 +1,106 @@
+"""The `krnews_years` component: years, periods and relative year words.
+
+2024년, '24년, 2020~2024년, 2020년부터 2024년까지, 2024년까지 (an end), 2023년 말, and the words of
+data/nlp/years.json (올해 0, 지난해 -1, 내년 +1 …) resolved against the publication date that the
+pipeline puts in `doc.user_data["published"]` (a datetime.date, or None: then the year stays
+unknown and only the offset is kept). 이듬해 is one year after the last year the text named.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .tables import load_table, longest_first
+
+_TABLE = load_table("years")
+RELATIVE: dict[str, int] = _TABLE["relative"]
+_MIN, _MAX = _TABLE["min_year"], _TABLE["max_year"]
+
+
+@dataclass(frozen=True)
+class Year:
+    start: int
+    end: int
+    year: int | None = None
+    year_start: int | None = None
+    year_end: int | None = None
+    relative: int | None = None
+
+
+_FULL = r"(?:1[89]|20|21)\d{2}"
+_PATTERN = re.compile(
+    rf"(?<![\d.,])(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
+    rf"|(?<![\d.,])(?P<year>{_FULL})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?![가-힣]))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
+    rf"|[‘'’](?P<short>\d{{2}})\s?년"
+    rf"|(?<![가-힣])(?P<word>{longest_first(RELATIVE)})"
+    rf"|(?<![가-힣])(?P<next>{longest_first(_TABLE['after_previous_year'])})"
+)
+_BOUNDS = _TABLE["period_words"]
+
+if not Span.has_extension("year"):
+    Span.set_extension("year", default=None)
+
+
+def _plausible(year: int) -> bool:
+    return _MIN <= year <= _MAX
+
+
+def _short_year(two_digits: str, published) -> int:
+    """'24년 -> 2024; '98년 -> 1998 (a century that puts it at most 10 years after publication)."""
+    reference = published.year if published else 2000
+    year = 2000 + int(two_digits)
+    return year if year <= reference + 10 else year - 100
+
+
+def _read(match: re.Match, published, last_year: int | None) -> Year | None:
+    """The meaning of one match, or None when it is not a year."""
+    start, end = match.span()
+    if match.group("from"):
+        first, second = int(match.group("from")), match.group("to")
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if not (_plausible(first) and first < last):
+            return None
+        return Year(start, end, year_start=first, year_end=last)
+    if match.group("year"):
+        year = int(match.group("year"))
+        if not _plausible(year):
+            return None
+        bound = (match.group("bound") or "").strip()
+        if bound:
+            return Year(start, end, year_end=year) if _BOUNDS[bound] == "end" else Year(start, end, year_start=year)
+        return Year(start, match.end("part") if match.group("part") else match.end("nyeon"), year=year)
+    if match.group("short"):
+        return Year(start, end, year=_short_year(match.group("short"), published))
+    if match.group("word"):
+        offset = RELATIVE[match.group("word")]
+        return Year(start, end, year=published.year + offset if published else None, relative=offset)
+    if last_year is None:
+        return None
+    return Year(start, end, year=last_year + 1)
+
+
+def find_years(doc: Doc) -> list[Span]:
+    published = doc.user_data.get("published")
+    spans = []
+    last_year = None
+    for match in _PATTERN.finditer(doc.text):
+        meaning = _read(match, published, last_year)
+        if meaning is None:
+            continue
+        span = doc.char_span(meaning.start, meaning.end, label="YEAR", alignment_mode="expand")
+        if span is None:
+            continue
+        span._.year = meaning
+        spans.append(span)
+        last_year = meaning.year or meaning.year_end or last_year
+    return spans
+
+
+@Language.component("krnews_years")
+def years_component(doc: Doc) -> Doc:
+    """Sets doc.spans["years"]: YEAR spans with span._.year (a Year)."""
+    doc.spans["years"] = find_years(doc)
+    return doc

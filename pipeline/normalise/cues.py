@@ -1,0 +1,72 @@
+"""Is this money an initiative, and what kind? Decided by the cue words of data/nlp/funding.json
+nearest to the amount in its clause."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from krnews.nlp.tables import load_table, longest_first
+
+_TABLE = load_table("funding")
+_TYPE_OF = {word: kind for kind, words in _TABLE["types"].items() for word in words}
+_POSITIVE = re.compile(longest_first(_TYPE_OF))
+_NEGATIVE = re.compile(longest_first(_TABLE["not_record"]))
+_CHANGE_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*[을를이가은는의로으]*\s*(?:%s)" % longest_first(_TABLE["change_after"]))
+_RECEIVE = re.compile(longest_first(_TABLE["receive"]))
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+_WINDOW = 40
+# A cue before the amount is often part of a name (R&D 지원 사업에 40억원이 배정): the predicate after it counts more.
+_BEFORE_PENALTY = 8
+
+
+@dataclass(frozen=True)
+class MoneyRole:
+    is_record: bool
+    funding_type: str | None = None
+    receives: bool = False
+
+
+def _masked(text: str) -> str:
+    """Parenthetical asides replaced by spaces, so offsets stay valid but their words do not count."""
+    return _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+
+
+def classify(sentence: str, start: int, end: int, before_limit: int, after_limit: int) -> MoneyRole:
+    """The role of the money at sentence[start:end].
+
+    before_limit/after_limit bound the amount's own stretch of the sentence (the previous and next
+    amounts), so that one amount's cue words do not decide for its neighbour.
+    """
+    after_raw = sentence[end:after_limit]
+    if _CHANGE_AFTER.match(after_raw):
+        return MoneyRole(False)
+    before = _masked(sentence[max(before_limit, start - _WINDOW) : start])
+    after = _masked(after_raw)[:_WINDOW]
+    cues = []  # (distance, positive, word): the nearest wins, a negative one on a tie
+    for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)):
+        for m in pattern.finditer(before):
+            cues.append((len(before) - m.end() + _BEFORE_PENALTY, positive, m.group()))
+        for m in pattern.finditer(after):
+            cues.append((m.start(), positive, m.group()))
+    if not cues:
+        return _from_whole_sentence(sentence, start, end)
+    _, positive, word = min(cues)
+    if not positive:
+        return MoneyRole(False)
+    return MoneyRole(True, _TYPE_OF[word], _receives(before + after))
+
+
+def _from_whole_sentence(sentence: str, start: int, end: int) -> MoneyRole:
+    """No cue near the amount: a list like 'A 사업(140억원), B 사업(37억원) 등이다' takes the
+    sentence's cue, unless the sentence also speaks of revenue, prices or the like."""
+    rest = _masked(sentence[:start] + " " + sentence[end:])
+    if _NEGATIVE.search(rest):
+        return MoneyRole(False)
+    positive = _POSITIVE.search(rest)
+    if positive is None:
+        return MoneyRole(False)
+    return MoneyRole(True, _TYPE_OF[positive.group()], _receives(rest))
+
+
+def _receives(text: str) -> bool:
+    return bool(_RECEIVE.search(text))

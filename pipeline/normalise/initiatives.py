@@ -1,0 +1,78 @@
+"""What the money is for: a quoted project name, or a noun phrase ending in an initiative head word
+(사업, 프로젝트, 단지, 센터, 허브, 플랫폼…) of data/nlp/funding.json, nearest to the amount."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from krnews.nlp.tables import load_table
+
+_TABLE = load_table("funding")
+_HEADS = tuple(_TABLE["initiative_heads"])
+_VERBAL_HEADS = frozenset(_TABLE["verbal_heads"])
+_QUOTED = re.compile(r"['‘\"“「『<《]([^'’\"”」』>》\n]{2,60})['’\"”」』>》]")
+_NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"})
+_JOINERS = frozenset({"·", "&", "-", "/"})
+_OBJECT_PARTICLES = frozenset({"을", "를"})
+# Time words open many noun runs (올해 R&D 지원 사업) but never name an initiative.
+_NOT_INITIATIVE_START = frozenset(load_table("years")["relative"]) | frozenset(_TABLE["initiative_stop_words"])
+_NOT_HEAD_PENALTY = 25
+_NOT_QUOTED_PENALTY = 3
+
+
+def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of noun runs in doc.text[start:end] (nouns may be separated by one space).
+    A run followed by 을/를 and a verbal noun (공공빅데이터센터를 건립) takes that noun along."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    phrases: list[tuple[int, int, str]] = []
+    run: list = []
+    tokens = list(span)
+    for i, token in enumerate(tokens):
+        nounish = token.tag_ in _NOUN_TAGS or (token.text in _JOINERS and run and not run[-1].whitespace_)
+        if nounish and (not run or len(run[-1].whitespace_) <= 1):
+            run.append(token)
+            if token.whitespace_ and i + 1 < len(tokens) and tokens[i + 1].tag_ not in _NOUN_TAGS:
+                phrases.append(_close(run, tokens, i))
+                run = []
+            continue
+        if run:
+            phrases.append(_close(run, tokens, i - 1))
+            run = []
+    if run:
+        phrases.append(_close(run, tokens, len(tokens) - 1))
+    return phrases
+
+
+def _close(run: list, tokens: list, last: int) -> tuple[int, int, str]:
+    while len(run) > 1 and run[0].text in _NOT_INITIATIVE_START:
+        run = run[1:]
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    phrase = run[0].doc.text[start:end]
+    if last + 2 < len(tokens) and tokens[last + 1].text in _OBJECT_PARTICLES and tokens[last + 2].text in _VERBAL_HEADS:
+        phrase += " " + tokens[last + 2].text
+    return start, end, phrase
+
+
+def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, upper: int) -> str | None:
+    """The initiative funded by the amount at [amount_start, amount_end), looking in [lower, upper)."""
+    text = doc.text
+    candidates = []  # (score, text)
+    for m in _QUOTED.finditer(text, lower, upper):
+        if m.start() <= amount_start < m.end():
+            continue
+        name = m.group(1).strip()
+        distance = amount_start - m.end() if m.end() <= amount_start else m.start() - amount_end
+        candidates.append((distance + (0 if name.endswith(_HEADS) else _NOT_HEAD_PENALTY), name))
+    for start, end, phrase in _noun_phrases(doc, lower, upper):
+        if start < amount_end and amount_start < end:
+            continue
+        if not phrase.endswith(_HEADS):
+            continue
+        distance = amount_start - end if end <= amount_start else start - amount_end
+        candidates.append((distance + _NOT_QUOTED_PENALTY, phrase))
+    if not candidates:
+        return None
+    return min(candidates)[1]

@@ -1,0 +1,41 @@
+"""Which year the money applies to: years bind to the amount they stand right before; other
+amounts take the nearest free year of their sentence (before them first); a year inside
+parentheses only speaks for the amounts in the same parentheses (40억원(지난해 29억원))."""
+from __future__ import annotations
+
+import re
+
+from krnews.nlp.amounts import Amount
+from krnews.nlp.years import Year
+
+from .context import parenthesis_of
+
+# At most two short words between a year and the amount it is bound to (올해 예산 200억원, 올해에만도 1000억원).
+_ADJACENT = re.compile(r"^[^\s,.()]*(?:\s[^\s,.()]{1,6}){0,2}\s?$")
+
+
+def assign_years(text: str, sentence_start: int, amounts: list[Amount], years: list[Year]) -> dict[int, Year]:
+    """amount.start -> the Year it applies to, for the amounts of one sentence."""
+    result: dict[int, Year] = {}
+    bound: set[int] = set()
+    group = {id(x): parenthesis_of(text, x.start, sentence_start) for x in [*amounts, *years]}
+    ordered = sorted(amounts, key=lambda a: a.start)
+    for amount in ordered:
+        for year in reversed(years):
+            if year.end <= amount.start and group[id(year)] == group[id(amount)]:
+                gap = text[year.end : amount.start]
+                if _ADJACENT.match(gap) and not any(year.end <= a.start < amount.start for a in ordered if a is not amount):
+                    result[amount.start] = year
+                    bound.add(id(year))
+                break
+    for amount in ordered:
+        if amount.start in result:
+            continue
+        free = [y for y in years if id(y) not in bound and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
+        before = [y for y in free if y.end <= amount.start]
+        after = [y for y in free if y.start >= amount.end]
+        if before:
+            result[amount.start] = before[-1]
+        elif after:
+            result[amount.start] = after[0]
+    return result

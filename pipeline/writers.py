@@ -1,0 +1,95 @@
+"""Output writers for `krnews extract`: JSON Lines, CSV (stable column order) and a readable table."""
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from typing import IO
+
+from krnews.models import AmountMention, Article, InitiativeRecord, OrgMention, YearMention
+
+RECORD_COLUMNS = list(InitiativeRecord.model_fields)
+ARTICLE_COLUMNS = ["doc_id", "url", "canonical_url", "title", "text", "published", "published_at", "updated", "outlet", "byline", "language"]
+MENTION_COLUMNS = list(dict.fromkeys(
+    ["doc_id", "kind", "text", "start", "end"]
+    + [f for model in (AmountMention, YearMention, OrgMention) for f in model.model_fields]
+))
+COLUMNS = {"records": RECORD_COLUMNS, "mentions": MENTION_COLUMNS, "articles": ARTICLE_COLUMNS}
+TABLE_COLUMNS = {
+    "records": ["org", "amount", "year", "funding_type", "initiative"],
+    "mentions": ["doc_id", "kind", "text", "start", "value"],
+    "articles": ["doc_id", "published", "outlet", "title"],
+}
+
+
+def rows_of(document, what: str) -> list[dict]:
+    if what == "records":
+        return [r.model_dump(mode="json") for r in document.records]
+    if what == "mentions":
+        return [m.model_dump(mode="json") for m in document.mentions]
+    article: Article = document.article
+    return [{column: article.model_dump(mode="json").get(column) for column in ARTICLE_COLUMNS}]
+
+
+def format_won(amount_krw: int | None) -> str:
+    """4061억원, 1조2000억원, 8000원: amounts as Korean readers write them."""
+    if amount_krw is None:
+        return ""
+    jo, rest = divmod(amount_krw, 10**12)
+    eok, rest = divmod(rest, 10**8)
+    man, won = divmod(rest, 10**4)
+    parts = [f"{n}{unit}" for n, unit in ((jo, "조"), (eok, "억"), (man, "만"), (won, "")) if n]
+    return ("".join(parts) or "0") + "원"
+
+
+class Writer:
+    def __init__(self, stream: IO[str], what: str, fmt: str):
+        self.stream, self.what, self.fmt = stream, what, fmt
+        self.columns = COLUMNS[what]
+        self._csv = None
+        self._table_rows: list[list[str]] = []
+
+    def write(self, document) -> None:
+        for row in rows_of(document, self.what):
+            if self.fmt == "jsonl":
+                self.stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            elif self.fmt == "csv":
+                if self._csv is None:
+                    self._csv = csv.DictWriter(self.stream, fieldnames=self.columns, extrasaction="ignore")
+                    self._csv.writeheader()
+                self._csv.writerow(row)
+            else:
+                self._table_rows.append(self._table_cells(row))
+        self.stream.flush()
+
+    def _table_cells(self, row: dict) -> list[str]:
+        if self.what == "records":
+            year = row["year"] or (f"{row['year_start'] or ''}~{row['year_end'] or ''}" if row["year_start"] or row["year_end"] else "")
+            amount = format_won(row["amount_krw"]) or f"{row['amount_text']} ({row['currency']})"
+            values = [row["org"] or "?", amount, str(year), row["funding_type"] or "", row["initiative"] or ""]
+        elif self.what == "mentions":
+            value = row.get("value_krw") or row.get("year") or row.get("canonical") or ""
+            values = [row["doc_id"], row["kind"], row["text"], str(row["start"]), str(value)]
+        else:
+            values = [row["doc_id"], str(row["published"] or ""), row["outlet"] or "", row["title"] or ""]
+        return [str(v) for v in values]
+
+    def close(self) -> None:
+        if self.fmt == "table":
+            headers = TABLE_COLUMNS[self.what]
+            rows = [headers] + self._table_rows
+            widths = [max(_width(r[i]) for r in rows) for i in range(len(headers))]
+            for index, row in enumerate(rows):
+                self.stream.write("  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
+                if index == 0:
+                    self.stream.write("  ".join("-" * w for w in widths) + "\n")
+        self.stream.flush()
+
+
+def _width(text: str) -> int:
+    """Display width: hangul and other wide characters take two terminal columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
