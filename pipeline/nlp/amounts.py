@@ -65,7 +65,8 @@ MORPH_TRIGGER = r"[\d%s%s]\s?(?:[%s]|%s)" % (
     longest_first(CURRENCIES),
 )
 _APPROX_PREFIX = re.compile(r"(?:%s)\s?$" % longest_first(_TABLE["approx_prefixes"]))
-_APPROX_SUFFIX = re.compile(r"\s?(?:%s)(?![가-힣])" % longest_first(_TABLE["approx_suffixes"]))
+# 200억원 가량이, 1000억원대의: the marker is a word of its own, maybe with a particle (not 200억원 대출).
+_APPROX_SUFFIX = re.compile(r"\s?(?:%s)(?=[^가-힣]|[이은는을를의에가도로과와]|$)" % longest_first(_TABLE["approx_suffixes"]))
 _VAGUE = re.compile(r"^(?:%s)" % longest_first(_TABLE["vague_numerals"]))
 _BARE_UNITS = tuple(_TABLE["bare_amount_units"])
 _COUNTERS = frozenset(_TABLE["counters"])

@@ -8,7 +8,7 @@ unknown and only the offset is kept). 이듬해 is one year after the last year 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -28,17 +28,22 @@ class Year:
     year_start: int | None = None
     year_end: int | None = None
     relative: int | None = None
+    comparison: bool = False  # 전년보다, 올해 대비: a point of comparison, not the year the text is about
 
 
 _FULL = r"(?:1[89]|20|21)\d{2}"
 _PATTERN = re.compile(
-    rf"(?<![\d.,])(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
-    rf"|(?<![\d.,])(?P<year>{_FULL})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?![가-힣]))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
-    rf"|[‘'’](?P<short>\d{{2}})\s?년"
+    rf"(?:(?<![가-힣\d])(?P<since>{_FULL}\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:향후|앞으로|이후)?\s?(?<![\d.,])(?P<years>\d{{1,2}})\s?(?:년간|개년)"
+    rf"|(?<![\d.,])(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
+    rf"|(?<![\d.,])(?P<year>{_FULL})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
+    rf"|[‘'’`](?P<short>\d{{2}})\s?년"
     rf"|(?<![가-힣])(?P<word>{longest_first(RELATIVE)})"
     rf"|(?<![가-힣])(?P<next>{longest_first(_TABLE['after_previous_year'])})"
 )
 _BOUNDS = _TABLE["period_words"]
+_COMPARISON = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["comparison_after"]))
+# 2027년 준공, 내년 8월 완공: the year a project ends.
+_COMPLETION = re.compile(r"(?:\s?\d{1,2}\s?월)?\s?(?:%s)" % longest_first(_TABLE["completion_after"]))
 
 if not Span.has_extension("year"):
     Span.set_extension("year", default=None)
@@ -58,6 +63,8 @@ def _short_year(two_digits: str, published) -> int:
 def _read(match: re.Match, published, last_year: int | None) -> Year | None:
     """The meaning of one match, or None when it is not a year."""
     start, end = match.span()
+    if match.group("years"):
+        return _duration(match, published, start, end)
     if match.group("from"):
         first, second = int(match.group("from")), match.group("to")
         last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
@@ -82,14 +89,46 @@ def _read(match: re.Match, published, last_year: int | None) -> Year | None:
     return Year(start, end, year=last_year + 1)
 
 
+def _duration(match: re.Match, published, start: int, end: int) -> Year | None:
+    """5년간 from a stated start (올해부터 5년간, 2021년부터 5년간), else from the publication year."""
+    since, count = match.group("since"), int(match.group("years"))
+    if since and since[0].isdigit():
+        first = int(since[:4])
+    elif since:
+        first = published.year + RELATIVE[since] if published else None
+    else:
+        first = published.year if published else None
+    if first is None or count < 2:
+        return None
+    return Year(start, end, year_start=first, year_end=first + count - 1)
+
+
+def _in_context(text: str, meaning: Year, previous: Year | None) -> Year | None:
+    """What the words around a year change: 보다 (comparison), 준공 (an end year), and a duration
+    right after a period it only restates (2015년부터 2024년까지 10년간)."""
+    if meaning.year is not None and _COMPLETION.match(text, meaning.end):
+        return replace(meaning, year=None, year_end=meaning.year)
+    if _COMPARISON.match(text, meaning.end):
+        return replace(meaning, comparison=True)
+    if previous is not None and meaning.year is None and meaning.year_start is not None and text[previous.end : meaning.start].strip() == "":
+        return None
+    return meaning
+
+
 def find_years(doc: Doc) -> list[Span]:
     published = doc.user_data.get("published")
     spans = []
     last_year = None
+    previous = None
     for match in _PATTERN.finditer(doc.text):
         meaning = _read(match, published, last_year)
+        if meaning is not None and match.group("years") and match.group("since") is None:
+            meaning = _in_context(doc.text, meaning, previous)
+        elif meaning is not None:
+            meaning = _in_context(doc.text, meaning, None)
         if meaning is None:
             continue
+        previous = meaning
         span = doc.char_span(meaning.start, meaning.end, label="YEAR", alignment_mode="expand")
         if span is None:
             continue

@@ -11,7 +11,8 @@ _TABLE = load_table("funding")
 _TYPE_OF = {word: kind for kind, words in _TABLE["types"].items() for word in words}
 _POSITIVE = re.compile(longest_first(_TYPE_OF))
 _NEGATIVE = re.compile(longest_first(_TABLE["not_record"]))
-_CHANGE_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*[을를이가은는의로으]*\s*(?:%s)" % longest_first(_TABLE["change_after"]))
+# 200억원이 늘어난 / 200억원(3.4%) 증가한: a difference. Not 6075억원으로 늘었다: that is the result.
+_CHANGE_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*[을를이가은는]?\s*(?:%s)" % longest_first(_TABLE["change_after"]))
 _RECEIVE = re.compile(longest_first(_TABLE["receive"]))
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _WINDOW = 40
@@ -31,7 +32,7 @@ def _masked(text: str) -> str:
     return _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
 
 
-def classify(sentence: str, start: int, end: int, before_limit: int, after_limit: int) -> MoneyRole:
+def classify(sentence: str, start: int, end: int, before_limit: int, after_limit: int, topic: str | None = None) -> MoneyRole:
     """The role of the money at sentence[start:end].
 
     before_limit/after_limit bound the amount's own stretch of the sentence (the previous and next
@@ -49,23 +50,26 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
         for m in pattern.finditer(after):
             cues.append((m.start(), positive, m.group()))
     if not cues:
-        return _from_whole_sentence(sentence, start, end)
+        return _from_whole_sentence(sentence, start, end, topic)
     _, positive, word = min(cues)
     if not positive:
         return MoneyRole(False)
     return MoneyRole(True, _TYPE_OF[word], _receives(before + after))
 
 
-def _from_whole_sentence(sentence: str, start: int, end: int) -> MoneyRole:
+def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None) -> MoneyRole:
     """No cue near the amount: a list like 'A 사업(140억원), B 사업(37억원) 등이다' takes the
-    sentence's cue, unless the sentence also speaks of revenue, prices or the like."""
+    sentence's cue, or the funding type the paragraph is about (`topic`), unless the sentence
+    speaks of revenue, prices or the like."""
     rest = _masked(sentence[:start] + " " + sentence[end:])
     if _NEGATIVE.search(rest):
         return MoneyRole(False)
     positive = _POSITIVE.search(rest)
-    if positive is None:
-        return MoneyRole(False)
-    return MoneyRole(True, _TYPE_OF[positive.group()], _receives(rest))
+    if positive is not None:
+        return MoneyRole(True, _TYPE_OF[positive.group()], _receives(rest))
+    if topic is not None:
+        return MoneyRole(True, topic, False)
+    return MoneyRole(False)
 
 
 def _receives(text: str) -> bool:

@@ -4,56 +4,83 @@ from __future__ import annotations
 import re
 
 from krnews.models import Article, InitiativeRecord
+from krnews.nlp.amounts import Amount
 from krnews.nlp.tables import load_table, longest_first
 
 from .actors import ActorTracker, is_named_funder
 from .context import DocContext, Sentence, parenthesis_of
 from .cues import classify
 from .initiatives import find_initiative
-from .years import assign_years
+from .years import YearTracker, assign_years
 
 _SIDEBAR = re.compile(r"^\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
+# 70억달러(약 7조5000억원): the won figure in the aside is the same money.
+_WON_ASIDE = re.compile(r"^\s?\((?:약|총)?\s?$")
 
 
-def build_records(article: Article, context: DocContext) -> list[InitiativeRecord]:
-    """Every initiative record of the article, in text order; the same money told twice once."""
-    text = context.text
-    actors = ActorTracker()
-    records: list[InitiativeRecord] = []
-    in_sidebar = False
-    paragraph = -1
-    for sentence in context.sentences:
-        if sentence.paragraph != paragraph:
-            paragraph = sentence.paragraph
-            in_sidebar = in_sidebar or bool(_SIDEBAR.match(text, sentence.start))
-        if not in_sidebar:
-            records.extend(_sentence_records(article, context, sentence, actors))
-        actors.end_of_sentence(text, sentence.orgs)
-    return _one_per_money(records)
+class _Reader:
+    """Reads the document in order, keeping what a reader keeps in mind: who acts, which year and
+    which kind of money the text is about."""
 
+    def __init__(self, article: Article, context: DocContext):
+        self.article, self.context, self.text = article, context, context.text
+        self.actors = ActorTracker(context)
+        self.years = YearTracker()
+        self.topic: str | None = None  # funding type of the paragraph's last record
 
-def _sentence_records(article: Article, context: DocContext, sentence: Sentence, actors: ActorTracker):
-    text = context.text
-    sentence_text = context.sentence_text(sentence)
-    amounts = sorted(sentence.amounts, key=lambda a: a.start)
-    years = assign_years(text, sentence.start, amounts, sentence.years)
-    for i, amount in enumerate(amounts):
-        if amount.value is None:  # 수백억원: an order of magnitude, not a figure
-            continue
-        lower = amounts[i - 1].end if i else sentence.start
-        upper = _stretch_end(text, amount, amounts[i + 1 :], sentence.end)
-        role = classify(sentence_text, amount.start - sentence.start, amount.end - sentence.start,
-                        lower - sentence.start, upper - sentence.start)
+    def records(self) -> list[InitiativeRecord]:
+        found: list[InitiativeRecord] = []
+        in_sidebar = False
+        paragraph = -1
+        for sentence in self.context.sentences:
+            if sentence.paragraph != paragraph:
+                paragraph = sentence.paragraph
+                in_sidebar = in_sidebar or bool(_SIDEBAR.match(self.text, sentence.start))
+            if not in_sidebar:
+                found.extend(self._sentence(sentence))
+            self.actors.end_of_sentence(sentence)
+        return _one_per_money(found)
+
+    def _sentence(self, sentence: Sentence) -> list[InitiativeRecord]:
+        amounts = sorted(sentence.amounts, key=lambda a: a.start)
+        years = assign_years(self.text, sentence.start, amounts, sentence.years)
+        made = []
+        for i, amount in enumerate(amounts):
+            following = amounts[i + 1 :]
+            if amount.value is None or self._restated_in_won(amount, following):
+                continue
+            lower = amounts[i - 1].end if i else sentence.start
+            upper = _stretch_end(self.text, amount, following, sentence.end)
+            record = self._record(sentence, amount, lower, upper, years.get(amount.start) or self.years.current)
+            if record is not None:
+                made.append(record)
+        self.years.end_of_sentence(sentence.years, years, [r.amount_start for r in made])
+        if made:
+            self.topic = made[-1].funding_type
+        return made
+
+    def _restated_in_won(self, amount: Amount, following: list[Amount]) -> bool:
+        return (
+            amount.currency != "KRW"
+            and bool(following)
+            and following[0].currency == "KRW"
+            and bool(_WON_ASIDE.match(self.text[amount.end : following[0].start]))
+        )
+
+    def _record(self, sentence: Sentence, amount: Amount, lower: int, upper: int, year) -> InitiativeRecord | None:
+        text, start = self.text, sentence.start
+        sentence_text = text[sentence.start : sentence.end]
+        role = classify(sentence_text, amount.start - start, amount.end - start, lower - start, upper - start, self.topic)
         if not role.is_record:
-            continue
-        actor = actors.actor_for(text, sentence.orgs, amount.start)
+            return None
+        actor = self.actors.actor_for(sentence, amount.start)
         funder = next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         org, recipient, org_role = actor, None, ("recipient" if role.receives else "funder")
         if funder is not None and actor is not None and funder.canonical != actor.canonical:
             org, recipient, org_role = funder, actor.canonical, "funder"
-        year = years.get(amount.start)
         amount_text = text[amount.start : amount.end]
-        yield InitiativeRecord(
+        article = self.article
+        return InitiativeRecord(
             record_id=InitiativeRecord.make_id(article.doc_id, amount.start, amount_text),
             doc_id=article.doc_id,
             url=article.url,
@@ -74,30 +101,39 @@ def _sentence_records(article: Article, context: DocContext, sentence: Sentence,
             year_start=year.year_start if year else None,
             year_end=year.year_end if year else None,
             year_mention=text[year.start : year.end] if year else None,
-            initiative=find_initiative(context.doc, amount.start, amount.end, lower, upper)
-            or find_initiative(context.doc, amount.start, amount.end, sentence.start, sentence.end),
+            initiative=find_initiative(self.context.doc, amount.start, amount.end, lower, upper)
+            or find_initiative(self.context.doc, amount.start, amount.end, sentence.start, sentence.end),
             sentence=sentence_text,
             amount_start=amount.start,
         )
 
 
-def _one_per_money(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
-    """A headline's figure and the body's, or a restatement, are one money: keep the first told
-    in the body (the headline is the first sentence)."""
-    kept: dict[tuple, InitiativeRecord] = {}
-    for record in records:
-        key = (record.org, record.amount_krw if record.amount_krw is not None else record.amount, record.currency,
-               record.year, record.year_start, record.year_end)
-        if key not in kept or kept[key].amount_start == records[0].amount_start:
-            kept[key] = record
-    return sorted(kept.values(), key=lambda r: r.amount_start)
+def build_records(article: Article, context: DocContext) -> list[InitiativeRecord]:
+    """Every initiative record of the article, in text order; the same money told twice once."""
+    return _Reader(article, context).records()
 
 
-def _stretch_end(text: str, amount, following, sentence_end: int) -> int:
+def _stretch_end(text: str, amount: Amount, following: list[Amount], sentence_end: int) -> int:
     """Where the amount's own stretch ends: at the next amount, looking past amounts in an aside
     that opens right after it (40억원(지난해 29억원)이 배정된: 배정 is 40억원's verb too)."""
     for other in following:
-        opened = parenthesis_of(text, other.start, amount.end)
-        if opened is None:
+        if parenthesis_of(text, other.start, amount.end) is None:
             return other.start
     return sentence_end
+
+
+def _one_per_money(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    """The same organisation's same money told twice (headline and body, a restatement) is one
+    record: the first told keeps it, completed with the year the other gives."""
+    kept: dict[tuple, InitiativeRecord] = {}
+    for record in records:
+        key = (record.org, record.amount_krw if record.amount_krw is not None else record.amount, record.currency)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = record
+        elif first.year is None and first.year_start is None and first.year_end is None:
+            kept[key] = first.model_copy(update={
+                "year": record.year, "year_start": record.year_start, "year_end": record.year_end,
+                "year_mention": record.year_mention,
+            })
+    return sorted(kept.values(), key=lambda r: r.amount_start)

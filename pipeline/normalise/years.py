@@ -1,6 +1,7 @@
 """Which year the money applies to: years bind to the amount they stand right before; other
 amounts take the nearest free year of their sentence (before them first); a year inside
-parentheses only speaks for the amounts in the same parentheses (40억원(지난해 29억원))."""
+parentheses only speaks for the amounts in the same parentheses (40억원(지난해 29억원)).
+Sentences without a year take the year the text is about, carried from earlier sentences."""
 from __future__ import annotations
 
 import re
@@ -10,8 +11,8 @@ from krnews.nlp.years import Year
 
 from .context import parenthesis_of
 
-# At most two short words between a year and the amount it is bound to (올해 예산 200억원, 올해에만도 1000억원).
-_ADJACENT = re.compile(r"^[^\s,.()]*(?:\s[^\s,.()]{1,6}){0,2}\s?$")
+# A year bound to the amount right after it (올해 40억원, 올해에만도 1000억원, 2024년까지 4061억원을).
+_ADJACENT = re.compile(r"^[^\s,.()]{0,4}\s?$")
 
 
 def assign_years(text: str, sentence_start: int, amounts: list[Amount], years: list[Year]) -> dict[int, Year]:
@@ -31,7 +32,7 @@ def assign_years(text: str, sentence_start: int, amounts: list[Amount], years: l
     for amount in ordered:
         if amount.start in result:
             continue
-        free = [y for y in years if id(y) not in bound and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
+        free = [y for y in years if id(y) not in bound and not y.comparison and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
         before = [y for y in free if y.end <= amount.start]
         after = [y for y in free if y.start >= amount.end]
         if before:
@@ -39,3 +40,22 @@ def assign_years(text: str, sentence_start: int, amounts: list[Amount], years: l
         elif after:
             result[amount.start] = after[0]
     return result
+
+
+class YearTracker:
+    """The year the text is talking about, for amounts whose sentence names none: the year of the
+    last record, or the last free year of an earlier sentence (a budget article says 내년 once and
+    lists its amounts after). Years of comparisons (올해 6780억원보다) are not carried."""
+
+    def __init__(self) -> None:
+        self.current: Year | None = None
+
+    def end_of_sentence(self, years: list[Year], assigned: dict[int, Year], record_starts: list[int]) -> None:
+        record_years = [assigned[start] for start in record_starts if start in assigned]
+        if record_years:
+            self.current = record_years[-1]
+            return
+        bound = {id(y) for y in assigned.values()}
+        free = [y for y in years if not y.comparison and id(y) not in bound]
+        if free:
+            self.current = free[-1]

@@ -1,0 +1,89 @@
+"""Money amounts: value in won, currency, approximation — and what is not money."""
+import datetime as dt
+
+import pytest
+
+from krnews.nlp.language import analyse
+from krnews.nlp.numerals import parse_number
+
+REFERENCE = dt.date(2024, 1, 3)
+
+
+def amounts(text):
+    doc = analyse(text, REFERENCE)
+    return [(text[a.start:a.end], a) for a in (s._.amount for s in doc.spans["amounts"])]
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("1조2천억", 1_200_000_000_000), ("4,061억", 406_100_000_000), ("삼백억", 30_000_000_000),
+    ("12.5억", 1_250_000_000), ("1억6천400여만", 164_000_000), ("222억417만4177", 22_204_174_177),
+    ("이천오백만", 25_000_000), ("십억", 1_000_000_000), ("1조 2천억", 1_200_000_000_000), ("8000", 8000),
+])
+def test_numerals_compose_from_the_unit_table(numeral, value):
+    assert parse_number(numeral) == value
+
+
+@pytest.mark.parametrize("numeral", ["", "x12", "억원", "12a"])
+def test_non_numerals_have_no_value(numeral):
+    assert parse_number(numeral) is None
+
+
+@pytest.mark.parametrize("sentence, span, value_krw, approximate", [
+    ("시는 200억원을 투입한다.", "200억원", 20_000_000_000, False),
+    ("총 4,061억 원이 든다.", "4,061억 원", 406_100_000_000, False),
+    ("1조2000억원을 편성했다.", "1조2000억원", 1_200_000_000_000, False),
+    ("1조 2천억원을 편성했다.", "1조 2천억원", 1_200_000_000_000, False),
+    ("3천억 원 규모다.", "3천억 원", 300_000_000_000, False),
+    ("1억6천400여만원을 받았다.", "1억6천400여만원", 164_000_000, True),
+    ("삼백억원을 들였다.", "삼백억원", 30_000_000_000, False),
+    ("12.5억원이 배정됐다.", "12.5억원", 1_250_000_000, False),
+    ("약 200억원을 투자한다.", "200억원", 20_000_000_000, True),
+    ("200여억원을 투자한다.", "200여억원", 20_000_000_000, True),
+    ("1000억원대 사업이다.", "1000억원", 100_000_000_000, True),
+    ("200억원 가량이 든다.", "200억원", 20_000_000_000, True),
+    ("200억을 들여 짓는다.", "200억", 20_000_000_000, False),
+    ("1조 투자를 발표했다.", "1조", 1_000_000_000_000, False),
+    ("입장료는 8000원이다.", "8000원", 8000, False),
+])
+def test_won_amounts(sentence, span, value_krw, approximate):
+    found = amounts(sentence)
+    assert [text for text, _ in found] == [span]
+    amount = found[0][1]
+    assert (amount.value_krw, amount.currency, amount.approximate) == (value_krw, "KRW", approximate)
+
+
+def test_a_range_keeps_both_ends():
+    for sentence in ("100억~200억원이 든다.", "100~200억원이 든다."):
+        [(text, amount)] = amounts(sentence)
+        assert text == sentence.split("이 든다")[0]
+        assert (amount.value_low, amount.value_krw) == (10_000_000_000, 20_000_000_000)
+
+
+@pytest.mark.parametrize("sentence, span", [("수백억원이 든다.", "수백억원"), ("수조원 규모다.", "수조원")])
+def test_vague_amounts_are_approximate_without_value(sentence, span):
+    [(text, amount)] = amounts(sentence)
+    assert (text, amount.value, amount.value_krw, amount.approximate) == (span, None, None, True)
+
+
+@pytest.mark.parametrize("sentence, span, currency, value", [
+    ("10억 달러를 투자한다.", "10억 달러", "USD", 1_000_000_000),
+    ("600유로를 냈다.", "600유로", "EUR", 600),
+    ("80엔을 받았다.", "80엔", "JPY", 80),
+    ("5억 위안을 들였다.", "5억 위안", "CNY", 500_000_000),
+])
+def test_other_currencies_keep_their_currency_and_no_won_value(sentence, span, currency, value):
+    [(text, amount)] = amounts(sentence)
+    assert (text, amount.currency, amount.value, amount.value_krw) == (span, currency, value, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "은하에는 200억 개의 별이 있다.",
+    "인구 3억 명이 산다.",
+    "1억 년 전의 화석이다.",
+    "원자력 발전소를 2024년에 짓는다.",
+    "이 사업은 3년 동안 120곳에서 진행된다.",
+    "구조 개편을 논의했다.",
+    "사천시와 협약을 맺었다.",
+])
+def test_not_money(sentence):
+    assert amounts(sentence) == []

@@ -1,0 +1,71 @@
+"""Years and periods, relative year words resolved against the publication date."""
+import datetime as dt
+
+import pytest
+
+from krnews.nlp.language import analyse
+
+
+def years(text, published=dt.date(2024, 1, 3)):
+    doc = analyse(text, published)
+    return [(text[y.start:y.end], y) for y in (s._.year for s in doc.spans["years"])]
+
+
+@pytest.mark.parametrize("sentence, span, fields", [
+    ("2024년 예산을 짰다.", "2024년", dict(year=2024)),
+    ("'24년 예산을 짰다.", "'24년", dict(year=2024)),
+    ("2020~2024년 사업이다.", "2020~2024년", dict(year_start=2020, year_end=2024)),
+    ("2020-2024년 사업이다.", "2020-2024년", dict(year_start=2020, year_end=2024)),
+    ("2020년부터 2024년까지 투입한다.", "2020년부터 2024년까지", dict(year_start=2020, year_end=2024)),
+    ("2024년까지 완공한다.", "2024년까지", dict(year_end=2024)),
+    ("2023년 말 착공했다.", "2023년 말", dict(year=2023)),
+    ("2023년 초에 문을 연다.", "2023년 초", dict(year=2023)),
+    ("올해 예산이다.", "올해", dict(year=2024, relative=0)),
+    ("금년 예산이다.", "금년", dict(year=2024, relative=0)),
+    ("지난해 예산이다.", "지난해", dict(year=2023, relative=-1)),
+    ("작년 예산이다.", "작년", dict(year=2023, relative=-1)),
+    ("재작년 예산이다.", "재작년", dict(year=2022, relative=-2)),
+    ("내년 예산이다.", "내년", dict(year=2025, relative=1)),
+    ("내후년 예산이다.", "내후년", dict(year=2026, relative=2)),
+])
+def test_year_forms(sentence, span, fields):
+    [(text, year)] = years(sentence)
+    assert text == span
+    expected = dict(year=None, year_start=None, year_end=None, relative=None) | fields
+    assert {k: getattr(year, k) for k in expected} == expected
+
+
+def test_relative_years_cross_the_year_boundary_of_publication():
+    [(_, last_year)] = years("지난해 예산이다.", dt.date(2024, 1, 3))
+    [(_, this_year)] = years("올해 예산이다.", dt.date(2023, 12, 29))
+    assert (last_year.year, this_year.year) == (2023, 2023)
+
+
+def test_without_publication_date_relative_years_keep_only_their_offset():
+    [(_, year)] = years("내년 예산이다.", None)
+    assert (year.year, year.relative) == (None, 1)
+
+
+def test_the_following_year_counts_from_the_last_named_year():
+    found = years("2021년 착공해 이듬해 문을 열었다.")
+    assert [(t, y.year) for t, y in found] == [("2021년", 2021), ("이듬해", 2022)]
+
+
+@pytest.mark.parametrize("sentence", ["5년 동안 일했다.", "3년 만에 재개됐다.", "12월 31일까지다.", "3000년 전 유적이다.", "사업 기간은 1년이다."])
+def test_not_years(sentence):
+    assert years(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, span, start, end", [
+    ("올해부터 5년간 3조원을 투입한다.", "올해부터 5년간", 2024, 2028),
+    ("내년부터 5년간 투입한다.", "내년부터 5년간", 2025, 2029),
+    ("2021년부터 향후 3년간 지원한다.", "2021년부터 향후 3년간", 2021, 2023),
+    ("5년간 106조 원을 투자한다.", "5년간", 2024, 2028),
+])
+def test_durations_are_periods_from_their_stated_start_or_publication(sentence, span, start, end):
+    [(text, year)] = years(sentence)
+    assert (text, year.year_start, year.year_end, year.year) == (span, start, end, None)
+
+
+def test_a_duration_without_any_start_is_not_a_period():
+    assert years("5년간 투입한다.", None) == []
