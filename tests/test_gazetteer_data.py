@@ -1,0 +1,195 @@
+"""The organisation gazetteer (data/orgs): coverage, seed short forms, and the build's guarantees."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from krnews.data import DATA_DIR
+
+ORGS_DIR = DATA_DIR / "orgs"
+BUILD_SCRIPT = DATA_DIR / "build_gazetteer.py"
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def patterns() -> list[dict]:
+    return _read_jsonl(ORGS_DIR / "patterns.jsonl")
+
+
+@pytest.fixture(scope="module")
+def pattern_to_id(patterns) -> dict[str, str]:
+    return {p["pattern"]: p["id"] for p in patterns}
+
+
+@pytest.fixture(scope="module")
+def organisations() -> dict[str, dict]:
+    return {o["id"]: o for o in _read_jsonl(ORGS_DIR / "organisations.jsonl")}
+
+
+def _run_build(sources: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(BUILD_SCRIPT), "--sources", str(sources), "--out", str(out)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def _sido(organisations) -> set[str]:
+    return {o["id"] for o in organisations.values() if o["org_type"] == "local_gov" and o["parent"] is None}
+
+
+def test_seventeen_sido(organisations):
+    sido = _sido(organisations)
+    assert len(sido) == 17
+    assert {"서울특별시", "세종특별자치시", "강원특별자치도", "전북특별자치도", "제주특별자치도"} <= sido
+    assert not {"강원도", "전라북도"} & sido  # old names are aliases, not separate 시·도
+
+
+def test_226_sigungu_each_under_a_sido(organisations):
+    sido = _sido(organisations)
+    under_sido = [o for o in organisations.values() if o["org_type"] == "local_gov" and o["parent"] in sido]
+    autonomous = [o for o in under_sido if o["source"] == "local_sigungu"]
+    assert len(autonomous) == 226
+    assert all(o["id"].startswith(o["parent"] + " ") for o in autonomous)
+    per_sido = Counter(o["parent"] for o in autonomous)
+    assert per_sido["서울특별시"] == 25 and per_sido["경기도"] == 31 and per_sido["대구광역시"] == 9
+    assert "세종특별자치시" not in per_sido
+    # the only other local governments under a 시·도 are 제주's two 행정시
+    assert {o["id"] for o in under_sido} - {o["id"] for o in autonomous} == {
+        "제주특별자치도 제주시", "제주특별자치도 서귀포시"}
+
+
+def test_education_offices_one_per_sido(organisations):
+    offices = [o for o in organisations.values() if o["org_type"] == "education_office"]
+    assert sorted(o["parent"] for o in offices) == sorted(_sido(organisations))
+
+
+@pytest.mark.parametrize("alias, canonical", [
+    ("서울시", "서울특별시"),
+    ("서울시청", "서울특별시"),
+    ("광주시", "광주광역시"),
+    ("경기 광주시", "경기도 광주시"),
+    ("경기도 광주시", "경기도 광주시"),
+    ("강원도", "강원특별자치도"),
+    ("전라북도", "전북특별자치도"),
+    ("서울시교육청", "서울특별시교육청"),
+    ("과기정통부", "과학기술정보통신부"),
+    ("과기부", "과학기술정보통신부"),
+    ("산업부", "산업통상자원부"),
+    ("중기부", "중소벤처기업부"),
+    ("국토부", "국토교통부"),
+    ("행안부", "행정안전부"),
+    ("기재부", "기획재정부"),
+    ("고용부", "고용노동부"),
+    ("미래부", "미래창조과학부"),
+    ("지경부", "지식경제부"),
+    ("방통위", "방송통신위원회"),
+    ("수원시", "경기도 수원시"),
+    ("수원시청", "경기도 수원시"),
+    ("부산 중구", "부산광역시 중구"),
+    ("부산시 중구", "부산광역시 중구"),
+    ("부산광역시 중구청", "부산광역시 중구"),
+    ("강원 고성군", "강원특별자치도 고성군"),
+    ("경남 고성군", "경상남도 고성군"),
+    ("한전", "한국전력공사"),
+    ("LH", "한국토지주택공사"),
+    ("KIST", "한국과학기술연구원"),
+    ("포스텍", "포항공과대학교"),
+    ("현대차", "현대자동차"),
+    ("유엔", "유엔"),
+])
+def test_seed_forms_map_to_their_organisation(pattern_to_id, alias, canonical):
+    assert pattern_to_id.get(alias) == canonical
+
+
+@pytest.mark.parametrize("ambiguous", ["중구", "동구", "서구", "남구", "북구", "강서구", "고성군", "중구청", "동구청"])
+def test_ambiguous_bare_sigungu_are_not_patterns(pattern_to_id, ambiguous):
+    assert ambiguous not in pattern_to_id
+
+
+@pytest.mark.parametrize("place", ["서울", "경기", "광주", "부산", "제주", "수도권", "수원", "강남", "현대"])
+def test_bare_places_and_ambiguous_words_are_not_patterns(pattern_to_id, place):
+    assert place not in pattern_to_id
+
+
+def test_every_pattern_names_exactly_one_known_organisation(patterns, organisations):
+    names = [p["pattern"] for p in patterns]
+    assert len(names) == len(set(names))
+    assert {p["label"] for p in patterns} == {"ORG"}
+    assert {p["id"] for p in patterns} == set(organisations)
+
+
+def test_organisations_and_patterns_agree(pattern_to_id, organisations):
+    for org in organisations.values():
+        assert pattern_to_id[org["id"]] == org["id"]
+        assert all(pattern_to_id[alias] == org["id"] for alias in org["aliases"]), org["id"]
+        assert org["parent"] is None or org["parent"] in organisations
+    assert sum(len(o["aliases"]) + 1 for o in organisations.values()) == len(pattern_to_id)
+
+
+def test_built_files_are_up_to_date_with_sources(tmp_path):
+    result = _run_build(ORGS_DIR / "sources", tmp_path)
+    assert result.returncode == 0, result.stderr
+    for name in ("patterns.jsonl", "organisations.jsonl"):
+        assert (tmp_path / name).read_bytes() == (ORGS_DIR / name).read_bytes(), (
+            f"{name} is stale: run python data/build_gazetteer.py")
+
+
+# -- the build's checks, on small sources written here -------------------------------------------
+
+HEADER = "# source: test\n"
+
+
+def _sources(tmp_path: Path, files: dict[str, str]) -> Path:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, body in files.items():
+        (sources / name).write_text(HEADER + body, encoding="utf-8")
+    return sources
+
+
+def test_build_fails_naming_the_line_when_an_alias_names_two_organisations(tmp_path):
+    sources = _sources(tmp_path, {
+        "a.tsv": "산업통상자원부\tcentral_gov\t산업부\n",
+        "b.tsv": "산업자원부\tcentral_gov\t산자부\n산업연구부\tcentral_gov\t연구부|산업부\n",
+    })
+    result = _run_build(sources, tmp_path / "out")
+    assert result.returncode == 1
+    assert "b.tsv:3" in result.stderr and "'산업부'" in result.stderr and "a.tsv:2" in result.stderr
+    assert not (tmp_path / "out" / "patterns.jsonl").exists()
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("국토교통부\tministry\t국토부\n", "unknown org_type"),
+    ("국세청\tcentral_gov\t\t기획재정부\n", "parent"),
+    ("서울\tlocal_gov\n", "place"),
+    ("국토교통부\n", "columns"),
+    ("국토교통부\tcentral_gov\t국토부| 국토\n", "stray spaces"),
+])
+def test_build_rejects_malformed_rows(tmp_path, line, reason):
+    sources = _sources(tmp_path, {"places.tsv": "서울\n", "a.tsv": line})
+    result = _run_build(sources, tmp_path / "out")
+    assert result.returncode == 1
+    assert "a.tsv:2" in result.stderr and reason in result.stderr
+
+
+def test_build_drops_place_aliases_and_derives_local_forms(tmp_path):
+    sources = _sources(tmp_path, {
+        "places.tsv": "부산\t부산광역시\n울산\t울산광역시\n",
+        "sido.tsv": "부산광역시\tlocal_gov\t부산시|부산|부산시청\n울산광역시\tlocal_gov\t울산시\n",
+        "sigungu.tsv": ("부산광역시 중구\tlocal_gov\t\t부산광역시\n울산광역시 중구\tlocal_gov\t\t울산광역시\n"
+                        "부산광역시 기장군\tlocal_gov\t\t부산광역시\n"),
+    })
+    result = _run_build(sources, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "sido.tsv:2: dropped alias '부산'" in result.stderr
+    table = {p["pattern"]: p["id"] for p in _read_jsonl(tmp_path / "out" / "patterns.jsonl")}
+    assert table["부산 중구"] == table["부산시 중구청"] == "부산광역시 중구"
+    assert table["울산 중구"] == "울산광역시 중구"
+    assert table["기장군"] == table["기장군청"] == "부산광역시 기장군"
+    assert not {"부산", "중구", "중구청", "기장", "부산시청 중구"} & set(table)
