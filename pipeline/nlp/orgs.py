@@ -28,6 +28,7 @@ class Org:
     org_type: str | None
     start: int
     end: int
+    in_gazetteer: bool = True  # False: recognised by a suffix rule (…센터, …재단), may name a facility
 
 
 if not Span.has_extension("org"):
@@ -92,11 +93,11 @@ class OrgMatcher:
             head = m.group("name")[: -len(m.group("suffix"))]
             if head.endswith(self._excluded_heads) or head in self.canonical:
                 continue
-            yield Org(m.group("name"), self._suffix_type[m.group("suffix")], *m.span("name"))
+            yield Org(m.group("name"), self._suffix_type[m.group("suffix")], *m.span("name"), in_gazetteer=False)
         for m in self._company.finditer(text):
             group = "after" if m.group("after") else "before"
             name = m.group(group)
-            yield Org(self.canonical.get(name, name), "company", *m.span(group))
+            yield Org(self.canonical.get(name, name), "company", *m.span(group), in_gazetteer=name in self.canonical)
 
 
 _MATCHER: OrgMatcher | None = None

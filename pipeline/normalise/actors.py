@@ -1,11 +1,12 @@
 """Who spends or receives the money: the acting organisation of the clause, carried over from
 earlier sentences and paragraphs when a clause names none (…시는 … . 또 … 투입한다.).
 
-Order of preference for an amount: an organisation right before it (산업통상자원부 4조1444억원,
-listing style); the nearest topic before it (광주시는, 경기도도, 중기부 R&D 예산은, a headline's
-"음성군, …"); the nearest subject before it (LG가); any topic or subject of the sentence; the
-organisation carried over from earlier sentences (also when the sentence refers to it as 시는,
-군이, 정부는); the first organisation that acts anywhere in the document.
+Order of preference for an amount: an organisation heading its list item (산업통상자원부 4조1444억원,
+"…, 서귀포시 …에 1014억원"); the nearest topic or subject before it (광주시는, 경기도도, 중기부 R&D
+예산은, LG가, a headline's "음성군, …"), or the organisation it refers back to (시는, 군이, 정부는);
+any topic or subject of the sentence; the organisation carried over from earlier sentences; the
+first organisation that acts anywhere in the document. Names found only by a suffix rule (…센터)
+may be facilities, so they act only as topics or subjects, never as list heads.
 """
 from __future__ import annotations
 
@@ -25,14 +26,26 @@ _SUBJECT_AFTER = re.compile(r"%s(?:%s)(?=[\s,])" % (_HEAD, longest_first(_TABLE[
 _HEADLINE_SUBJECT = re.compile(r"\s?,")
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
 _LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
+_ITEM_START = re.compile(r"[,，;]\s?$|^\s*$")
+_ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(
-    r"(?<![가-힣])(?:%s)(?:%s)(?=\s)" % (longest_first(_TABLE["anaphors"]), longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"]))
+    r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)"
+    % (longest_first(_ANAPHOR_TYPES), longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"]))
 )
 
 
 def is_named_funder(text: str, org: Org) -> bool:
     """국토교통부로부터 / 정부의 지원: this organisation gives the money to the clause's subject."""
     return bool(_FUNDER_AFTER.match(text, org.end))
+
+
+def _acts(text: str, org: Org, sentence_start: int) -> bool:
+    """Is the organisation the topic or subject of its clause?"""
+    if is_named_funder(text, org):
+        return False
+    if _TOPIC_AFTER.match(text, org.end) or _SUBJECT_AFTER.match(text, org.end):
+        return True
+    return org.start == sentence_start and bool(_HEADLINE_SUBJECT.match(text, org.end))
 
 
 def _is_topic(text: str, org: Org, sentence_start: int) -> bool:
@@ -45,39 +58,50 @@ def _is_subject(text: str, org: Org, sentence_start: int) -> bool:
     return bool(_SUBJECT_AFTER.match(text, org.end))
 
 
-def _acting(text: str, orgs: list[Org], sentence_start: int) -> list[Org]:
-    return [o for o in orgs if not is_named_funder(text, o) and (_is_topic(text, o, sentence_start) or _is_subject(text, o, sentence_start))]
+def _fits(org: Org, anaphor: str) -> bool:
+    wanted = _ANAPHOR_TYPES[anaphor]
+    if "suffix" in wanted:
+        return org.org_type in ("local_gov", None) and org.canonical.endswith(wanted["suffix"])
+    return org.org_type == wanted["type"]
 
 
 class ActorTracker:
-    """Remembers the organisation acting in the text so far, across sentences and paragraphs."""
+    """Remembers the organisations that acted in the text so far, across sentences and paragraphs."""
 
     def __init__(self, context: DocContext) -> None:
         self.text = context.text
-        self.current: Org | None = None
-        self.first = next((a[0] for s in context.sentences if (a := _acting(self.text, s.orgs, s.start))), None)
+        self.history: list[Org] = []
+        self.first = next((o for s in context.sentences for o in s.orgs if _acts(self.text, o, s.start)), None)
+
+    @property
+    def current(self) -> Org | None:
+        return self.history[-1] if self.history else None
 
     def actor_for(self, sentence: Sentence, amount_start: int) -> Org | None:
         text = self.text
         before = [o for o in sentence.orgs if o.end <= amount_start and not is_named_funder(text, o)]
-        if before and _LIST_GAP.match(text[before[-1].end : amount_start]):
-            return before[-1]
-        for test in (_is_topic, _is_subject):
-            acting = [o for o in before if test(text, o, sentence.start)]
-            if acting:
-                if self.current and _ANAPHOR.search(text, acting[-1].end, amount_start):
-                    return self.current
-                return acting[-1]
-        if self.current and _ANAPHOR.search(text, sentence.start, amount_start):
-            return self.current
-        acting = _acting(text, sentence.orgs, sentence.start)
+        listed = [o for o in before if o.in_gazetteer]
+        if listed and _LIST_GAP.match(text[listed[-1].end : amount_start]):
+            return listed[-1]
+        item_heads = [o for o in listed if _ITEM_START.search(text, sentence.start, o.start)]
+        if item_heads and not re.search(r"[,，;]", text[item_heads[-1].end : amount_start]):
+            return item_heads[-1]
+        candidates = [(o.end, o) for o in before if _acts(text, o, sentence.start)]
+        candidates += [(m.end(), r) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
+        if candidates:
+            return max(candidates, key=lambda c: c[0])[1]
+        acting = [o for o in sentence.orgs if _acts(text, o, sentence.start)]
         if acting:
             return acting[0]
         return self.current or self.first
 
+    def _referent(self, anaphor: str) -> Org | None:
+        return next((o for o in reversed(self.history) if _fits(o, anaphor)), None)
+
     def end_of_sentence(self, sentence: Sentence) -> None:
+        text = self.text
         for test in (_is_topic, _is_subject):
-            acting = [o for o in sentence.orgs if not is_named_funder(self.text, o) and test(self.text, o, sentence.start)]
+            acting = [o for o in sentence.orgs if not is_named_funder(text, o) and test(text, o, sentence.start)]
             if acting:
-                self.current = acting[-1]
+                self.history.append(acting[-1])
                 return

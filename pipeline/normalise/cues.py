@@ -12,7 +12,12 @@ _TYPE_OF = {word: kind for kind, words in _TABLE["types"].items() for word in wo
 _POSITIVE = re.compile(longest_first(_TYPE_OF))
 _NEGATIVE = re.compile(longest_first(_TABLE["not_record"]))
 # 200억원이 늘어난 / 200억원(3.4%) 증가한: a difference. Not 6075억원으로 늘었다: that is the result.
-_CHANGE_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*[을를이가은는]?\s*(?:%s)" % longest_first(_TABLE["change_after"]))
+_CHANGE_AFTER = re.compile(
+    r"^\)?\s*(?:\([^)]*\))?\s*(?:가량|여|정도|이상|안팎|남짓)?\s*[을를이가은는]?\s*(?:%s)" % longest_first(_TABLE["change_after"])
+)
+# 5조원에서 … 3조원 늘어나: the starting point of a change.
+_CHANGE_FROM = re.compile(r"^에서\s")
+_ANY_CHANGE = re.compile(longest_first(_TABLE["change_after"]))
 _RECEIVE = re.compile(longest_first(_TABLE["receive"]))
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _WINDOW = 40
@@ -40,6 +45,8 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     """
     after_raw = sentence[end:after_limit]
     if _CHANGE_AFTER.match(after_raw):
+        return MoneyRole(False)
+    if _CHANGE_FROM.match(after_raw) and _ANY_CHANGE.search(sentence, end):
         return MoneyRole(False)
     before = _masked(sentence[max(before_limit, start - _WINDOW) : start])
     after = _masked(after_raw)[:_WINDOW]
