@@ -21,8 +21,13 @@ _ANY_CHANGE = re.compile(longest_first(_TABLE["change_after"]))
 _RECEIVE = re.compile(longest_first(_TABLE["receive"]))
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _WINDOW = 40
-# A cue before the amount is often part of a name (R&D 지원 사업에 40억원이 배정): the predicate after it counts more.
+# A cue before the amount is often part of a name (R&D 지원 사업에 40억원이 배정): the predicate after it
+# counts more, unless the cue is the amount's own noun (사업비 98억 원, 기금으로 420억 원).
 _BEFORE_PENALTY = 8
+_OWN_NOUN_DISTANCE = 3
+_FACILITY = re.compile(longest_first(_TABLE["facility_verbs"]))
+_GOVERNMENT = frozenset(_TABLE["government_types"])
+_GOVERNMENT_SPENDS = re.compile(longest_first(_TABLE["government_spending_verbs"]))
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class MoneyRole:
     is_record: bool
     funding_type: str | None = None
     receives: bool = False
+    inherited: bool = False  # no cue of its own: the type the paragraph is about
 
 
 def _masked(text: str) -> str:
@@ -53,7 +59,9 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     cues = []  # (distance, positive, word): the nearest wins, a negative one on a tie
     for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)):
         for m in pattern.finditer(before):
-            cues.append((len(before) - m.end() + _BEFORE_PENALTY, positive, m.group()))
+            distance = len(before) - m.end()
+            # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund)
+            cues.append((distance + (_BEFORE_PENALTY if distance > _OWN_NOUN_DISTANCE else -0.5), positive, m.group()))
         for m in pattern.finditer(after):
             cues.append((m.start(), positive, m.group()))
     if not cues:
@@ -75,9 +83,21 @@ def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None)
     if positive is not None:
         return MoneyRole(True, _TYPE_OF[positive.group()], _receives(rest))
     if topic is not None:
-        return MoneyRole(True, topic, False)
+        return MoneyRole(True, topic, False, inherited=True)
     return MoneyRole(False)
 
 
 def _receives(text: str) -> bool:
     return bool(_RECEIVE.search(text))
+
+
+def refine_type(role: MoneyRole, clause: str, actor_type: str | None) -> str:
+    """A government's spending that builds a facility is a project cost, its other spending
+    (투입, 들여) its budget; a company's investment stays an investment."""
+    if actor_type is not None and actor_type not in _GOVERNMENT:
+        return role.funding_type
+    if (role.funding_type == "investment" or role.inherited) and _FACILITY.search(clause):
+        return "project_cost"
+    if role.funding_type == "investment" and _GOVERNMENT_SPENDS.search(clause):
+        return "budget"
+    return role.funding_type

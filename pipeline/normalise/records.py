@@ -9,11 +9,13 @@ from krnews.nlp.tables import load_table, longest_first
 
 from .actors import ActorTracker, is_named_funder
 from .context import DocContext, Sentence, parenthesis_of
-from .cues import classify
+from .cues import classify, refine_type
 from .initiatives import find_initiative
 from .years import YearTracker, assign_years
 
 _SIDEBAR = re.compile(r"^\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
+# 올해 6조9956억원보다: a figure given for comparison; its year is not the one the text is about.
+_COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
 # 70억달러(약 7조5000억원): the won figure in the aside is the same money.
 _WON_ASIDE = re.compile(r"^\s?\((?:약|총)?\s?$")
 
@@ -54,7 +56,8 @@ class _Reader:
             record = self._record(sentence, amount, lower, upper, years.get(amount.start) or self.years.current)
             if record is not None:
                 made.append(record)
-        self.years.end_of_sentence(sentence.years, years, [r.amount_start for r in made])
+        topical = [r.amount_start for r in made if not _COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
+        self.years.end_of_sentence(sentence.years, years, topical)
         if made:
             self.topic = made[-1].funding_type
         return made
@@ -94,7 +97,7 @@ class _Reader:
             amount_text=amount_text,
             amount=float(amount.value),
             currency=amount.currency,
-            funding_type=role.funding_type,
+            funding_type=refine_type(role, text[lower:upper], org.org_type if org else None),
             org_role=org_role if org else None,
             recipient=recipient,
             year=year.year if year else None,
