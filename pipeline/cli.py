@@ -11,7 +11,7 @@ import sys
 from . import __version__
 
 # Subcommand name -> module under krnews.commands.
-COMMANDS = ("extract",)
+COMMANDS = ("extract", "discover")
 
 
 def build_parser() -> argparse.ArgumentParser:

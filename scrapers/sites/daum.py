@@ -1,0 +1,9 @@
+"""다음 뉴스 (v.daum.net): a portal; the outlet is the original publisher."""
+name = "daum"
+domains = ("v.daum.net",)
+title = ("h3.tit_view", ".head_view .tit_view")
+body = (".summary_view, .article_view section", ".article_view")
+date = (".info_view .num_date", "meta[property='og:regDate']@content")
+byline = (".info_view .txt_info",)
+remove = (".link_figure img", ".txt_caption .txt_copyright", ".ad_body", "#recommendArea")
+outlet = ("meta[property='og:article:author']@content", "#kakaoServiceLogo")
