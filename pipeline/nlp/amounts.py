@@ -14,6 +14,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .doctext import doc_text
 from .numerals import HANGUL_DIGITS, LARGE_UNITS, SMALL_UNITS, parse_number
 from .tables import load_table, longest_first
 
@@ -107,7 +108,7 @@ def _currency_is_a_word(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     token = span[0]
-    return token.tag_ == "EOJEOL" or (token.idx == start and token.text == doc.text[start:end])
+    return token.tag_ == "EOJEOL" or (token.idx == start and token.idx + len(token) == end)  # exactly one token
 
 
 def _bare_amount_is_money(doc: Doc, numeral: str, end: int) -> bool:
@@ -127,7 +128,7 @@ def _bare_amount_is_money(doc: Doc, numeral: str, end: int) -> bool:
 
 
 def find_amounts(doc: Doc) -> list[Span]:
-    text = doc.text
+    text = doc_text(doc)
     spans = []
     for match in AMOUNT_PATTERN.finditer(text):
         if match.group("single") is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .doctext import doc_text
 from .tables import load_jsonl, load_table, longest_first
 
 _RULES = load_table("orgs")
@@ -117,7 +118,7 @@ def org_matcher() -> OrgMatcher:
 def orgs_component(doc: Doc) -> Doc:
     """Sets doc.spans["orgs"]: ORG spans with span._.org (an Org, exact character offsets)."""
     spans = []
-    for org in org_matcher().find(doc.text):
+    for org in org_matcher().find(doc_text(doc)):
         span = doc.char_span(org.start, org.end, label="ORG", alignment_mode="expand")
         if span is not None:
             span._.org = org

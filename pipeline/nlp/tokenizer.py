@@ -17,8 +17,11 @@ import sys
 from spacy.tokens import Doc
 from spacy.util import registry
 
-# A sentence ends after . ? ! (and closing quotes/brackets) followed by a space, or at a line break.
-_SENTENCE_END = re.compile(r"(?<=[.?!。])[\"'”’)\]]*(?=\s)|\n+")
+from .doctext import remember_text
+
+# A sentence ends after . ? ! (and closing quotes/brackets) followed by a space, or at a line break,
+# or after the sentence ending 다. glued to the next sentence (했다.러시아: common in scraped text).
+_SENTENCE_END = re.compile(r"(?<=[.?!。])[\"'”’)\]]*(?=\s)|(?<=다\.)(?=[가-힣A-Za-z])|\n+")
 _MAX_SENTENCE_CHARS = 2000  # well inside MeCab's input buffer (8 KiB of UTF-8)
 
 
@@ -96,7 +99,8 @@ class MecabTokenizer:
                 first = False
                 cursor = found + len(surface)
         self._add_gap(text, cursor, len(text), words, spaces, tags, sent_starts)
-        return Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts or None)
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts or None)
+        return remember_text(doc, text)
 
     @staticmethod
     def _add_gap(text, cursor, until, words, spaces, tags, sent_starts) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .doctext import doc_text
 from .tables import load_table, longest_first
 
 _TABLE = load_table("years")
@@ -29,6 +30,7 @@ class Year:
     year_end: int | None = None
     relative: int | None = None
     comparison: bool = False  # 전년보다, 올해 대비: a point of comparison, not the year the text is about
+    completion: bool = False  # 2027년 준공: when a facility is finished, not when money is spent
 
 
 _FULL = r"(?:1[89]|20|21)\d{2}"
@@ -37,7 +39,7 @@ _PATTERN = re.compile(
     rf"|(?<![\d.,])(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
     rf"|(?<![\d.,])(?P<year>{_FULL})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|[‘'’`](?P<short>\d{{2}})\s?년"
-    rf"|(?<![가-힣])(?P<word>{longest_first(RELATIVE)})"
+    rf"|(?<![가-힣])(?P<word>{longest_first(RELATIVE)})(?P<word_bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|(?<![가-힣])(?P<next>{longest_first(_TABLE['after_previous_year'])})"
 )
 _BOUNDS = _TABLE["period_words"]
@@ -83,7 +85,11 @@ def _read(match: re.Match, published, last_year: int | None) -> Year | None:
         return Year(start, end, year=_short_year(match.group("short"), published))
     if match.group("word"):
         offset = RELATIVE[match.group("word")]
-        return Year(start, end, year=published.year + offset if published else None, relative=offset)
+        year = published.year + offset if published else None
+        bound = (match.group("word_bound") or "").strip()
+        if bound and year is not None:  # 내년까지, 올해부터
+            return Year(start, end, year_end=year, relative=offset) if _BOUNDS[bound] == "end" else Year(start, end, year_start=year, relative=offset)
+        return Year(start, match.end("word"), year=year, relative=offset)
     if last_year is None:
         return None
     return Year(start, end, year=last_year + 1)
@@ -107,7 +113,7 @@ def _in_context(text: str, meaning: Year, previous: Year | None) -> Year | None:
     """What the words around a year change: 보다 (comparison), 준공 (an end year), and a duration
     right after a period it only restates (2015년부터 2024년까지 10년간)."""
     if meaning.year is not None and _COMPLETION.match(text, meaning.end):
-        return replace(meaning, year=None, year_end=meaning.year)
+        return replace(meaning, year=None, year_end=meaning.year, completion=True)
     if _COMPARISON.match(text, meaning.end):
         return replace(meaning, comparison=True)
     if previous is not None and meaning.year is None and meaning.year_start is not None and text[previous.end : meaning.start].strip() == "":
@@ -117,15 +123,16 @@ def _in_context(text: str, meaning: Year, previous: Year | None) -> Year | None:
 
 def find_years(doc: Doc) -> list[Span]:
     published = doc.user_data.get("published")
+    text = doc_text(doc)
     spans = []
     last_year = None
     previous = None
-    for match in _PATTERN.finditer(doc.text):
+    for match in _PATTERN.finditer(text):
         meaning = _read(match, published, last_year)
         if meaning is not None and match.group("years") and match.group("since") is None:
-            meaning = _in_context(doc.text, meaning, previous)
+            meaning = _in_context(text, meaning, previous)
         elif meaning is not None:
-            meaning = _in_context(doc.text, meaning, None)
+            meaning = _in_context(text, meaning, None)
         if meaning is None:
             continue
         previous = meaning

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from krnews.nlp.amounts import Amount
+from krnews.nlp.doctext import doc_text
 from krnews.nlp.orgs import Org
 from krnews.nlp.years import Year
 
@@ -29,7 +30,7 @@ class DocContext:
 
     @classmethod
     def from_doc(cls, doc: Doc) -> "DocContext":
-        text = doc.text
+        text = doc_text(doc)
         sentences = []
         paragraph = 0
         previous_end = 0

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
+from krnews.nlp.doctext import doc_text
 from krnews.nlp.tables import load_table
 
 _TABLE = load_table("funding")
@@ -50,7 +51,7 @@ def _close(run: list, tokens: list, last: int) -> tuple[int, int, str]:
     while len(run) > 1 and run[0].text in _NOT_INITIATIVE_START:
         run = run[1:]
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-    phrase = run[0].doc.text[start:end]
+    phrase = doc_text(run[0].doc)[start:end]
     if last + 2 < len(tokens) and tokens[last + 1].text in _OBJECT_PARTICLES and tokens[last + 2].text in _VERBAL_HEADS:
         phrase += " " + tokens[last + 2].text
     return start, end, phrase
@@ -58,7 +59,7 @@ def _close(run: list, tokens: list, last: int) -> tuple[int, int, str]:
 
 def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, upper: int) -> str | None:
     """The initiative funded by the amount at [amount_start, amount_end), looking in [lower, upper)."""
-    text = doc.text
+    text = doc_text(doc)
     candidates = []  # (score, text)
     for m in _QUOTED.finditer(text, lower, upper):
         if m.start() <= amount_start < m.end():

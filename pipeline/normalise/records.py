@@ -6,6 +6,7 @@ import re
 from krnews.models import Article, InitiativeRecord
 from krnews.nlp.amounts import Amount
 from krnews.nlp.tables import load_table, longest_first
+from krnews.nlp.years import Year
 
 from .actors import ActorTracker, is_named_funder
 from .context import DocContext, Sentence, parenthesis_of
@@ -13,6 +14,7 @@ from .cues import classify, refine_type
 from .initiatives import find_initiative
 from .years import YearTracker, assign_years
 
+_ACTION = re.compile(longest_first(load_table("funding")["action_predicates"]))
 _SIDEBAR = re.compile(r"^\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
 # 올해 6조9956억원보다: a figure given for comparison; its year is not the one the text is about.
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
@@ -53,14 +55,26 @@ class _Reader:
                 continue
             lower = amounts[i - 1].end if i else sentence.start
             upper = _stretch_end(self.text, amount, following, sentence.end)
-            record = self._record(sentence, amount, lower, upper, years.get(amount.start) or self.years.current)
+            record = self._record(sentence, amount, lower, upper, years.get(amount.start))
             if record is not None:
                 made.append(record)
-        topical = [r.amount_start for r in made if not _COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
-        self.years.end_of_sentence(sentence.years, years, topical)
+        topical = [r for r in made if not _COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
+        current = self.actors.current
+        self.years.end_of_sentence(sentence.years, years, topical, current.canonical if current else None)
         if made:
             self.topic = made[-1].funding_type
         return made
+
+    def _year_from_context(self, actor, predicate: str):
+        """No year in the sentence: the year the text is about, unless it was said of another
+        organisation and this one acts now (현대중공업도 … 투자키로 했다): then the publication year."""
+        carried, said_of = self.years.current, self.years.actor
+        acting_now = self.article.published is not None and _ACTION.search(predicate)
+        if carried is not None and (said_of is None or actor is None or said_of == actor.canonical or not acting_now):
+            return carried
+        if acting_now:
+            return Year(0, 0, year=self.article.published.year)
+        return None
 
     def _restated_in_won(self, amount: Amount, following: list[Amount]) -> bool:
         return (
@@ -77,6 +91,7 @@ class _Reader:
         if not role.is_record:
             return None
         actor = self.actors.actor_for(sentence, amount.start)
+        year = year or self._year_from_context(actor, text[amount.end : upper])
         funder = next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         org, recipient, org_role = actor, None, ("recipient" if role.receives else "funder")
         if funder is not None and actor is not None and funder.canonical != actor.canonical:

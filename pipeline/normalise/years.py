@@ -45,17 +45,19 @@ def assign_years(text: str, sentence_start: int, amounts: list[Amount], years: l
 class YearTracker:
     """The year the text is talking about, for amounts whose sentence names none: the year of the
     last record, or the last free year of an earlier sentence (a budget article says 내년 once and
-    lists its amounts after). Years of comparisons (올해 6780억원보다) are not carried."""
+    lists its amounts after), with the organisation it was said of. Years of comparisons
+    (올해 6780억원보다) and of a facility's completion (2027년 준공) are not carried."""
 
     def __init__(self) -> None:
         self.current: Year | None = None
+        self.actor: str | None = None
 
-    def end_of_sentence(self, years: list[Year], assigned: dict[int, Year], record_starts: list[int]) -> None:
-        record_years = [assigned[start] for start in record_starts if start in assigned]
+    def end_of_sentence(self, years: list[Year], assigned: dict[int, Year], records: list, actor: str | None) -> None:
+        record_years = [(assigned[r.amount_start], r.org) for r in records if r.amount_start in assigned]
         if record_years:
-            self.current = record_years[-1]
+            self.current, self.actor = record_years[-1]
             return
         bound = {id(y) for y in assigned.values()}
-        free = [y for y in years if not y.comparison and id(y) not in bound]
+        free = [y for y in years if not y.comparison and not y.completion and id(y) not in bound]
         if free:
-            self.current = free[-1]
+            self.current, self.actor = free[-1], actor
