@@ -44,6 +44,10 @@ def test_non_numerals_have_no_value(numeral):
     ("200억을 들여 짓는다.", "200억", 20_000_000_000, False),
     ("1조 투자를 발표했다.", "1조", 1_000_000_000_000, False),
     ("입장료는 8000원이다.", "8000원", 8000, False),
+    ("요금은 4천9백원.", "4천9백원", 4900, False),
+    ("벼룩시장서 1만 6000원 주고 샀다.", "1만 6000원", 16000, False),
+    ("올해 연봉은7억 원이다.", "7억 원", 700_000_000, False),
+    ("한 병에 2만9000원대다.", "2만9000원", 29000, True),
 ])
 def test_won_amounts(sentence, span, value_krw, approximate):
     found = amounts(sentence)
@@ -70,6 +74,7 @@ def test_vague_amounts_are_approximate_without_value(sentence, span):
     ("600유로를 냈다.", "600유로", "EUR", 600),
     ("80엔을 받았다.", "80엔", "JPY", 80),
     ("5억 위안을 들였다.", "5억 위안", "CNY", 500_000_000),
+    ("2천만 홍콩달러를 냈다.", "2천만 홍콩달러", "HKD", 20_000_000),
 ])
 def test_other_currencies_keep_their_currency_and_no_won_value(sentence, span, currency, value):
     [(text, amount)] = amounts(sentence)
@@ -84,6 +89,10 @@ def test_other_currencies_keep_their_currency_and_no_won_value(sentence, span, c
     "이 사업은 3년 동안 120곳에서 진행된다.",
     "구조 개편을 논의했다.",
     "사천시와 협약을 맺었다.",
+    "형사소송법 제111조에 따른 것이다.",
+    "리스본조약 50조를 발동했다.",
+    "2인 1조로 순찰한다.",
+    "부평1동 주민센터에서 열렸다.",
 ])
 def test_not_money(sentence):
     assert amounts(sentence) == []

@@ -47,10 +47,14 @@ def _amount_regex() -> re.Pattern:
     group = rf"(?:(?:{number}|{hangul_digit})?{small}|{number}|{hangul_digit})+"
     vague = rf"(?:{longest_first(_TABLE['vague_numerals'])}){small}?"
     # 1조 2천억 / 1억6천400여만 / 200여억 / 수백억: groups each closed by a large unit, maybe a tail (4177).
-    with_units = rf"(?:(?:{group}|{vague})\s?여?\s?{large}(?:\s?(?={group}\s?여?\s?{large}))?)+(?:{group})?여?"
-    numeral = rf"(?:{with_units}|{number})"
     currency = longest_first(CURRENCIES)
-    start = rf"(?<![\w.,])"  # not inside another number or word
+    # 1만 6000원: a tail after a space only when the currency follows.
+    tail = rf"(?:{group}|\s{group}(?=\s?(?:{currency})))"
+    with_units = rf"(?:(?:{group}|{vague})\s?여?\s?{large}(?:\s?(?={group}\s?여?\s?{large}))?)+{tail}?여?"
+    numeral = rf"(?:{with_units}|{group})"
+    # Not inside another number; a hangul numeral not inside a word. Digits may follow a word
+    # directly (연봉은7억 원, 284쪽1만6500원: spacing is often lost in scraped text).
+    start = r"(?:(?<![\d.,A-Za-z])(?=\d)|(?<![\w.,]))"
     return re.compile(
         rf"{start}(?P<low>{numeral})\s?(?:(?P<low_currency>{currency})\s?)?[~∼〜\-–]\s?(?P<high>{numeral})(?:\s?(?P<currency>{currency}))?"
         rf"|{start}(?P<single>{numeral})(?:\s?(?P<single_currency>{currency}))?"
@@ -67,7 +71,9 @@ MORPH_TRIGGER = r"[\d%s%s]\s?(?:[%s]|%s)" % (
 )
 _APPROX_PREFIX = re.compile(r"(?:%s)\s?$" % longest_first(_TABLE["approx_prefixes"]))
 # 200억원 가량이, 1000억원대의: the marker is a word of its own, maybe with a particle (not 200억원 대출).
-_APPROX_SUFFIX = re.compile(r"\s?(?:%s)(?=[^가-힣]|[이은는을를의에가도로과와]|$)" % longest_first(_TABLE["approx_suffixes"]))
+_APPROX_SUFFIX = re.compile(r"\s?(?:%s)(?=[^가-힣]|[이은는을를의에가도로과와다였]|$)" % longest_first(_TABLE["approx_suffixes"]))
+_APPROX_WORDS = frozenset(_TABLE["approx_suffixes"])
+_NOT_BEFORE_BARE = re.compile(r"(?:%s)\s?$" % longest_first(_TABLE["not_before_bare_amount"]))
 _VAGUE = re.compile(r"^(?:%s)" % longest_first(_TABLE["vague_numerals"]))
 _BARE_UNITS = tuple(_TABLE["bare_amount_units"])
 _COUNTERS = frozenset(_TABLE["counters"])
@@ -108,12 +114,19 @@ def _currency_is_a_word(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     token = span[0]
-    return token.tag_ == "EOJEOL" or (token.idx == start and token.idx + len(token) == end)  # exactly one token
+    if token.tag_ == "EOJEOL":
+        return True
+    if doc.char_span(start, end) is not None:  # whole tokens: 원, 달러, 홍콩 달러
+        return True
+    # the currency with its approximation marker in one token (원대 in 2만9000원대)
+    return token.idx == start and len(span) == 1 and token.text[end - start :] in _APPROX_WORDS
 
 
-def _bare_amount_is_money(doc: Doc, numeral: str, end: int) -> bool:
-    """200억을 투입 is money; 200억 개, 3억 명 and 1억 년 are not."""
+def _bare_amount_is_money(doc: Doc, numeral: str, start: int, end: int) -> bool:
+    """200억을 투입 is money; 200억 개, 3억 명, 1억 년, 제111조 and 2인 1조 are not."""
     if not numeral[0].isdigit() or not numeral.rstrip("여").endswith(_BARE_UNITS):
+        return False
+    if _NOT_BEFORE_BARE.search(doc_text(doc), max(0, start - 4), start):
         return False
     token = _token_after(doc, end)
     if token is None:
@@ -141,7 +154,7 @@ def find_amounts(doc: Doc) -> list[Span]:
         if currency_word:
             if not _currency_is_a_word(doc, end - len(currency_word), end):
                 continue
-        elif not _bare_amount_is_money(doc, numeral, end):
+        elif not _bare_amount_is_money(doc, numeral, start, end):
             continue
         approximate = (
             value is None
