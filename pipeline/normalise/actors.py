@@ -26,7 +26,7 @@ _SUBJECT_AFTER = re.compile(r"%s(?:%s)(?=[\s,])" % (_HEAD, longest_first(_TABLE[
 _HEADLINE_SUBJECT = re.compile(r"\s?,")
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
 _LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
-_ITEM_START = re.compile(r"[,，;]\s?$|^\s*$")
+_ITEM_START = re.compile(r"[,，;]\s?$")  # "…, 서귀포시 …에 1014억원": the organisation opens a list item
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(
     r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)"
@@ -83,7 +83,7 @@ class ActorTracker:
         listed = [o for o in before if o.in_gazetteer]
         if listed and _LIST_GAP.match(text[listed[-1].end : amount_start]):
             return listed[-1]
-        item_heads = [o for o in listed if _ITEM_START.search(text, sentence.start, o.start)]
+        item_heads = [o for o in listed if _ITEM_START.search(text[sentence.start : o.start])]
         if item_heads and not re.search(r"[,，;]", text[item_heads[-1].end : amount_start]):
             return item_heads[-1]
         candidates = [(o.end, o) for o in before if _acts(text, o, sentence.start)]

@@ -15,7 +15,7 @@ from .initiatives import find_initiative
 from .years import YearTracker, assign_years
 
 _ACTION = re.compile(longest_first(load_table("funding")["action_predicates"]))
-_SIDEBAR = re.compile(r"^\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
+_SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
 # 올해 6조9956억원보다: a figure given for comparison; its year is not the one the text is about.
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
 # 70억달러(약 7조5000억원): the won figure in the aside is the same money.
