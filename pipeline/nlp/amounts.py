@@ -54,7 +54,8 @@ def _amount_regex() -> re.Pattern:
     numeral = rf"(?:{with_units}|{group})"
     # Not inside another number; a hangul numeral not inside a word. Digits may follow a word
     # directly (연봉은7억 원, 284쪽1만6500원: spacing is often lost in scraped text).
-    start = r"(?:(?<![\d.,A-Za-z])(?=\d)|(?<![\w.,]))"
+    units = "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
+    start = rf"(?:(?<![\d,A-Za-z{units}])(?<!\d\.)(?=\d)|(?<![\w.,]))"
     return re.compile(
         rf"{start}(?P<low>{numeral})\s?(?:(?P<low_currency>{currency})\s?)?[~∼〜\-–]\s?(?P<high>{numeral})(?:\s?(?P<currency>{currency}))?"
         rf"|{start}(?P<single>{numeral})(?:\s?(?P<single_currency>{currency}))?"

@@ -2,7 +2,8 @@
 
 Two sources, both data: the gazetteer data/orgs/patterns.jsonl (spaCy EntityRuler JSONL:
 label, pattern, id = canonical name; data/orgs/organisations.jsonl gives each id its org_type),
-and the suffix rules of data/nlp/orgs.json for bodies not in it (…사업단, …재단, …진흥원, (주)…).
+and the rules of data/nlp/orgs.json for bodies not in it: suffixes (…사업단, …재단, …진흥원), company
+marks ((주)…) and capitalised acronyms acting as a subject (KCC도).
 Matching is on characters, not morphemes, so a name is found the same way in every sentence: a name
 starts at a word boundary and ends where a particle or a non-word character follows (광주시는,
 과기정통부와), never inside a longer word (서울시장, 서울시민). All patterns are compiled into one
@@ -76,6 +77,10 @@ class OrgMatcher:
         self._company = re.compile(
             rf"(?:{marks})\s?(?P<after>[{_WORD}&]{{2,{longest}}}?){end}|(?<![{_WORD}])(?P<before>[{_WORD}&]{{2,{longest}}}?)\s?(?:{marks})"
         )
+        self._acronym = re.compile(
+            rf"(?<![{_WORD}&+])(?P<name>[A-Z][A-Z0-9&+]{{1,7}})(?=(?:{longest_first(rules['acronym_particles'])})\s)"
+        )
+        self._not_acronym_orgs = frozenset(rules["not_acronym_orgs"])
 
     def find(self, text: str) -> list[Org]:
         found = [
@@ -99,6 +104,9 @@ class OrgMatcher:
             group = "after" if m.group("after") else "before"
             name = m.group(group)
             yield Org(self.canonical.get(name, name), "company", *m.span(group), in_gazetteer=name in self.canonical)
+        for m in self._acronym.finditer(text):  # KCC도 현대중공업과 함께: an acronym acting in its clause
+            if m.group("name") not in self._not_acronym_orgs:
+                yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)
 
 
 _MATCHER: OrgMatcher | None = None

@@ -61,8 +61,8 @@ class _Reader:
         topical = [r for r in made if not _COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
         current = self.actors.current
         self.years.end_of_sentence(sentence.years, years, topical, current.canonical if current else None)
-        if made:
-            self.topic = made[-1].funding_type
+        if amounts:  # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
+            self.topic = made[-1].funding_type if made else None
         return made
 
     def _year_from_context(self, actor, predicate: str):

@@ -1,0 +1,45 @@
+"""Organisations: gazetteer names with canonical forms, rule-found bodies, and what is not one."""
+import pytest
+
+from krnews.nlp.language import analyse
+
+
+def orgs(text):
+    doc = analyse(text)
+    return [(text[o.start:o.end], o.canonical) for o in (s._.org for s in doc.spans["orgs"])]
+
+
+@pytest.mark.parametrize("sentence, mention, canonical", [
+    ("서울시는 예산을 늘렸다.", "서울시", "서울특별시"),
+    ("광주시가 사업을 맡는다.", "광주시", "광주광역시"),
+    ("과기정통부와 협약했다.", "과기정통부", "과학기술정보통신부"),
+    ("산업부 장관이 말했다.", "산업부", "산업통상자원부"),
+    ("중기부에서 발표했다.", "중기부", "중소벤처기업부"),
+    ("경기도도 투자한다.", "경기도", "경기도"),
+    ("정부는 올해 예산을 짰다.", "정부", "정부"),
+])
+def test_gazetteer_names_get_their_canonical_name(sentence, mention, canonical):
+    assert (mention, canonical) in orgs(sentence)
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("광주시는 AI산업융합사업단을 설립한다.", "AI산업융합사업단"),
+    ("한국미래기술재단은 장학금을 준다.", "한국미래기술재단"),
+    ("㈜한빛소재가 공장을 짓는다.", "한빛소재"),
+    ("KCC도 현대중공업과 함께 투자한다.", "KCC"),
+])
+def test_bodies_outside_the_gazetteer_are_found_by_rules(sentence, mention):
+    assert mention in [m for m, _ in orgs(sentence)]
+
+
+@pytest.mark.parametrize("sentence, not_an_org", [
+    ("서울시장은 기자회견을 열었다.", "서울시"),
+    ("서울시민 모두가 참여했다.", "서울시"),
+    ("김 선임연구원은 실험을 했다.", "선임연구원"),
+    ("AI는 산업을 바꾼다.", "AI"),
+    ("R&D가 늘었다.", "R&D"),
+    ("서울에서 열렸다.", "서울"),
+    ("메타버스 플랫폼을 만든다.", "메타"),
+])
+def test_not_organisations(sentence, not_an_org):
+    assert not_an_org not in [m for m, _ in orgs(sentence)]
