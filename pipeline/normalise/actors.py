@@ -2,8 +2,9 @@
 earlier sentences and paragraphs when a clause names none (…시는 … . 또 … 투입한다.).
 
 Order of preference for an amount: an organisation heading its list item (산업통상자원부 4조1444억원,
-"…, 서귀포시 …에 1014억원"); the nearest topic or subject before it (광주시는, 경기도도, 중기부 R&D
-예산은, LG가, a headline's "음성군, …"), or the organisation it refers back to (시는, 군이, 정부는);
+"…, 서귀포시 …에 1014억원"); the nearest topic before it (광주시는, 경기도도, 중기부 R&D 예산은, a
+headline's "음성군, …"), else the nearest subject (LG가: a subject after the topic often belongs to an
+embedded clause, 국회가 의결한 …), or the organisation it refers back to (시는, 군이, 정부는);
 any topic or subject of the sentence; the organisation carried over from earlier sentences; the
 first organisation that acts anywhere in the document. Names found only by a suffix rule (…센터)
 may be facilities, so they act only as topics or subjects, never as list heads.
@@ -86,10 +87,11 @@ class ActorTracker:
         item_heads = [o for o in listed if _ITEM_START.search(text[sentence.start : o.start])]
         if item_heads and not re.search(r"[,，;]", text[item_heads[-1].end : amount_start]):
             return item_heads[-1]
-        candidates = [(o.end, o) for o in before if _acts(text, o, sentence.start)]
-        candidates += [(m.end(), r) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
-        if candidates:
-            return max(candidates, key=lambda c: c[0])[1]
+        referents = [(m.end(), r) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
+        for test in (_is_topic, _is_subject):
+            candidates = [(o.end, o) for o in before if not is_named_funder(text, o) and test(text, o, sentence.start)] + referents
+            if candidates:
+                return max(candidates, key=lambda c: c[0])[1]
         acting = [o for o in sentence.orgs if _acts(text, o, sentence.start)]
         if acting:
             return acting[0]
