@@ -12,7 +12,7 @@ from .actors import ActorTracker, is_named_funder
 from .context import DocContext, Sentence, parenthesis_of
 from .cues import classify, refine_type
 from .initiatives import find_initiative
-from .years import YearTracker, assign_years
+from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
 _ACTION = re.compile(longest_first(load_table("funding")["action_predicates"]))
 _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
@@ -31,6 +31,7 @@ class _Reader:
         self.actors = ActorTracker(context)
         self.years = YearTracker()
         self.topic: str | None = None  # funding type of the paragraph's last record
+        self.year_how: dict[str, str] = {}  # record_id -> how its year was found (a HOW_RANK key)
 
     def records(self) -> list[InitiativeRecord]:
         found: list[InitiativeRecord] = []
@@ -43,11 +44,11 @@ class _Reader:
             if not in_sidebar:
                 found.extend(self._sentence(sentence))
             self.actors.end_of_sentence(sentence)
-        return _one_per_money(found)
+        return _one_per_money(found, self.year_how)
 
     def _sentence(self, sentence: Sentence) -> list[InitiativeRecord]:
         amounts = sorted(sentence.amounts, key=lambda a: a.start)
-        years = assign_years(self.text, sentence.start, amounts, sentence.years)
+        years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years)
         made = []
         for i, amount in enumerate(amounts):
             following = amounts[i + 1 :]
@@ -65,16 +66,22 @@ class _Reader:
             self.topic = made[-1].funding_type if made else None
         return made
 
-    def _year_from_context(self, actor, predicate: str):
+    def _year_from_context(self, actor, predicate: str) -> YearChoice | None:
         """No year in the sentence: the year the text is about, unless it was said of another
         organisation and this one acts now (현대중공업도 … 투자키로 했다): then the publication year."""
         carried, said_of = self.years.current, self.years.actor
         acting_now = self.article.published is not None and _ACTION.search(predicate)
         if carried is not None and (said_of is None or actor is None or said_of == actor.canonical or not acting_now):
-            return carried
+            return YearChoice(carried, "carried")
         if acting_now:
-            return Year(0, 0, year=self.article.published.year)
+            return YearChoice(Year(0, 0, year=self.article.published.year), "published")
         return None
+
+    @staticmethod
+    def _completion_year(sentence: Sentence) -> YearChoice | None:
+        """A project's cost runs to its completion (추정사업비는 4582억 원이며 … 2027년 준공 예정)."""
+        done = [y for y in sentence.years if y.completion]
+        return YearChoice(done[-1], "sentence") if done else None
 
     def _restated_in_won(self, amount: Amount, following: list[Amount]) -> bool:
         return (
@@ -84,21 +91,25 @@ class _Reader:
             and bool(_WON_ASIDE.match(self.text[amount.end : following[0].start]))
         )
 
-    def _record(self, sentence: Sentence, amount: Amount, lower: int, upper: int, year) -> InitiativeRecord | None:
+    def _record(self, sentence: Sentence, amount: Amount, lower: int, upper: int, choice: YearChoice | None) -> InitiativeRecord | None:
         text, start = self.text, sentence.start
         sentence_text = text[sentence.start : sentence.end]
         role = classify(sentence_text, amount.start - start, amount.end - start, lower - start, upper - start, self.topic)
         if not role.is_record:
             return None
         actor = self.actors.actor_for(sentence, amount.start)
-        year = year or self._year_from_context(actor, text[amount.end : upper])
+        funding_type = refine_type(role, text[lower:upper], actor.org_type if actor else None)
+        if funding_type == "project_cost" and (choice is None or choice.how != "bound"):
+            choice = self._completion_year(sentence) or choice
+        choice = choice or self._year_from_context(actor, text[amount.end : upper])
+        year = choice.year if choice else None
         funder = next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         org, recipient, org_role = actor, None, ("recipient" if role.receives else "funder")
         if funder is not None and actor is not None and funder.canonical != actor.canonical:
             org, recipient, org_role = funder, actor.canonical, "funder"
         amount_text = text[amount.start : amount.end]
         article = self.article
-        return InitiativeRecord(
+        record = InitiativeRecord(
             record_id=InitiativeRecord.make_id(article.doc_id, amount.start, amount_text),
             doc_id=article.doc_id,
             url=article.url,
@@ -112,18 +123,21 @@ class _Reader:
             amount_text=amount_text,
             amount=float(amount.value),
             currency=amount.currency,
-            funding_type=refine_type(role, text[lower:upper], org.org_type if org else None),
+            funding_type=funding_type,
             org_role=org_role if org else None,
             recipient=recipient,
             year=year.year if year else None,
             year_start=year.year_start if year else None,
             year_end=year.year_end if year else None,
-            year_mention=text[year.start : year.end] if year else None,
+            year_mention=text[year.start : year.end] if year and year.end > year.start else None,
             initiative=find_initiative(self.context.doc, amount.start, amount.end, lower, upper)
             or find_initiative(self.context.doc, amount.start, amount.end, sentence.start, sentence.end),
             sentence=sentence_text,
             amount_start=amount.start,
         )
+        if choice is not None:
+            self.year_how[record.record_id] = choice.how
+        return record
 
 
 def build_records(article: Article, context: DocContext) -> list[InitiativeRecord]:
@@ -140,18 +154,21 @@ def _stretch_end(text: str, amount: Amount, following: list[Amount], sentence_en
     return sentence_end
 
 
-def _one_per_money(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
+def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str]) -> list[InitiativeRecord]:
     """The same organisation's same money told twice (headline and body, a restatement) is one
-    record: the first told keeps it, completed with the year the other gives."""
+    record: the first told keeps it, with the year of the telling that states it best (a year
+    written beside the amount over one carried from earlier sentences)."""
     kept: dict[tuple, InitiativeRecord] = {}
+    rank = lambda r: HOW_RANK.get(year_how.get(r.record_id), -1)  # noqa: E731
     for record in records:
         key = (record.org, record.amount_krw if record.amount_krw is not None else record.amount, record.currency)
         first = kept.get(key)
         if first is None:
             kept[key] = record
-        elif first.year is None and first.year_start is None and first.year_end is None:
+        elif rank(record) > rank(first):
             kept[key] = first.model_copy(update={
                 "year": record.year, "year_start": record.year_start, "year_end": record.year_end,
                 "year_mention": record.year_mention,
             })
+            year_how[first.record_id] = year_how[record.record_id]
     return sorted(kept.values(), key=lambda r: r.amount_start)

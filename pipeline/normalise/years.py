@@ -4,20 +4,47 @@ parentheses only speaks for the amounts in the same parentheses (40억원(지난
 Sentences without a year take the year the text is about, carried from earlier sentences."""
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from krnews.nlp.amounts import Amount
+from krnews.nlp.doctext import doc_text
 from krnews.nlp.years import Year
 
 from .context import parenthesis_of
 
 # A year bound to the amount right after it (올해 40억원, 올해에만도 1000억원, 2024년까지 4061억원을).
 _ADJACENT = re.compile(r"^[^\s,.()]{0,4}\s?$")
+# Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
+_CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "는데", "은데"})
+# How a year was found, best first: one a duplicate's year may replace only with a better one.
+HOW_RANK = {"bound": 3, "sentence": 2, "carried": 1, "published": 0}
 
 
-def assign_years(text: str, sentence_start: int, amounts: list[Amount], years: list[Year]) -> dict[int, Year]:
-    """amount.start -> the Year it applies to, for the amounts of one sentence."""
-    result: dict[int, Year] = {}
+@dataclass(frozen=True)
+class YearChoice:
+    year: Year
+    how: str  # a key of HOW_RANK
+
+
+def clause_starts(doc: Doc, start: int, end: int) -> list[int]:
+    """Offsets where the clauses of doc.text[start:end] begin."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    starts = [start]
+    if span is not None:
+        for token in span:
+            if token.whitespace_ and token.text in _CLAUSE_ENDINGS and "EC" in token.tag_:
+                starts.append(token.idx + len(token.text) + 1)
+    return starts
+
+
+def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list[Amount], years: list[Year]) -> dict[int, YearChoice]:
+    """amount.start -> the year it applies to, for the amounts of one sentence."""
+    text = doc_text(doc)
+    result: dict[int, YearChoice] = {}
     bound: set[int] = set()
     group = {id(x): parenthesis_of(text, x.start, sentence_start) for x in [*amounts, *years]}
     ordered = sorted(amounts, key=lambda a: a.start)
@@ -26,19 +53,22 @@ def assign_years(text: str, sentence_start: int, amounts: list[Amount], years: l
             if year.end <= amount.start and group[id(year)] == group[id(amount)]:
                 gap = text[year.end : amount.start]
                 if _ADJACENT.match(gap) and not any(year.end <= a.start < amount.start for a in ordered if a is not amount):
-                    result[amount.start] = year
+                    result[amount.start] = YearChoice(year, "bound")
                     bound.add(id(year))
                 break
+    clauses = clause_starts(doc, sentence_start, sentence_end)
+    clause_of = lambda offset: bisect.bisect_right(clauses, offset)  # noqa: E731
     for amount in ordered:
         if amount.start in result:
             continue
         free = [y for y in years if id(y) not in bound and not y.comparison and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
-        before = [y for y in free if y.end <= amount.start]
-        after = [y for y in free if y.start >= amount.end]
-        if before:
-            result[amount.start] = before[-1]
-        elif after:
-            result[amount.start] = after[0]
+        same_clause = [y for y in free if clause_of(y.start) == clause_of(amount.start)]
+        for pool in (same_clause, free):
+            before = [y for y in pool if y.end <= amount.start]
+            after = [y for y in pool if y.start >= amount.end]
+            if before or after:
+                result[amount.start] = YearChoice(before[-1] if before else after[0], "sentence")
+                break
     return result
 
 
@@ -52,12 +82,12 @@ class YearTracker:
         self.current: Year | None = None
         self.actor: str | None = None
 
-    def end_of_sentence(self, years: list[Year], assigned: dict[int, Year], records: list, actor: str | None) -> None:
-        record_years = [(assigned[r.amount_start], r.org) for r in records if r.amount_start in assigned]
+    def end_of_sentence(self, years: list[Year], assigned: dict[int, YearChoice], records: list, actor: str | None) -> None:
+        record_years = [(assigned[r.amount_start].year, r.org) for r in records if r.amount_start in assigned]
         if record_years:
             self.current, self.actor = record_years[-1]
             return
-        bound = {id(y) for y in assigned.values()}
+        bound = {id(c.year) for c in assigned.values()}
         free = [y for y in years if not y.comparison and not y.completion and id(y) not in bound]
         if free:
             self.current, self.actor = free[-1], actor
