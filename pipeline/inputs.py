@@ -1,4 +1,4 @@
-"""What `krnews extract` reads: URLs, files (.html/.htm, .txt, .jsonl), directories, and `-` (stdin).
+"""What `krnews extract` reads: URLs, files (.html/.htm, .txt, .jsonl, .warc/.warc.gz), directories, and `-` (stdin).
 
 `read_inputs` yields, in input order, either an Article or an InputError naming the input and the
 reason; one bad input never stops the others.
@@ -13,17 +13,20 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from krnews.models import Article
+from krnews.scrapers.warc import WARC_SUFFIXES, is_warc, read_warc
 
 from .api import article_from_text, looks_like_html
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 CORPUS_SUFFIXES = (".jsonl",)
-KNOWN_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + CORPUS_SUFFIXES
+KNOWN_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + CORPUS_SUFFIXES + WARC_SUFFIXES
 
 
 @dataclass(frozen=True)
 class InputError:
+    """An input that could not be read or processed: `input` names it, `reason` says why (one line)."""
+
     input: str
     reason: str
 
@@ -72,7 +75,10 @@ def _from_directory(root: Path) -> Iterator[Article | InputError]:
 def _from_file(path: Path) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     try:
-        if suffix in CORPUS_SUFFIXES:
+        if is_warc(path):
+            for item in read_warc(path):  # a damaged record is reported with its offset, the rest read
+                yield item if isinstance(item, Article) else InputError(item.where, item.reason)
+        elif suffix in CORPUS_SUFFIXES:
             yield from _from_corpus(path)
         elif suffix in HTML_SUFFIXES:
             from krnews.scrapers import parse_html

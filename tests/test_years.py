@@ -69,3 +69,11 @@ def test_durations_are_periods_from_their_stated_start_or_publication(sentence, 
 
 def test_a_duration_without_any_start_is_not_a_period():
     assert years("5년간 투입한다.", None) == []
+
+
+def test_words_after_a_year_say_what_it_dates():
+    found = {t: y for t, y in years("2027년 준공 예정이며 올해 연말 착공하고 전년보다 늘었다. 착공비는 이듬해 착공비로 잡았다.")}
+    assert (found["2027년"].year_end, found["2027년"].completion) == (2027, True)
+    assert found["올해"].event and not found["올해"].completion
+    assert found["전년"].comparison
+    assert not found["이듬해"].event  # 착공비 is a cost, not the start of works

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
 import sys
 
-from ..api import process
 from ..dates import parse_date
 from ..inputs import InputError, read_inputs
+from ..runner import run_articles
 from ..writers import Writer
 
 
@@ -25,7 +27,23 @@ def register(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=_date,
                         help="reference date for 올해/지난해 when a document states none")
     parser.add_argument("--db", metavar="URL-or-path", help="also save articles and records in this store (SQLite path or postgresql://…)")
+    parser.add_argument("--workers", metavar="N", type=_positive, default=None,
+                        help="processes (local engine) or actors (ray) to use (default: number of CPUs)")
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local: this machine's processes; ray: a Ray cluster (pip install 'krnews[ray]')")
+    parser.add_argument("--ray-address", metavar="ADDR",
+                        help="Ray cluster to join (e.g. ray://head:10001 or auto; default: RAY_ADDRESS, else a local Ray)")
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
 
 
 def _date(value: str):
@@ -36,25 +54,27 @@ def _date(value: str):
 
 
 def run(args) -> int:
+    if args.engine == "ray" and importlib.util.find_spec("ray") is None:
+        print("krnews: --engine ray needs Ray: pip install 'krnews[ray]'", file=sys.stderr)
+        return 2
     out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
     writer = Writer(out, args.what, args.format)
     store = _open_store(args.db) if args.db else None
     failures = 0
     try:
-        for item in read_inputs(args.inputs):
+        for item in _documents(args):
             if isinstance(item, InputError):
                 failures += 1
                 print(f"krnews: {item}", file=sys.stderr)
                 continue
             try:
-                document = process(item, args.published)
                 if store is not None:
-                    store.save_document(document)
-            except Exception as error:  # one broken document must not stop the batch
+                    store.save_document(item)
+            except Exception as error:  # one document the store refuses must not stop the batch
                 failures += 1
-                print(f"krnews: {item.url or item.doc_id}: {type(error).__name__}: {error}", file=sys.stderr)
+                print(f"krnews: {item.article.url or item.article.doc_id}: {type(error).__name__}: {error}", file=sys.stderr)
                 continue
-            writer.write(document)
+            writer.write(item)
     finally:
         writer.close()
         if args.out:
@@ -62,6 +82,16 @@ def run(args) -> int:
         if store is not None:
             store.close()
     return 1 if failures else 0
+
+
+def _documents(args):
+    """Documents and input errors in input order, from the engine the user chose."""
+    inputs = read_inputs(args.inputs)
+    if args.engine == "ray":
+        from ..engines.ray_engine import run_articles_on_ray
+
+        return run_articles_on_ray(inputs, args.published, address=args.ray_address, actors=args.workers)
+    return run_articles(inputs, args.workers or os.cpu_count() or 1, args.published)
 
 
 def _open_store(url: str):

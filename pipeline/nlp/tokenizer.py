@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import threading
 
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -73,6 +74,9 @@ class MecabTokenizer:
         self.morph_pattern = morph_pattern
         self._needs_morphs = re.compile(morph_pattern).search if morph_pattern else None
         self.mecab = load_mecab(dicpath)
+        # MeCab's Tagger::parse reuses one lattice per tagger: not thread-safe. The SWIG wrapper keeps
+        # the GIL while parsing, so today calls are serialised anyway; the lock keeps it so.
+        self._mecab_lock = threading.Lock()
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
@@ -84,7 +88,8 @@ class MecabTokenizer:
             first = True
             sentence = text[start:end]
             if self._needs_morphs is None or self._needs_morphs(sentence):
-                pieces = self.mecab.pos(sentence)
+                with self._mecab_lock:
+                    pieces = self.mecab.pos(sentence)
             else:
                 pieces = [(word, "EOJEOL") for word in sentence.split()]
             for surface, tag in pieces:

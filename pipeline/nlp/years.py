@@ -31,6 +31,7 @@ class Year:
     relative: int | None = None
     comparison: bool = False  # 전년보다, 올해 대비: a point of comparison, not the year the text is about
     completion: bool = False  # 2027년 준공: when a facility is finished, not when money is spent
+    event: bool = False  # 올해 연말 착공, 2020년 설립된: when something happens, not the money's year
 
 
 _FULL = r"(?:1[89]|20|21)\d{2}"
@@ -45,7 +46,10 @@ _PATTERN = re.compile(
 _BOUNDS = _TABLE["period_words"]
 _COMPARISON = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["comparison_after"]))
 # 2027년 준공, 내년 8월 완공: the year a project ends.
-_COMPLETION = re.compile(r"(?:\s?\d{1,2}\s?월)?\s?(?:%s)" % longest_first(_TABLE["completion_after"]))
+# 2027년 준공, 내년 8월 완공, 올해 연말 착공: a date in a project's schedule.
+_SCHEDULE_GAP = r"(?:\s?(?:\d{1,2}\s?월|%s))?\s?" % longest_first(_TABLE["year_parts"])
+_COMPLETION = re.compile(_SCHEDULE_GAP + "(?:%s)" % longest_first(_TABLE["completion_after"]))
+_EVENT = re.compile(_SCHEDULE_GAP + "(?:%s)(?![비금액])" % longest_first(_TABLE["event_after"]))  # not 착공비
 
 if not Span.has_extension("year"):
     Span.set_extension("year", default=None)
@@ -114,6 +118,8 @@ def _in_context(text: str, meaning: Year, previous: Year | None) -> Year | None:
     right after a period it only restates (2015년부터 2024년까지 10년간)."""
     if meaning.year is not None and _COMPLETION.match(text, meaning.end):
         return replace(meaning, year=None, year_end=meaning.year, completion=True)
+    if _EVENT.match(text, meaning.end):
+        return replace(meaning, event=True)
     if _COMPARISON.match(text, meaning.end):
         return replace(meaning, comparison=True)
     if previous is not None and meaning.year is None and meaning.year_start is not None and text[previous.end : meaning.start].strip() == "":

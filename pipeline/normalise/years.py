@@ -16,8 +16,9 @@ from krnews.nlp.years import Year
 
 from .context import parenthesis_of
 
-# A year bound to the amount right after it (올해 40억원, 올해에만도 1000억원, 2024년까지 4061억원을).
-_ADJACENT = re.compile(r"^[^\s,.()]{0,4}\s?$")
+# A year bound to the amount right after it, at most one short word between (올해 40억원,
+# 올해에만도 1000억원, 2024년까지 4061억원을, `20년 국비 13억원).
+_ADJACENT = re.compile(r"^\s?(?:[^\s,.()]{0,4}\s?)?$")
 # Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
 _CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "는데", "은데"})
 # How a year was found, best first: one a duplicate's year may replace only with a better one.
@@ -61,7 +62,7 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
     for amount in ordered:
         if amount.start in result:
             continue
-        free = [y for y in years if id(y) not in bound and not y.comparison and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
+        free = [y for y in years if id(y) not in bound and not (y.comparison or y.completion or y.event) and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
         same_clause = [y for y in free if clause_of(y.start) == clause_of(amount.start)]
         for pool in (same_clause, free):
             before = [y for y in pool if y.end <= amount.start]
@@ -88,6 +89,6 @@ class YearTracker:
             self.current, self.actor = record_years[-1]
             return
         bound = {id(c.year) for c in assigned.values()}
-        free = [y for y in years if not y.comparison and not y.completion and id(y) not in bound]
+        free = [y for y in years if not (y.comparison or y.completion or y.event) and id(y) not in bound]
         if free:
             self.current, self.actor = free[-1], actor

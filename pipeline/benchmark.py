@@ -1,0 +1,179 @@
+"""Throughput of the pipeline, measured in one run on the same inputs (`krnews bench`,
+`python benchmarks/run.py`).
+
+For each page set (the real pages in ../shared/data/pages when present, and the bundled samples in
+data/samples), repeated to at least `min_pages` pages, in one process on one core:
+HTML -> records pages/s (parse, article, NLP, normalise; nothing stored), trafilatura.extract
+pages/s on the same pages (when the `bench` extra is installed), NLP-stage characters/s
+(`krnews.nlp.language.analyse` over the article texts) and text -> records characters/s; then
+HTML -> records with 1..N worker processes (the runner, as `krnews extract` runs), and the peak
+resident memory of this process and of the largest worker.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from krnews.data import DATA_DIR
+
+from .api import process
+from .nlp.language import analyse, get_nlp
+from .runner import run_articles
+
+TARGET_RATIO = 5.0  # HTML -> records pages/s over trafilatura.extract pages/s
+TARGET_NLP_CHARS = 500_000
+TARGET_RSS_MB = 500
+
+
+@dataclass
+class PageSet:
+    name: str
+    unique: list[bytes]
+    pages: list[bytes] = field(default_factory=list)
+
+    def repeat_to(self, minimum: int) -> "PageSet":
+        copies = -(-minimum // len(self.unique))
+        self.pages = (self.unique * copies)[: max(minimum, len(self.unique))]
+        return self
+
+
+@dataclass
+class Result:
+    name: str
+    pages: int
+    records_per_s: float
+    trafilatura_per_s: float | None
+    nlp_chars_per_s: float
+    text_chars_per_s: float
+    records: int
+
+
+def default_pages_dir() -> Path:
+    """../shared/data/pages beside the repository (or beside the working directory)."""
+    for root in (Path(__file__).resolve().parents[2], Path.cwd().parent):
+        if (root / "shared" / "data" / "pages").is_dir():
+            return root / "shared" / "data" / "pages"
+    return Path(__file__).resolve().parents[2] / "shared" / "data" / "pages"
+
+
+def sample_pages() -> list[bytes]:
+    """The HTML among the bundled samples: the two pages and the corpus documents given as HTML."""
+    samples = DATA_DIR / "samples"
+    pages = [path.read_bytes() for path in sorted(samples.glob("*.html"))]
+    with open(samples / "samples.jsonl", encoding="utf-8") as lines:
+        pages += [doc["html"].encode("utf-8") for doc in map(json.loads, lines) if doc.get("html")]
+    return pages
+
+
+def page_sets(pages_dir: Path, min_pages: int, say: Callable[[str], None]) -> list[PageSet]:
+    sets = []
+    real = sorted(pages_dir.glob("*.html")) if pages_dir.is_dir() else []
+    if real:
+        sets.append(PageSet(f"real pages ({len(real)})", [p.read_bytes() for p in real]).repeat_to(min_pages))
+    else:
+        say(f"skipping the real pages: {pages_dir} is absent (it is ../shared/data/pages beside the repository)")
+    samples = sample_pages()
+    sets.append(PageSet(f"samples ({len(samples)})", samples).repeat_to(min_pages))
+    return sets
+
+
+def rate(count: float, work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return count / (time.perf_counter() - started)
+
+
+def measure(page_set: PageSet, trafilatura) -> Result:
+    from krnews.scrapers import parse_html
+
+    for page in page_set.unique:  # warm-up: the NLP and every lazily built table are loaded
+        process(parse_html(page))
+    pages = page_set.pages
+    documents = []
+    per_s = rate(len(pages), lambda: documents.extend(process(parse_html(page)) for page in pages))
+    articles = [document.article for document in documents]
+    chars = sum(len(article.text) for article in articles)
+    nlp = rate(chars, lambda: [analyse(article.text, article.published) for article in articles])
+    text = rate(chars, lambda: [process(article) for article in articles])
+    traf = rate(len(pages), lambda: [trafilatura.extract(page) for page in pages]) if trafilatura else None
+    records = sum(len(document.records) for document in documents)
+    return Result(page_set.name, len(pages), per_s, traf, nlp, text, records)
+
+
+def measure_workers(page_set: PageSet, counts: list[int]) -> dict[int, float]:
+    """HTML -> records as `krnews extract` runs it: pages parsed here, processed by the runner."""
+    from krnews.scrapers import parse_html
+
+    speeds = {}
+    for workers in counts:
+        pages = page_set.pages
+        speeds[workers] = rate(len(pages), lambda: list(run_articles((parse_html(p) for p in pages), workers)))
+    return speeds
+
+
+def peak_rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def run(pages_dir: Path, min_pages: int, worker_counts: list[int], out=sys.stdout) -> int:
+    def say(line: str) -> None:
+        print(line, file=out, flush=True)
+
+    try:
+        import trafilatura
+    except ImportError:  # benchmark-only extra
+        trafilatura = None
+        say("trafilatura is not installed (pip install 'krnews[bench]'): its column is left empty")
+    get_nlp()
+    sets = page_sets(pages_dir, min_pages, say)
+    # The krnews figures first, trafilatura after, so the peak memory below is krnews' alone.
+    results = [measure(page_set, None) for page_set in sets]
+    main_rss = peak_rss_mb(resource.RUSAGE_SELF)
+    speeds = measure_workers(sets[0], worker_counts)
+    worker_rss = peak_rss_mb(resource.RUSAGE_CHILDREN)
+    if trafilatura is not None:
+        for result, page_set in zip(results, sets):
+            result.trafilatura_per_s = rate(len(page_set.pages), lambda: [trafilatura.extract(p) for p in page_set.pages])
+    _print_table(results, say)
+    say("")
+    base = speeds.get(1)
+    for workers, speed in speeds.items():
+        gain = f"  ({speed / base:.2f}x)" if base and workers != 1 else ""
+        say(f"HTML -> records, {sets[0].name}, {workers} worker(s): {speed:,.0f} pages/s{gain}")
+    say(f"peak RSS: {main_rss:,.0f} MB this process (one worker's work), {worker_rss:,.0f} MB largest worker process")
+    say("")
+    _print_targets(results, main_rss, worker_rss, say)
+    return 0
+
+
+def _print_table(results: list[Result], say) -> None:
+    headers = ["page set", "pages", "records", "HTML->records p/s", "trafilatura p/s", "ratio", "NLP chars/s", "text->records chars/s"]
+    rows = [headers]
+    for r in results:
+        ratio = f"{r.records_per_s / r.trafilatura_per_s:.1f}x" if r.trafilatura_per_s else "-"
+        traf = f"{r.trafilatura_per_s:,.1f}" if r.trafilatura_per_s else "-"
+        rows.append([r.name, str(r.pages), str(r.records), f"{r.records_per_s:,.0f}", traf, ratio,
+                     f"{r.nlp_chars_per_s:,.0f}", f"{r.text_chars_per_s:,.0f}"])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(headers))]
+    for index, row in enumerate(rows):
+        say("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))
+        if index == 0:
+            say("  ".join("-" * w for w in widths))
+
+
+def _print_targets(results: list[Result], main_rss: float, worker_rss: float, say) -> None:
+    def mark(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+
+    ratios = [r.records_per_s / r.trafilatura_per_s for r in results if r.trafilatura_per_s]
+    if ratios:
+        say(f"target HTML->records >= {TARGET_RATIO:g}x trafilatura: {mark(min(ratios) >= TARGET_RATIO)} (lowest {min(ratios):.1f}x)")
+    lowest_nlp = min(r.nlp_chars_per_s for r in results)
+    say(f"target NLP >= {TARGET_NLP_CHARS:,} chars/s: {mark(lowest_nlp >= TARGET_NLP_CHARS)} (lowest {lowest_nlp:,.0f})")
+    peak = max(main_rss, worker_rss)
+    say(f"target peak RSS <= {TARGET_RSS_MB} MB per worker: {mark(peak <= TARGET_RSS_MB)} ({peak:,.0f} MB)")

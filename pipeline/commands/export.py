@@ -1,0 +1,69 @@
+"""`krnews export --format parquet|csv|jsonl --out PATH`: the store's records as a dataset file."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..dates import parse_date
+from ..export import FORMATS, export_records, schema_path
+from ..store import Store, StoreError, default_store
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "export", help="write the stored records as Parquet, CSV or JSON Lines",
+        description="Write the store's initiative records to one file, columns in a stable order, "
+                    "with the records' JSON Schema beside it (PATH.schema.json).")
+    parser.add_argument("--what", choices=("records", "initiatives"), default="records",
+                        help="records (default), or initiatives: the same money from several articles merged")
+    parser.add_argument("--format", choices=FORMATS, help="file format (default: from the --out suffix)")
+    parser.add_argument("--out", required=True, metavar="PATH", help="file to write (replaced when complete)")
+    parser.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only records published on or after this date")
+    parser.add_argument("--org", metavar="NAME", help="only records of this organisation (canonical name, e.g. 부산광역시)")
+    parser.add_argument("--year", type=int, metavar="YYYY", help="only records about this year (or a period including it)")
+    parser.add_argument("--db", default=None, metavar="URL-or-path",
+                        help=f"store to read (default: $KRNEWS_DB or {default_store()})")
+    parser.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte order mark (for Excel)")
+    return parser
+
+
+def _date(value: str):
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def run(args) -> int:
+    fmt = args.format or args.out.rpartition(".")[2].lower()
+    if fmt not in FORMATS:
+        print(f"krnews export: {args.out}: cannot tell the format from the name; give --format {'|'.join(FORMATS)}",
+              file=sys.stderr)
+        return 2
+    if args.bom and fmt != "csv":
+        print("krnews export: --bom is only for --format csv", file=sys.stderr)
+        return 2
+    try:
+        with Store.open(args.db or default_store(), create=False) as store:
+            if args.what == "initiatives":
+                return _export_initiatives(store, fmt, args)
+            count = export_records(store.iter_records(since=args.since, org=args.org, year=args.year),
+                                   fmt, args.out, bom=args.bom)
+    except StoreError as error:
+        print(f"krnews export: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"krnews export: {args.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"krnews export: {count} records -> {args.out} (schema: {schema_path(args.out)})", file=sys.stderr)
+    return 0
+
+
+def _export_initiatives(store, fmt: str, args) -> int:
+    from ..consolidation.export import export_initiatives, select
+    from ..consolidation.store import iter_initiatives
+
+    initiatives = select(iter_initiatives(store), since=args.since, org=args.org, year=args.year)
+    count = export_initiatives(initiatives, fmt, args.out, bom=args.bom)
+    print(f"krnews export: {count} initiatives -> {args.out} (schema: {schema_path(args.out)})", file=sys.stderr)
+    return 0

@@ -1,0 +1,90 @@
+"""Incremental consolidation: each new document joins existing stories and initiatives.
+
+A new record is compared with the stored records of the same organisation only; the initiatives it
+links to are merged with it and rebuilt, nothing else is touched. Since every link is decided by two
+records alone (matching.linked) and a new record joins every initiative it links to, the initiatives
+are always the connected components of that relation, whatever order the documents came in. The
+same holds for stories and near-duplicate links between two articles.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from krnews.models import Document
+
+from .matching import RecordKey, linked
+from .stories import band_keys, near_duplicates, signature
+from .summary import build_initiative, build_story
+
+
+def components(keys: list[RecordKey]) -> list[list[RecordKey]]:
+    """Connected components of `linked` among `keys` (used when a re-saved document leaves a group)."""
+    parent = list(range(len(keys)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            if linked(keys[i], keys[j]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[RecordKey]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(root(i), []).append(key)
+    return list(groups.values())
+
+
+class Consolidator:
+    """Adds documents to a backend (in memory, or a store's tables) one at a time."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def add_all(self, documents: Iterable[Document]) -> None:
+        for document in documents:
+            self.add(document)
+
+    def add(self, document: Document) -> None:
+        """Group the article into its story and each record into its initiative (idempotent)."""
+        self._add_to_story(document)
+        keys = [RecordKey.of(record) for record in document.records]
+        stored = self.backend.records_of_doc(document.article.doc_id)
+        if {key.record_id for key in stored} == {key.record_id for key in keys}:
+            return  # already consolidated: saving a document twice changes nothing
+        if stored:
+            self._remove(stored)
+        for key in keys:
+            self._add_record(key)
+
+    def _add_to_story(self, document: Document) -> None:
+        article = document.article
+        if self.backend.story_of(article.doc_id) is not None:
+            return
+        hashvalues = signature(article.text)
+        keys = band_keys(hashvalues)
+        matched = {
+            self.backend.story_of(doc_id)
+            for doc_id, other in self.backend.story_candidates(keys).items()
+            if near_duplicates(hashvalues, other)
+        }
+        member = {
+            "doc_id": article.doc_id, "url": article.url, "title": article.title,
+            "published": article.published, "text_len": len(article.text),
+        }
+        members = [m for story_id in sorted(matched) for m in self.backend.story_members(story_id)] + [member]
+        self.backend.put_story(sorted(matched), build_story(members), members, (member, hashvalues, keys))
+
+    def _add_record(self, key: RecordKey) -> None:
+        matched = sorted({initiative_id for other, initiative_id in self.backend.record_candidates(key) if linked(key, other)})
+        members = [m for initiative_id in matched for m in self.backend.initiative_members(initiative_id)] + [key]
+        self.backend.put_initiatives(matched, [(build_initiative(members), members)])
+
+    def _remove(self, stored: list[RecordKey]) -> None:
+        """A re-extracted document: its old records leave their initiatives, which may fall apart."""
+        gone = {key.record_id for key in stored}
+        affected = sorted(self.backend.initiatives_of(gone))
+        remaining = [m for i in affected for m in self.backend.initiative_members(i) if m.record_id not in gone]
+        self.backend.put_initiatives(affected, [(build_initiative(group), group) for group in components(remaining)])

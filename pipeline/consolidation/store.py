@@ -1,0 +1,67 @@
+"""Keep a store's stories and initiatives up to date: only articles saved (or re-saved with other
+records) since the last update are consolidated; everything already grouped stays as it is."""
+from __future__ import annotations
+
+from typing import Iterator
+
+import sqlalchemy as sa
+
+from krnews.models import Article, Document, Initiative, InitiativeRecord, Story
+
+from .engine import Consolidator
+from .sql import SqlBackend, initiative_records, story_articles
+
+BATCH = 500  # documents per transaction: a long backlog commits as it goes
+_ARTICLE_COLUMNS = list(Article.model_fields)
+
+
+def _pending(conn: sa.Connection) -> list[str]:
+    """Articles not in any story yet, and articles whose records differ from the consolidated ones."""
+    from krnews.store import articles, records
+
+    new_articles = sa.select(articles.c.doc_id).where(articles.c.doc_id.not_in(sa.select(story_articles.c.doc_id)))
+    new_records = sa.select(records.c.doc_id).where(records.c.record_id.not_in(sa.select(initiative_records.c.record_id)))
+    gone_records = sa.select(initiative_records.c.doc_id).where(
+        initiative_records.c.record_id.not_in(sa.select(records.c.record_id))
+    )
+    union = sa.union(new_articles, new_records, gone_records).subquery()
+    return list(conn.execute(sa.select(union.c[0]).order_by(union.c[0])).scalars())
+
+
+def _document(conn: sa.Connection, doc_id: str) -> Document:
+    from krnews.store import articles, records
+
+    row = conn.execute(sa.select(*(articles.c[name] for name in _ARTICLE_COLUMNS)).where(articles.c.doc_id == doc_id)).mappings().one()
+    rows = conn.execute(sa.select(*records.columns).where(records.c.doc_id == doc_id).order_by(records.c.record_id)).mappings()
+    return Document(
+        article=Article.model_validate({k: v for k, v in row.items() if v is not None}),
+        records=[InitiativeRecord.model_validate(dict(r)) for r in rows],
+    )
+
+
+def update_initiatives(store) -> int:
+    """Consolidate what changed in `store` since the last call; returns the number of articles handled."""
+    done = 0
+    while True:
+        with store.transaction() as conn:
+            pending = _pending(conn)[:BATCH]
+            consolidator = Consolidator(SqlBackend(conn))
+            for doc_id in pending:
+                consolidator.add(_document(conn, doc_id))
+        done += len(pending)
+        if len(pending) < BATCH:
+            return done
+
+
+def iter_initiatives(store) -> Iterator[Initiative]:
+    """Every initiative of the store (brought up to date first), by id."""
+    update_initiatives(store)
+    with store.transaction() as conn:
+        yield from SqlBackend(conn).iter_initiatives()
+
+
+def iter_stories(store) -> Iterator[Story]:
+    """Every story of the store (brought up to date first), by id."""
+    update_initiatives(store)
+    with store.transaction() as conn:
+        yield from SqlBackend(conn).iter_stories()

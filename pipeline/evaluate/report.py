@@ -1,0 +1,104 @@
+"""Plain-text reports of evaluation results (the dicts of evaluate_records / evaluate_mentions)."""
+from __future__ import annotations
+
+EXAMPLE_LISTS = ("misses", "false_alarms", "spurious", "year_errors", "funding_type_errors")
+_CONTEXT = 60  # characters of sentence shown either side of a span
+
+
+def trimmed(result: dict, show: int, max_errors: int) -> dict:
+    """The result without its example lists, or with the first `show` of each, and at most `max_errors`
+    errors (for --json)."""
+    out = {}
+    for key, value in result.items():
+        if isinstance(value, dict):
+            out[key] = trimmed(value, show, max_errors)
+        elif key == "errors":
+            out[key] = value[:max_errors]
+            out["error_count"] = len(value)
+        elif key in EXAMPLE_LISTS:
+            if show:
+                out[key] = value[:show]
+        else:
+            out[key] = value
+    return out
+
+
+def records_report(result: dict, show: int = 0) -> str:
+    lines = [f"records: {result['documents']} documents, {result['gold']} gold records "
+             f"(+{result['optional_gold']} optional), {result['system']} system records"]
+    for name, label in (("record", "record"), ("amount_only", "amount only")):
+        r = result[name]
+        lines.append(f"  {label:<13}{_prf(r)}   TP {r['tp']}  FP {r['fp']}  FN {r['fn']}  "
+                     f"({r['rounded']} within 2%, {r['duplicates_ignored']} told again, "
+                     f"{r['optional_ignored']} on optional gold: not counted)")
+    year, funding = result["year"], result["funding_type"]
+    lines.append(f"  {'year':<13}accuracy {_num(year['accuracy'])} ({year['correct']}/{year['scored']} matched records"
+                 f"; {year['unscored']} with an unresolvable year word not scored)")
+    lines.append(f"  {'funding type':<13}accuracy {_num(funding['accuracy'])} ({funding['correct']}/{funding['scored']})")
+    lines.append(f"  nonrecord hits: {result['nonrecord_hits']} system records on money the gold lists as not a record")
+    if show:
+        lines += _examples("missed gold records", result["misses"], show, _record_line)
+        lines += _examples("spurious system records", result["spurious"], show, _record_line)
+        lines += _examples("year errors (gold vs system: year, year_start, year_end)", result["year_errors"], show,
+                           lambda e: f"  {e['doc_id']}  {e['amount_text']}  {e['gold']} vs {e['system']}"
+                                     f"  ({e['year_text']})\n      {e['sentence']}")
+    return "\n".join(lines)
+
+
+def mentions_report(result: dict, show: int = 0) -> str:
+    lines = [f"mentions: {result['sentences']} sentences"]
+    lines += [f"{kind}: the gold has no tag for it; not scored" for kind in result["unscored_kinds"]]
+    for kind, entry in result["kinds"].items():
+        lines.append(f"{kind:<10}{'gold':>7}{'system':>8}{'TP':>7}   {'P':<7}{'R':<7}{'F1':<7}"
+                     f"({entry['sentences']} sentences)")
+        for mode in ("raw", "mapped"):
+            r = entry[mode]
+            line = f"  {mode:<8}{r['gold']:>7}{r['system']:>8}{r['tp']:>7}   {_prf(r, bare=True)}"
+            if "value" in r:
+                v = r["value"]
+                line += f"  value {_num(v['accuracy'])} ({v['correct']}/{v['scored']})"
+            if r["ignored_system"]:
+                line += f"  [{r['ignored_system']} of ours not counted]"
+            lines.append(line)
+        overlap = entry["mapped"]["overlap"]
+        lines.append(f"  {'overlap':<30}   {_num(overlap['precision']):<7}{_num(overlap['recall']):<7}{_num(overlap['f1']):<7}"
+                     "(mapped, any overlap)")
+        if entry["excluded_gold"]:
+            lines.append(f"  {entry['excluded_gold']} gold spans of this tag not scored (no money / no year in them)")
+        if "money_sentences" in entry:
+            money = entry["money_sentences"]
+            lines.append(f"  in the {money['sentences']} sentences with money: "
+                         f"raw {_prf(money['raw'])};  mapped {_prf(money['mapped'])}")
+        if show:
+            lines += _examples(f"{kind} misses (mapped)", entry["misses"], show, _span_line)
+            lines += _examples(f"{kind} false alarms (mapped)", entry["false_alarms"], show, _span_line)
+    return "\n".join(lines)
+
+
+def _prf(r: dict, bare: bool = False) -> str:
+    if bare:
+        return f"{_num(r['precision']):<7}{_num(r['recall']):<7}{_num(r['f1']):<7}"
+    return f"P {_num(r['precision'])}  R {_num(r['recall'])}  F1 {_num(r['f1'])}"
+
+
+def _num(value) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _examples(title: str, items: list, show: int, line) -> list[str]:
+    if not items:
+        return []
+    return [f"{title} (first {min(show, len(items))} of {len(items)}):"] + [line(item) for item in items[:show]]
+
+
+def _record_line(item: dict) -> str:
+    org = item.get("org") or item.get("org_mention")
+    why = f"  [listed as not a record: {item['nonrecord']}]" if item.get("nonrecord") else ""
+    return f"  {item['doc_id']}  {item['amount_text']}  {org}{why}\n      {item.get('sentence')}"
+
+
+def _span_line(item: dict) -> str:
+    sentence, start, end = item["sentence"], item["start"], item["end"]
+    left = sentence[max(0, start - _CONTEXT):start]
+    right = sentence[end:end + _CONTEXT]
+    return f"  {item['source']}  {item['text']!r}\n      …{left}[[{sentence[start:end]}]]{right}…"

@@ -1,0 +1,115 @@
+"""Dataset exports of initiative records: Parquet, CSV or JSON Lines, columns in InitiativeRecord field
+order, with the record's JSON Schema written beside the file (`PATH.schema.json`)."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import types
+import typing
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from krnews.models import SCHEMA_VERSION, InitiativeRecord, json_schema
+
+from .writers import RECORD_COLUMNS
+
+FORMATS = ("parquet", "csv", "jsonl")
+PARQUET_BATCH = 10_000  # rows per row group: bounded memory for any store size
+
+_ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), dt.date: pa.date32()}
+
+
+def _arrow_field(name: str) -> pa.Field:
+    annotation = InitiativeRecord.model_fields[name].annotation
+    options = typing.get_args(annotation) if typing.get_origin(annotation) in (typing.Union, types.UnionType) else (annotation,)
+    nullable = type(None) in options
+    (kind,) = [option for option in options if option is not type(None)]
+    if typing.get_origin(kind) is typing.Literal:  # funding_type, org_role: their values are strings
+        kind = str
+    return pa.field(name, _ARROW_TYPES[kind], nullable=nullable)
+
+
+def arrow_schema() -> pa.Schema:
+    """Arrow types of the record columns: int64 amounts and years, date32 dates, nullable where the
+    model allows None."""
+    return pa.schema([_arrow_field(name) for name in RECORD_COLUMNS],
+                     metadata={"krnews.schema_version": SCHEMA_VERSION})
+
+
+def schema_path(path: str | os.PathLike) -> Path:
+    return Path(f"{os.fspath(path)}.schema.json")
+
+
+def record_json_schema() -> dict:
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "x-krnews-schema-version": SCHEMA_VERSION, **json_schema()["InitiativeRecord"]}
+
+
+def export_records(records: Iterable[InitiativeRecord], fmt: str, path: str | os.PathLike, *, bom: bool = False) -> int:
+    """Write `records` to `path` in `fmt` and the JSON Schema beside it; returns the number written.
+
+    Files appear complete or not at all (written to a temporary name, then renamed). `bom` puts a
+    UTF-8 byte order mark at the start of a CSV so that Excel reads it as UTF-8.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    if bom and fmt != "csv":
+        raise ValueError("a byte order mark is only for CSV")
+    path = Path(path)
+    write = {"parquet": _write_parquet, "csv": partial(_write_csv, bom=bom), "jsonl": _write_jsonl}[fmt]
+    count = _atomically(path, lambda tmp: write(records, tmp))
+    _atomically(schema_path(path), lambda tmp: tmp.write_text(
+        json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
+    return count
+
+
+def _atomically(path: Path, write):
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        result = write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return result
+
+
+def _write_parquet(records: Iterable[InitiativeRecord], path: Path) -> int:
+    schema = arrow_schema()
+    count, batch = 0, []
+    with pq.ParquetWriter(path, schema) as writer:
+        for record in records:
+            batch.append(record.model_dump())
+            if len(batch) == PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                count, batch = count + len(batch), []
+        if batch or not count:  # an empty export is still a file with the columns
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    return count + len(batch)
+
+
+def _write_csv(records: Iterable[InitiativeRecord], path: Path, *, bom: bool) -> int:
+    count = 0
+    with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(RECORD_COLUMNS)
+        for record in records:
+            row = record.model_dump(mode="json")
+            writer.writerow(["" if row[c] is None else row[c] for c in RECORD_COLUMNS])
+            count += 1
+    return count
+
+
+def _write_jsonl(records: Iterable[InitiativeRecord], path: Path) -> int:
+    count = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for record in records:
+            row = record.model_dump(mode="json")
+            out.write(json.dumps({c: row[c] for c in RECORD_COLUMNS}, ensure_ascii=False) + "\n")
+            count += 1
+    return count
