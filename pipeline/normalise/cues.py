@@ -25,9 +25,6 @@ _WINDOW = 40
 # counts more, unless the cue is the amount's own noun (사업비 98억 원, 기금으로 420억 원).
 _BEFORE_PENALTY = 8
 _OWN_NOUN_DISTANCE = 3
-_FACILITY = re.compile(longest_first(_TABLE["facility_verbs"]))
-_GOVERNMENT = frozenset(_TABLE["government_types"])
-_GOVERNMENT_SPENDS = re.compile(longest_first(_TABLE["government_spending_verbs"]))
 
 
 @dataclass(frozen=True)
@@ -89,15 +86,3 @@ def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None)
 
 def _receives(text: str) -> bool:
     return bool(_RECEIVE.search(text))
-
-
-def refine_type(role: MoneyRole, clause: str, actor_type: str | None) -> str:
-    """A government's spending that builds a facility is a project cost, its other spending
-    (투입, 들여) its budget; a company's investment stays an investment."""
-    if actor_type is not None and actor_type not in _GOVERNMENT:
-        return role.funding_type
-    if (role.funding_type == "investment" or role.inherited) and _FACILITY.search(clause):
-        return "project_cost"
-    if role.funding_type == "investment" and _GOVERNMENT_SPENDS.search(clause):
-        return "budget"
-    return role.funding_type

@@ -10,7 +10,8 @@ from krnews.nlp.years import Year
 
 from .actors import ActorTracker, is_named_funder
 from .context import DocContext, Sentence, parenthesis_of
-from .cues import classify, refine_type
+from .cues import classify
+from .kinds import funding_type as kind_of_money
 from .initiatives import find_initiative
 from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
@@ -98,7 +99,7 @@ class _Reader:
         if not role.is_record:
             return None
         actor = self.actors.actor_for(sentence, amount.start)
-        funding_type = refine_type(role, text[lower:upper], actor.org_type if actor else None)
+        funding_type = kind_of_money(role, text, amount.start, lower, upper, actor)
         if funding_type == "project_cost" and (choice is None or choice.how != "bound"):
             choice = self._completion_year(sentence) or choice
         choice = choice or self._year_from_context(actor, text[amount.end : upper])
