@@ -1,5 +1,7 @@
-"""What the money is for: a quoted project name, or a noun phrase ending in an initiative head word
-(사업, 프로젝트, 단지, 센터, 허브, 플랫폼…) of data/nlp/funding.json, nearest to the amount."""
+"""What the money is for: the purpose the amount is given to (노후 상수관망 정비에 1조2천억원), a
+quoted project name, or a noun phrase ending in an initiative head word (사업, 프로젝트, 단지, 센터,
+허브, 플랫폼…) of data/nlp/funding.json, nearest to the amount. A head word alone (센터, 지원) names
+nothing."""
 from __future__ import annotations
 
 import re
@@ -11,6 +13,8 @@ from krnews.nlp.tables import load_table
 
 _TABLE = load_table("funding")
 _HEADS = tuple(_TABLE["initiative_heads"])
+_BARE_HEADS = frozenset(_HEADS)
+_TIME = re.compile(r"^(?:%s)$|\d\s?[년월일]$" % "|".join(map(re.escape, load_table("years")["relative"])))
 _VERBAL_HEADS = frozenset(_TABLE["verbal_heads"])
 _QUOTED = re.compile(r"['‘\"“「『<《]([^'’\"”」』>》\n]{2,60})['’\"”」』>》]")
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"})
@@ -19,6 +23,8 @@ _OBJECT_PARTICLES = frozenset({"을", "를"})
 # Time words open many noun runs (올해 R&D 지원 사업) but never name an initiative.
 _NOT_INITIATIVE_START = frozenset(load_table("years")["relative"]) | frozenset(_TABLE["initiative_stop_words"])
 _NOT_HEAD_PENALTY = 25
+# "…에 (총) 1조원": the noun phrase the money is given to.
+_PURPOSE_GAP = re.compile(r"(?:에|에는|에도|엔|에만|에만도)\s?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?$")
 _NOT_QUOTED_PENALTY = 3
 
 
@@ -60,6 +66,10 @@ def _close(run: list, tokens: list, last: int) -> tuple[int, int, str]:
 def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, upper: int) -> str | None:
     """The initiative funded by the amount at [amount_start, amount_end), looking in [lower, upper)."""
     text = doc_text(doc)
+    phrases = [p for p in _noun_phrases(doc, lower, upper) if p[2] not in _BARE_HEADS and not _TIME.search(p[2])]
+    before = [p for p in phrases if p[1] <= amount_start]
+    if before and _PURPOSE_GAP.fullmatch(text, before[-1][1], amount_start):
+        return before[-1][2]
     candidates = []  # (score, text)
     for m in _QUOTED.finditer(text, lower, upper):
         if m.start() <= amount_start < m.end():
@@ -67,7 +77,7 @@ def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, up
         name = m.group(1).strip()
         distance = amount_start - m.end() if m.end() <= amount_start else m.start() - amount_end
         candidates.append((distance + (0 if name.endswith(_HEADS) else _NOT_HEAD_PENALTY), name))
-    for start, end, phrase in _noun_phrases(doc, lower, upper):
+    for start, end, phrase in phrases:
         if start < amount_end and amount_start < end:
             continue
         if not phrase.endswith(_HEADS):

@@ -1,0 +1,85 @@
+"""Initiative records from whole articles: linking, carry-over, what is not a record."""
+import json
+from pathlib import Path
+
+import pytest
+
+import krnews
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "data" / "seed" / "metroseoul_2020_local_gov_ai_budgets"
+
+
+def records(text, published="2024-03-12"):
+    return krnews.extract(text, published=published).records
+
+
+def summary(found):
+    return [(r.org, r.amount_krw, r.year, r.year_start, r.year_end) for r in found]
+
+
+@pytest.mark.skipif(not SEED.with_suffix(".txt").exists(), reason="../shared/data/seed is not beside the checkout")
+def test_the_seed_article_gives_exactly_its_six_records():
+    expected = [json.loads(line) for line in SEED.with_suffix(".expected.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    found = records(SEED.with_suffix(".txt").read_text(encoding="utf-8"), published="2020-01-15")
+    assert [(r.org, r.amount_krw, r.year, r.year_end) for r in found] == [
+        (e["org"], e["amount_krw"], e.get("year"), e.get("year_end")) for e in expected
+    ]
+
+
+def test_the_acting_organisation_carries_over_to_sentences_without_one():
+    text = (
+        "대구시는 올해 로봇 산업 육성에 나선다.\n\n"
+        "시 관계자는 \"기업 수요가 많다\"고 말했다. 또 올해 로봇 실증 사업에 85억원(지난해 60억원)이 배정됐다.\n\n"
+        "충청북도도 올해 27억원을 들여 '바이오 데이터 플랫폼 구축 사업'을 추진한다."
+    )
+    found = records(text)
+    assert summary(found) == [
+        ("대구광역시", 8_500_000_000, 2024, None, None),
+        ("대구광역시", 6_000_000_000, 2023, None, None),
+        ("충청북도", 2_700_000_000, 2024, None, None),
+    ]
+    assert found[2].initiative == "바이오 데이터 플랫폼 구축 사업"
+    assert found[0].funding_type == "budget"
+
+
+def test_periods_and_ends_of_periods():
+    found = records("해양수산부는 2025~2029년 5년간 항만 자동화에 1조1000억원을 투자한다. 인천시는 2027년까지 800억원을 들여 물류센터를 짓는다.")
+    assert summary(found) == [
+        ("해양수산부", 1_100_000_000_000, None, 2025, 2029),
+        ("인천광역시", 80_000_000_000, None, None, 2027),
+    ]
+
+
+def test_money_that_is_not_an_initiative_stays_a_mention():
+    text = (
+        "한빛제약은 지난해 매출 4200억원, 영업이익 310억원을 기록했다. 공정위는 과징금 12억원을 부과했다. "
+        "연구개발비는 전년보다 50억원 늘었다. 은하에는 200억 개의 별이 있다."
+    )
+    doc = krnews.extract(text, published="2024-03-12")
+    assert doc.records == []
+    assert {m.text for m in doc.mentions if m.kind == "amount"} == {"4200억원", "310억원", "12억원", "50억원"}
+
+
+def test_the_same_money_in_headline_and_body_is_one_record():
+    text = "포항시, 이차전지 센터에 300억 투입\n\n포항시는 올해 300억원을 투입해 이차전지 소재 센터를 짓는다."
+    assert summary(records(text)) == [("경상북도 포항시", 30_000_000_000, 2024, None, None)]
+
+
+def test_related_article_sidebars_give_no_records():
+    text = "세종시는 올해 48억원을 투입해 자율주행 셔틀을 늘린다.\n관련기사\n- 오산시, 체육관에 45억 투입"
+    assert [r.amount_krw for r in records(text)] == [4_800_000_000]
+
+
+def test_a_foreign_amount_with_its_won_value_is_one_record_in_won():
+    found = records("한결배터리는 미국 공장에 3억 달러(약 4000억원)를 투자한다.")
+    assert [(r.amount_krw, r.currency) for r in found] == [(400_000_000_000, "KRW")]
+
+
+def test_other_currencies_keep_their_own_value():
+    [record] = records("닝보에너지는 경북에 50억 위안을 투자한다고 밝혔다.")
+    assert (record.amount_krw, record.amount, record.currency) == (None, 5_000_000_000, "CNY")
+
+
+def test_record_ids_are_stable_across_runs():
+    text = "전라남도는 올해 해상풍력 항만에 300억원을 투입한다."
+    assert [r.record_id for r in records(text)] == [r.record_id for r in records(text)]
