@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -37,7 +37,7 @@ class Amount:
     def value_krw(self) -> int | None:
         if self.currency != "KRW" or self.value is None:
             return None
-        return int(self.value)
+        return int(self.value.to_integral_value(ROUND_HALF_UP))  # 1175.9원 (an exchange rate) -> 1176
 
 
 def _amount_regex() -> re.Pattern:
@@ -56,9 +56,14 @@ def _amount_regex() -> re.Pattern:
     # directly (연봉은7억 원, 284쪽1만6500원: spacing is often lost in scraped text).
     units = "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
     start = rf"(?:(?<![\d,A-Za-z{units}])(?<!\d\.)(?=\d)|(?<![\w.,]))"
+    # Every amount starts with one of these characters: testing it first lets the regex engine pass
+    # over the other positions at once (a third of the component's time).
+    first = "".join(dict.fromkeys("".join(HANGUL_DIGITS) + "".join(SMALL_UNITS) + "".join(w[0] for w in _TABLE["vague_numerals"])))
     return re.compile(
+        rf"(?=[\d{first}])(?:"
         rf"{start}(?P<low>{numeral})\s?(?:(?P<low_currency>{currency})\s?)?[~∼〜\-–]\s?(?P<high>{numeral})(?:\s?(?P<currency>{currency}))?"
         rf"|{start}(?P<single>{numeral})(?:\s?(?P<single_currency>{currency}))?"
+        rf")"
     )
 
 
@@ -145,18 +150,18 @@ def find_amounts(doc: Doc) -> list[Span]:
     text = doc_text(doc)
     spans = []
     for match in AMOUNT_PATTERN.finditer(text):
-        if match.group("single") is not None:
-            numeral, currency_word = match.group("single"), match.group("single_currency")
-            value, low = _value(numeral), None
-        else:
-            numeral, currency_word = match.group("high"), match.group("currency")
-            value, low = _value(numeral), _range_low(match.group("low"), numeral)
+        single = match.group("single") is not None
+        numeral = match.group("single") if single else match.group("high")
+        currency_word = match.group("single_currency") if single else match.group("currency")
         start, end = match.span()
         if currency_word:
             if not _currency_is_a_word(doc, end - len(currency_word), end):
                 continue
         elif not _bare_amount_is_money(doc, numeral, start, end):
             continue
+        # values only for accepted amounts: most candidates (years, counts) are rejected above
+        value = _value(numeral)
+        low = None if single else _range_low(match.group("low"), numeral)
         approximate = (
             value is None
             or "여" in numeral
