@@ -1,0 +1,111 @@
+"""The `krnews extract` contract: inputs, outputs, exit codes and one-line errors."""
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from krnews.cli import main
+from krnews.writers import RECORD_COLUMNS
+
+from httpserver import Reply, http_server  # noqa: F401  (pytest fixture)
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+ARTICLE = "광주시는 올해 200억원을 투입해 'AI 중심 산업융합집적단지 조성 사업'에 나선다.\n"
+
+
+def run(args, capsys, stdin=None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(["extract", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_records_from_every_bundled_sample(capsys):
+    code, out, err = run([str(SAMPLES), "--workers", "1"], capsys)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len({r["doc_id"] for r in rows}) == 6  # 2 txt + 2 html + 2 jsonl documents
+    assert all(set(RECORD_COLUMNS) <= set(r) for r in rows)
+    assert all(isinstance(r["amount_krw"], int) or r["currency"] != "KRW" for r in rows)
+
+
+def test_bad_inputs_fail_one_line_each_and_the_rest_is_written(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "text": "%s"}\nnot json\n{"id": "b"}\n' % ARTICLE.strip(), encoding="utf-8")
+    code, out, err = run([str(good), str(tmp_path / "missing.txt"), str(corpus), "notes.pdf", "--published", "2020-01-15", "--workers", "1"], capsys)
+    assert code == 1
+    errors = err.strip().splitlines()
+    assert len(errors) == 4
+    assert any("missing.txt" in line and "no such file" in line for line in errors)
+    assert any("corpus.jsonl:2" in line and "invalid JSON" in line for line in errors)
+    assert any("corpus.jsonl:3" in line and '"text"' in line for line in errors)
+    assert any("notes.pdf" in line for line in errors)
+    assert [json.loads(line)["amount_krw"] for line in out.splitlines()] == [20_000_000_000, 20_000_000_000]
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as raised:
+        main(["extract", "x.txt", "--what", "everything"])
+    assert raised.value.code == 2
+    with pytest.raises(SystemExit) as raised:
+        main(["extract", "x.txt", "--published", "15/01/2020"])
+    assert raised.value.code == 2
+
+
+def test_mentions_carry_offsets_into_the_text(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run([str(path), "--what", "mentions", "--published", "2020-01-15", "--workers", "1"], capsys)
+    assert code == 0
+    mentions = [json.loads(line) for line in out.splitlines()]
+    for m in mentions:
+        assert ARTICLE[m["start"]:m["end"]] == m["text"]
+    kinds = {m["kind"]: m for m in mentions}
+    assert kinds["amount"]["value_krw"] == 20_000_000_000 and kinds["amount"]["currency"] == "KRW"
+    assert kinds["year"]["year"] == 2020 and kinds["year"]["relative"] == 0
+    assert kinds["org"]["canonical"] == "광주광역시"
+
+
+def test_csv_has_the_record_columns_in_order(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    out_path = tmp_path / "records.csv"
+    code, _, _ = run([str(path), "--format", "csv", "--out", str(out_path), "--workers", "1"], capsys)
+    assert code == 0
+    reader = csv.reader(out_path.open(encoding="utf-8"))
+    assert next(reader) == RECORD_COLUMNS
+    assert len(list(reader)) == 1
+
+
+def test_stdin_lists_paths_and_urls(tmp_path, capsys, monkeypatch, http_server):  # noqa: F811
+    page = ("<html><head><title>t</title><meta property='og:title' content='부산시 예산'></head><body><article>"
+            "<p>부산시는 올해 150억원을 투입해 해양 데이터 플랫폼을 구축한다.</p></article></body></html>").encode()
+    url = http_server.route("/news/1", Reply(200, page, {"Content-Type": "text/html; charset=utf-8"}))
+    http_server.route("/robots.txt", Reply(404))
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    code, out, err = run(["-", "--published", "2024-03-12", "--workers", "1"], capsys, f"{path}\n{url}\n", monkeypatch)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["org"], r["amount_krw"]) for r in rows] == [("광주광역시", 20_000_000_000), ("부산광역시", 15_000_000_000)]
+    assert rows[1]["url"] == url
+
+
+def test_a_failing_url_is_one_line_and_exit_1(capsys, http_server):  # noqa: F811
+    http_server.route("/robots.txt", Reply(404))
+    url = http_server.route("/gone", Reply(404, b"no"))
+    code, out, err = run([url, "--workers", "1"], capsys)
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and url in err
+
+
+def test_python_dash_m_runs_the_cli():
+    done = subprocess.run([sys.executable, "-m", "krnews", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("krnews ")
