@@ -2,16 +2,21 @@
 spans as tagged) and MAPPED (the corpus' conventions translated into ours, see `_mapped_units`)."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable
 
-from .conventions import RANGE_MARKS, conventions, is_money, is_year_word, money_core, parse_money, strip_particle, year_units
+from .conventions import (
+    RANGE_MARKS, conventions, is_money, is_year_word, money_core, parse_money, strip_particle, year_units,
+)
 from .extractor import default_extract
 from .metrics import accuracy, prf, ratio
 from .tagged import Span, TaggedFileError, TaggedSentence, read_inline_tagged
 
 KINDS = ("amount", "year", "org")
+# Whether a span of the kind's tag is of that kind: MNY must be money, DAT must name a year.
+_HOLDS = {"amount": is_money, "year": lambda text: bool(year_units(text)), "org": lambda text: True}
 
 
 @dataclass(eq=False)
@@ -63,7 +68,7 @@ def evaluate_mentions(paths, kind: str | None = None, extract_fn=None, tag_map=N
     aliases = conventions().tag_aliases | parse_tag_map(tag_map)
     tag_of = {k: tag for tag, k in conventions().tags.items()}
     score = _MentionScore(kinds)
-    for path in [paths] if isinstance(paths, (str, bytes)) or not hasattr(paths, "__iter__") else paths:
+    for path in [paths] if isinstance(paths, (str, os.PathLike)) else paths:
         try:
             tagged = read_inline_tagged(path)
         except TaggedFileError as error:
@@ -101,7 +106,7 @@ class _MentionScore:
             self.sentences[k] += 1
             self.excluded[k] += len(gold[k]["excluded"])
             for mode in ("raw", "mapped"):
-                units = _units(k, mode, gold, system.get(k, []))
+                units = _units(k, mode, gold, system.get(k, []), sentence.text)
                 _score(k, units, sentence, self.tallies[k][mode], mode == "mapped")
                 if k == "org" and has_money:
                     _score(k, units, sentence, self.money_tallies[mode], mode == "mapped")
@@ -173,8 +178,7 @@ def _gold_by_kind(spans: list[Span], aliases: dict[str, str]) -> dict[str, dict[
         kind = conv.tags.get(tag)
         if kind is None:
             continue
-        holds_kind = {"amount": is_money, "year": lambda t: bool(year_units(t)), "org": lambda t: True}[kind]
-        gold[kind]["gold" if holds_kind(span.text) else "excluded"].append(span)
+        gold[kind]["gold" if _HOLDS[kind](span.text) else "excluded"].append(span)
     return gold
 
 
@@ -185,20 +189,20 @@ class _Units:
     excused: Callable[[Unit], bool] = lambda unit: False  # ours left unmatched but not counted against us
 
 
-def _units(kind: str, mode: str, gold: dict, system: list[Unit]) -> _Units:
+def _units(kind: str, mode: str, gold: dict, system: list[Unit], text: str) -> _Units:
     if mode == "raw":
         return _Units([Unit(s.start, s.end, s.text) for s in gold[kind]["gold"]], system)
-    return _mapped_units(kind, gold[kind], system)
+    return _mapped_units(kind, gold[kind], system, text)
 
 
-def _mapped_units(kind: str, gold: dict, system: list[Unit]) -> _Units:
+def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Units:
     """The corpus' conventions translated into ours; every rule here is a difference of convention, not
     of quality. Ours are "excused" (neither right nor wrong) only when they match no gold.
     - amount: only the money itself is compared — first digit to currency word — so a gold span with
       a particle (300억원을) or a prefix (약/총 300억원) and ours without it (or the other way) agree;
-      a corpus that tags the ends of a range apart (<35만:MNY>~<37만 원:MNY>) has its upper end matched
-      by our whole range (see `_same_range`); ours on a tagged MNY span without money (<19억:MNY>) are
-      excused.
+      a corpus that tags the ends of a range apart has them joined (<1만달러:MNY>~<2만달러:MNY>), or,
+      when the lower end is no money by itself (<35만:MNY>~<37만 원:MNY>), its upper end matched by our
+      whole range (see `_same_range`); ours on a tagged MNY span without money (<19억:MNY>) are excused.
     - year: each year expression is a unit ("<2013년 3월:DAT>" -> 2013년; our "2020년부터 2024년까지"
       -> 2020년, 2024년); ours are excused inside a DAT span that names no year (<5년:DAT>, <96년:DAT>),
       inside a period span that holds years (<2012년부터 2016년:DUR>), and when they are year words
@@ -208,7 +212,7 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit]) -> _Units:
     """
     regions = list(gold["excluded"])
     if kind == "amount":
-        gold_units = [_core(Unit(s.start, s.end, s.text), money_core) for s in gold["gold"]]
+        gold_units = _join_ranges([_core(Unit(s.start, s.end, s.text), money_core) for s in gold["gold"]], text)
         system_units = [_core(u, money_core) for u in system]
         return _Units(gold_units, system_units, lambda u: _inside_any(u, regions))
     if kind == "year":
@@ -223,6 +227,18 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit]) -> _Units:
     gold_units = [Unit(s.start, s.end, s.text) for s in gold["gold"] if s not in dropped]
     regions += dropped + gold["places"]
     return _Units(gold_units, list(system), lambda u: _inside_any(u, regions))
+
+
+def _join_ranges(units: list[Unit], text: str) -> list[Unit]:
+    """Gold amounts only a range mark apart become one range, as we write them."""
+    joined: list[Unit] = []
+    for unit in sorted(units, key=lambda u: u.start):
+        previous = joined[-1] if joined else None
+        if previous and text[previous.end:unit.start].strip() in RANGE_MARKS:
+            joined[-1] = Unit(previous.start, unit.end, text[previous.start:unit.end])
+        else:
+            joined.append(unit)
+    return joined
 
 
 def _inside_any(unit: Unit, spans: list[Span]) -> bool:
@@ -297,10 +313,12 @@ def _compare_value(gold: Unit, system: Unit, tally: _Tally) -> None:
     value, currency = parsed
     mention = system.mention
     tally.value_compared += 1
-    if currency == "KRW":
+    if mention.currency != currency:
+        ours = None
+    elif currency == "KRW" and mention.value_krw is not None:
         ours = mention.value_krw
-    else:
-        ours = mention.value if mention.currency == currency else None
+    else:  # another currency, or won the extractor left without value_krw (approximate): its value
+        ours = mention.value
     tally.value_correct += ours is not None and Decimal(str(ours)) == value
 
 

@@ -3,6 +3,7 @@ precision/recall/F1 of initiative records, amount-only F1, year and funding-type
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -73,7 +74,7 @@ def read_record_gold(path, published: str | None = None) -> RecordGold:
 def evaluate_records(gold_dir, extract_fn=None, published=None) -> dict:
     """Scores of `extract_fn` (default krnews.extract) on one or more record gold paths, pooled."""
     extract_fn = extract_fn or default_extract()
-    paths = [gold_dir] if isinstance(gold_dir, (str, Path)) else list(gold_dir)
+    paths = [gold_dir] if isinstance(gold_dir, (str, os.PathLike)) else list(gold_dir)
     score = _Score()
     for path in paths:
         try:
@@ -174,7 +175,8 @@ class _Score:
         out = {"documents": self.documents, "gold": self.gold, "optional_gold": self.optional_gold,
                "system": self.system}
         for name, c in self.counts.items():
-            out[name] = prf(c["tp"], c["fp"], c["fn"]) | {k: c[k] for k in ("rounded", "duplicates_ignored", "optional_ignored")}
+            out[name] = prf(c["tp"], c["fp"], c["fn"]) | {
+                k: c[k] for k in ("rounded", "duplicates_ignored", "optional_ignored")}
         out["year"] = accuracy(self.year[0], self.year[1]) | {"unscored": self.year[2]}
         out["funding_type"] = accuracy(*self.funding)
         out["nonrecord_hits"] = self.nonrecord_hits

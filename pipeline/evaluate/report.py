@@ -61,8 +61,7 @@ def mentions_report(result: dict, show: int = 0) -> str:
                 line += f"  [{r['ignored_system']} of ours not counted]"
             lines.append(line)
         overlap = entry["mapped"]["overlap"]
-        lines.append(f"  {'overlap':<30}   {_num(overlap['precision']):<7}{_num(overlap['recall']):<7}{_num(overlap['f1']):<7}"
-                     "(mapped, any overlap)")
+        lines.append(f"  {'overlap':<30}   {_prf(overlap, bare=True)}(mapped, any overlap)")
         if entry["excluded_gold"]:
             lines.append(f"  {entry['excluded_gold']} gold spans of this tag not scored (no money / no year in them)")
         if "money_sentences" in entry:
