@@ -315,8 +315,8 @@ def _compare_value(gold: Unit, system: Unit, tally: _Tally) -> None:
     tally.value_compared += 1
     if mention.currency != currency:
         ours = None
-    elif currency == "KRW" and mention.value_krw is not None:
-        ours = mention.value_krw
+    elif currency == "KRW" and mention.value_krw is not None and value == value.to_integral_value():
+        ours = mention.value_krw  # value_krw is whole won: a fractional won (환율 1175.9원) is checked by value
     else:  # another currency, or won the extractor left without value_krw (approximate): its value
         ours = mention.value
     tally.value_correct += ours is not None and Decimal(str(ours)) == value

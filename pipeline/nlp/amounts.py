@@ -78,6 +78,8 @@ MORPH_TRIGGER = r"[\d%s%s]\s?(?:[%s]|%s)" % (
 _APPROX_PREFIX = re.compile(r"(?:%s)\s?$" % longest_first(_TABLE["approx_prefixes"]))
 # 200억원 가량이, 1000억원대의: the marker is a word of its own, maybe with a particle (not 200억원 대출).
 _APPROX_SUFFIX = re.compile(r"\s?(?:%s)(?=[^가-힣]|[이은는을를의에가도로과와다였]|$)" % longest_first(_TABLE["approx_suffixes"]))
+_NUMERAL_CHARS = frozenset("0123456789,." + "".join(SMALL_UNITS) + "".join(LARGE_UNITS))
+_UNIT_OR_DIGIT = re.compile(r"[\d%s%s]" % ("".join(SMALL_UNITS), "".join(LARGE_UNITS)))
 _APPROX_WORDS = frozenset(_TABLE["approx_suffixes"])
 _NOT_BEFORE_BARE = re.compile(r"(?:%s)\s?$" % longest_first(_TABLE["not_before_bare_amount"]))
 _VAGUE = re.compile(r"^(?:%s)" % longest_first(_TABLE["vague_numerals"]))
@@ -115,17 +117,19 @@ def _token_after(doc: Doc, end_char: int):
 
 
 def _currency_is_a_word(doc: Doc, start: int, end: int) -> bool:
-    """원 in 200억원 is its own morpheme; in 200억 원자력 it is the start of another word."""
+    """원 in 200억원 is its own morpheme; in 200억 원자력 it is the start of another word. MeCab may
+    glue the currency to a unit or a marker (조원대 in 3조원대, 원대 in 2만9000원대): that is fine."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     token = span[0]
-    if token.tag_ == "EOJEOL":
+    if token.tag_ == "EOJEOL" or doc.char_span(start, end) is not None:  # whole tokens: 원, 홍콩 달러
         return True
-    if doc.char_span(start, end) is not None:  # whole tokens: 원, 달러, 홍콩 달러
-        return True
-    # the currency with its approximation marker in one token (원대 in 2만9000원대)
-    return token.idx == start and len(span) == 1 and token.text[end - start :] in _APPROX_WORDS
+    if len(span) != 1:
+        return False
+    before = token.text[: start - token.idx]
+    after = token.text[end - token.idx :]
+    return all(c in _NUMERAL_CHARS for c in before) and (not after or after in _APPROX_WORDS)
 
 
 def _bare_amount_is_money(doc: Doc, numeral: str, start: int, end: int) -> bool:
@@ -154,6 +158,8 @@ def find_amounts(doc: Doc) -> list[Span]:
         numeral = match.group("single") if single else match.group("high")
         currency_word = match.group("single_currency") if single else match.group("currency")
         start, end = match.span()
+        if not _UNIT_OR_DIGIT.search(numeral) or (_value(numeral) is None and not _VAGUE.match(numeral)):
+            continue  # not a numeral: a lone hangul digit (사이엔) or digits then a word (10일엔)
         if currency_word:
             if not _currency_is_a_word(doc, end - len(currency_word), end):
                 continue
