@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Literal
 
 from krnews.models import Article, Document, Initiative, InitiativeRecord
 
-from .dates import parse_date, stated_date
+from .dates import budget_year_reference, parse_date, stated_date
 from .mentions import mentions_of
 from .nlp.language import analyse
 from .normalise import build_records
@@ -52,7 +52,7 @@ def process(article: Article, default_published: dt.date | None = None) -> Docum
     """Mentions and records of an article; `default_published` stands in when it has no date."""
     if article.published is None and default_published is not None:
         article = article.model_copy(update={"published": default_published})
-    doc = analyse(article.text, article.published)
+    doc = analyse(article.text, article.published or budget_year_reference(article.text))
     records = build_records(article, DocContext.from_doc(doc))
     return Document(article=article, mentions=mentions_of(doc, article.doc_id), records=records)
 
@@ -112,6 +112,7 @@ def extract_many(
     workers: int = 1,
     published: str | dt.date | None = None,
     errors: ErrorMode = "skip",
+    db=None,
 ) -> Iterator:
     """Extract many articles, streaming one Document per input in input order.
 
@@ -120,7 +121,9 @@ def extract_many(
     `workers` > 1 spreads the work over that many processes; `published` (YYYY-MM-DD) stands in for
     articles that state no date. A bad input never stops the others: with `errors="skip"` it is
     logged (logger "krnews") and left out, with `"return"` its `InputError` (`.input`, `.reason`) is
-    yielded in its place, with `"raise"` an `ExtractionError` is raised when it is reached.
+    yielded in its place, with `"raise"` an `ExtractionError` is raised when it is reached. With `db`
+    (a SQLite path, a postgresql:// URL or an open Store), each Document is also saved there as it
+    is yielded, for `read_records` and `read_initiatives`.
 
     >>> for doc in krnews.extract_many(["articles.jsonl", "https://news.example.kr/1"], workers=2):
     ...     print(doc.article.doc_id, len(doc.records))
@@ -129,22 +132,46 @@ def extract_many(
         raise ValueError(f"errors must be one of {', '.join(ERROR_MODES)}, not {errors!r}")
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive integer, not {workers!r}")
-    return _extract_many(inputs, workers, parse_date(published), errors)
+    return _extract_many(inputs, workers, parse_date(published), errors, db)
 
 
-def _extract_many(inputs, workers, default_published, errors) -> Iterator:
+def _extract_many(inputs, workers, default_published, errors, db) -> Iterator:
     from .inputs import InputError
     from .runner import run_articles
 
-    for outcome in run_articles(_articles(inputs), workers, default_published):
-        if not isinstance(outcome, InputError):
-            yield outcome
-        elif errors == "return":
-            yield outcome
-        elif errors == "raise":
-            raise ExtractionError(outcome)
-        else:
-            _log.warning("%s", outcome)
+    store = _open_store(db, create=True) if db is not None else None
+    try:
+        for outcome in run_articles(_articles(inputs), workers, default_published):
+            if store is not None and not isinstance(outcome, InputError):
+                outcome = _saved(store, outcome)
+            if not isinstance(outcome, InputError):
+                yield outcome
+            else:
+                _failed(outcome, errors)
+                if errors == "return":
+                    yield outcome
+    finally:
+        if store is not None and store is not db:
+            store.close()
+
+
+def _saved(store, document: Document):
+    from .inputs import InputError
+    from .store import StoreError
+
+    try:
+        store.save_document(document)
+    except StoreError as error:
+        return InputError(document.article.url or document.article.doc_id, str(error))
+    return document
+
+
+def _failed(failure, errors: str) -> None:
+    if errors == "raise":
+        raise ExtractionError(failure)
+    if errors == "skip":
+        _log.warning("%s", failure)
+
 
 
 def _articles(inputs) -> Iterator:
@@ -167,10 +194,10 @@ def _articles(inputs) -> Iterator:
             yield InputError(f"input #{position}", f"not an Article, corpus dict, path or URL ({type(item).__name__})")
 
 
-def _open_store(db):
+def _open_store(db, create: bool = False):
     from .store import Store
 
-    return db if hasattr(db, "save_document") else Store.open(db, create=False)
+    return db if hasattr(db, "save_document") else Store.open(db, create=create)
 
 
 def _frame(rows: Iterable, model) -> "pandas.DataFrame":  # noqa: F821

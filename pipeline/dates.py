@@ -34,3 +34,17 @@ def stated_date(text: str) -> dt.date | None:
         return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
         return None
+
+
+# "2022년도 예산안" beside "내년도": an undated budget story is written the year before its budget year.
+_BUDGET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})년도?\s?(?:정부\s?)?(?:본?예산안?|예산\s?편성)")
+_NEXT_YEAR = re.compile(r"(?<![가-힣])내년도?")
+
+
+def budget_year_reference(text: str) -> dt.date | None:
+    """For an article with no date: a reference for 올해/내년 when it names the coming year's budget
+    (YYYY년도 예산안) and calls it 내년; None otherwise. Used only to resolve relative years."""
+    if not _NEXT_YEAR.search(text):
+        return None
+    years = {int(y) for y in _BUDGET_YEAR.findall(text)}
+    return dt.date(max(years) - 1, 1, 1) if len(years) == 1 else None

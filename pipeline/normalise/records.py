@@ -100,9 +100,10 @@ class _Reader:
             return None
         actor = self.actors.actor_for(sentence, amount.start)
         funding_type = kind_of_money(role, text, amount.start, lower, upper, actor)
-        if funding_type == "project_cost" and (choice is None or choice.how != "bound"):
-            choice = self._completion_year(sentence) or choice
-        choice = choice or self._year_from_context(actor, text[amount.end : upper])
+        if funding_type == "project_cost":
+            choice = _project_year(choice, self._completion_year(sentence))
+        else:
+            choice = choice or self._year_from_context(actor, text[amount.end : upper])
         year = choice.year if choice else None
         funder = next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         org, recipient, org_role = actor, None, ("recipient" if role.receives else "funder")
@@ -155,10 +156,26 @@ def _stretch_end(text: str, amount: Amount, following: list[Amount], sentence_en
     return sentence_end
 
 
+def _project_year(choice: YearChoice | None, completion: YearChoice | None) -> YearChoice | None:
+    """A project's total cost spans its years: it takes a period or the year it is completed, not
+    the single year of a yearly amount beside it (31억원(총사업비 1,043억원))."""
+    if choice is not None and choice.how == "bound":
+        return choice
+    if completion is not None:
+        return completion
+    if choice is not None and choice.year.year_end is not None:
+        return choice
+    return None
+
+
+def _is_period(record: InitiativeRecord) -> bool:
+    return record.year_start is not None and record.year_end is not None
+
+
 def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str]) -> list[InitiativeRecord]:
     """The same organisation's same money told twice (headline and body, a restatement) is one
     record: the first told keeps it, with the year of the telling that states it best (a year
-    written beside the amount over one carried from earlier sentences)."""
+    written beside the amount over one carried from earlier sentences, a full period over one year)."""
     kept: dict[tuple, InitiativeRecord] = {}
     rank = lambda r: HOW_RANK.get(year_how.get(r.record_id), -1)  # noqa: E731
     for record in records:
@@ -166,7 +183,7 @@ def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str]) ->
         first = kept.get(key)
         if first is None:
             kept[key] = record
-        elif rank(record) > rank(first):
+        elif rank(record) > rank(first) or (rank(record) == rank(first) and _is_period(record) and not _is_period(first)):
             kept[key] = first.model_copy(update={
                 "year": record.year, "year_start": record.year_start, "year_end": record.year_end,
                 "year_mention": record.year_mention,

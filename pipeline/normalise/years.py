@@ -62,9 +62,12 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
     for amount in ordered:
         if amount.start in result:
             continue
-        free = [y for y in years if id(y) not in bound and not (y.comparison or y.completion or y.event) and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
+        usable = [y for y in years if not (y.comparison or y.completion or y.event) and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
+        free = [y for y in usable if id(y) not in bound]
         same_clause = [y for y in free if clause_of(y.start) == clause_of(amount.start)]
-        for pool in (same_clause, free):
+        # a sentence's only year speaks for its whole list (내년부터 5년간 국고 …, 지방비 …, 민자 …)
+        bound_before = [y for y in usable if id(y) in bound and y.end <= amount.start]
+        for pool in (same_clause, free, bound_before):
             before = [y for y in pool if y.end <= amount.start]
             after = [y for y in pool if y.start >= amount.end]
             if before or after:
