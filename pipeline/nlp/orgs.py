@@ -63,7 +63,7 @@ class OrgMatcher:
     """Finds organisation names in text; built once from the data files."""
 
     def __init__(self, patterns: list[dict], organisations: list[dict], rules: dict):
-        self.canonical = {p["pattern"]: p["id"] for p in patterns if p.get("label", "ORG") == "ORG"}
+        self.canonical = {p["pattern"]: p["id"] for p in patterns if p.get("label", "ORG") == "ORG" and p["pattern"]}
         self.org_type = {o["id"]: o.get("org_type") for o in organisations}
         end = rf"(?=[^{_WORD}]|$|(?:{longest_first(rules['particles'])})+(?![{_WORD}]))"
         self._gazetteer = re.compile(rf"(?<![{_WORD}])(?:{trie_regex(self.canonical)}){end}")
@@ -74,9 +74,12 @@ class OrgMatcher:
         self._by_suffix = re.compile(
             rf"(?<![{_WORD}])(?P<name>[{_WORD}·&]{{1,{longest}}}?(?P<suffix>{longest_first(self._suffix_type)})){end}"
         )
+        # (재)경남문화예술진흥원, 삼성전자(주): a legal-form mark before or after the name, never between words
         self._company = re.compile(
-            rf"(?:{marks})\s?(?P<after>[{_WORD}&]{{2,{longest}}}?){end}|(?<![{_WORD}])(?P<before>[{_WORD}&]{{2,{longest}}}?)\s?(?:{marks})"
+            rf"(?P<mark>{marks})\s?(?P<after>[{_WORD}&]{{2,{longest}}}?){end}"
+            rf"|(?<![{_WORD}])(?P<before>[{_WORD}&]{{2,{longest}}}?)(?P<mark_after>{marks})(?![{_WORD}])"
         )
+        self._mark_type = rules["company_marks"]
         self._acronym = re.compile(
             rf"(?<![{_WORD}&+])(?P<name>[A-Z][A-Z0-9&+]{{1,7}})(?=(?:{longest_first(rules['acronym_particles'])})\s)"
         )
@@ -91,6 +94,7 @@ class OrgMatcher:
         for org in self._by_rules(text):
             if not any(org.start < end and start < org.end for start, end in taken):
                 found.append(org)
+                taken.append((org.start, org.end))
         found.sort(key=lambda o: o.start)
         return found
 
@@ -101,9 +105,11 @@ class OrgMatcher:
                 continue
             yield Org(m.group("name"), self._suffix_type[m.group("suffix")], *m.span("name"), in_gazetteer=False)
         for m in self._company.finditer(text):
-            group = "after" if m.group("after") else "before"
+            group, mark = ("after", m.group("mark")) if m.group("after") else ("before", m.group("mark_after"))
             name = m.group(group)
-            yield Org(self.canonical.get(name, name), "company", *m.span(group), in_gazetteer=name in self.canonical)
+            canonical = self.canonical.get(name, name)
+            org_type = self.org_type.get(canonical) or self._mark_type[mark]
+            yield Org(canonical, org_type, *m.span(group), in_gazetteer=name in self.canonical)
         for m in self._acronym.finditer(text):  # KCC도 현대중공업과 함께: an acronym acting in its clause
             if m.group("name") not in self._not_acronym_orgs:
                 yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)

@@ -21,7 +21,7 @@ from .context import DocContext, Sentence
 _TABLE = load_table("funding")
 _HEAD = r"(?:\s?(?:%s))?" % longest_first(_TABLE["actor_heads"])
 # The organisation heads a noun phrase of at most two more words that carries the particle.
-_NOUNS = r"(?:\s?[가-힣A-Za-z0-9&·]+){0,2}?"
+_NOUNS = r"(?:\s[가-힣A-Za-z0-9&·]+){0,2}?"
 _TOPIC_AFTER = re.compile(r"%s%s(?:%s)(?=[\s,])" % (_HEAD, _NOUNS, longest_first(_TABLE["topic_particles"])))
 _SUBJECT_AFTER = re.compile(r"%s(?:%s)(?=[\s,])" % (_HEAD, longest_first(_TABLE["subject_particles"])))
 _HEADLINE_SUBJECT = re.compile(r"\s?,")

@@ -16,6 +16,7 @@ from .initiatives import find_initiative
 from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
 _ACTION = re.compile(longest_first(load_table("funding")["action_predicates"]))
+_WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
 _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
 # 올해 6조9956억원보다: a figure given for comparison; its year is not the one the text is about.
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
@@ -175,18 +176,31 @@ def _is_period(record: InitiativeRecord) -> bool:
 def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str]) -> list[InitiativeRecord]:
     """The same organisation's same money told twice (headline and body, a restatement) is one
     record: the first told keeps it, with the year of the telling that states it best (a year
-    written beside the amount over one carried from earlier sentences, a full period over one year)."""
-    kept: dict[tuple, InitiativeRecord] = {}
+    written beside the amount over one carried from earlier sentences, a full period over one year).
+    Equal amounts for initiatives with nothing in common (화폐전시관 건립 30억원, 합창대회 30억원) are
+    different money."""
+    kept: list[InitiativeRecord] = []
     rank = lambda r: HOW_RANK.get(year_how.get(r.record_id), -1)  # noqa: E731
     for record in records:
-        key = (record.org, record.amount_krw if record.amount_krw is not None else record.amount, record.currency)
-        first = kept.get(key)
-        if first is None:
-            kept[key] = record
-        elif rank(record) > rank(first) or (rank(record) == rank(first) and _is_period(record) and not _is_period(first)):
-            kept[key] = first.model_copy(update={
+        index = next((i for i, first in enumerate(kept) if _same_money(first, record)), None)
+        if index is None:
+            kept.append(record)
+            continue
+        first = kept[index]
+        if rank(record) > rank(first) or (rank(record) == rank(first) and _is_period(record) and not _is_period(first)):
+            kept[index] = first.model_copy(update={
                 "year": record.year, "year_start": record.year_start, "year_end": record.year_end,
                 "year_mention": record.year_mention,
             })
             year_how[first.record_id] = year_how[record.record_id]
-    return sorted(kept.values(), key=lambda r: r.amount_start)
+    return sorted(kept, key=lambda r: r.amount_start)
+
+
+def _same_money(a: InitiativeRecord, b: InitiativeRecord) -> bool:
+    if (a.org, a.currency) != (b.org, b.currency):
+        return False
+    if (a.amount_krw if a.amount_krw is not None else a.amount) != (b.amount_krw if b.amount_krw is not None else b.amount):
+        return False
+    if not a.initiative or not b.initiative or a.sentence == b.sentence and a.initiative == b.initiative:
+        return True
+    return bool(_WORDS.findall(a.initiative) and set(_WORDS.findall(a.initiative)) & set(_WORDS.findall(b.initiative)))
