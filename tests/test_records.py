@@ -83,3 +83,18 @@ def test_other_currencies_keep_their_own_value():
 def test_record_ids_are_stable_across_runs():
     text = "전라남도는 올해 해상풍력 항만에 300억원을 투입한다."
     assert [r.record_id for r in records(text)] == [r.record_id for r in records(text)]
+
+
+def test_a_company_winning_a_public_contract_is_its_recipient():
+    [record] = records("대명건설은 LH가 발주한 행복주택 건설공사를 520억원에 계약했다고 밝혔다.")
+    assert (record.org, record.recipient, record.org_role, record.funding_type) == ("한국토지주택공사", "대명건설", "funder", "contract")
+
+
+def test_a_company_outside_the_gazetteer_acting_as_subject():
+    [record] = records("나카무라정공은 경남 창원 공장 증설에 120억엔을 투입한다고 12일 밝혔다.")
+    assert (record.org, record.currency, record.amount) == ("나카무라정공", "JPY", 12_000_000_000)
+
+
+def test_a_party_debating_a_budget_is_not_its_funder():
+    text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
+    assert {r.org for r in records(text)} == {"행정안전부"}

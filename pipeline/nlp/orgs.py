@@ -3,7 +3,8 @@
 Two sources, both data: the gazetteer data/orgs/patterns.jsonl (spaCy EntityRuler JSONL:
 label, pattern, id = canonical name; data/orgs/organisations.jsonl gives each id its org_type),
 and the rules of data/nlp/orgs.json for bodies not in it: suffixes (…사업단, …재단, …진흥원), company
-marks ((주)…) and capitalised acronyms acting as a subject (KCC도).
+marks ((주)…), capitalised acronyms acting as a subject (KCC도) and company words heading a
+subject (나카무라정공은).
 Matching is on characters, not morphemes, so a name is found the same way in every sentence: a name
 starts at a word boundary and ends where a particle or a non-word character follows (광주시는,
 과기정통부와), never inside a longer word (서울시장, 서울시민). All patterns are compiled into one
@@ -84,6 +85,11 @@ class OrgMatcher:
             rf"(?<![{_WORD}&+])(?P<name>[A-Z][A-Z0-9&+]{{1,7}})(?=(?:{longest_first(rules['acronym_particles'])})\s)"
         )
         self._not_acronym_orgs = frozenset(rules["not_acronym_orgs"])
+        acting = longest_first(rules["acronym_particles"])
+        self._industry_words = tuple(rules["industry_words"])  # 시스템반도체는, 신재생에너지는: industries
+        self._acting_company = re.compile(
+            rf"(?<![{_WORD}])(?P<name>[{_WORD}]{{2,{longest}}}?(?:{longest_first(rules['subject_company_suffixes'])}))(?=(?:{acting})\s)"
+        )
 
     def find(self, text: str) -> list[Org]:
         found = [
@@ -110,6 +116,10 @@ class OrgMatcher:
             canonical = self.canonical.get(name, name)
             org_type = self.org_type.get(canonical) or self._mark_type[mark]
             yield Org(canonical, org_type, *m.span(group), in_gazetteer=name in self.canonical)
+        for m in self._acting_company.finditer(text):  # 나카무라정공은: a company word heading a subject
+            head = m.group("name")
+            if head not in self.canonical and not head.startswith(self._industry_words):
+                yield Org(head, "company", *m.span("name"), in_gazetteer=False)
         for m in self._acronym.finditer(text):  # KCC도 현대중공업과 함께: an acronym acting in its clause
             if m.group("name") not in self._not_acronym_orgs:
                 yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)

@@ -35,6 +35,14 @@ _ANAPHOR = re.compile(
 )
 
 
+_NON_FUNDING = frozenset(_TABLE["non_funding_types"])
+
+
+def can_act(org: Org) -> bool:
+    """Parties, courts and parliaments debate money; they are not who spends it."""
+    return org.org_type not in _NON_FUNDING
+
+
 def is_named_funder(text: str, org: Org) -> bool:
     """국토교통부로부터 / 정부의 지원: this organisation gives the money to the clause's subject."""
     return bool(_FUNDER_AFTER.match(text, org.end))
@@ -72,7 +80,7 @@ class ActorTracker:
     def __init__(self, context: DocContext) -> None:
         self.text = context.text
         self.history: list[Org] = []
-        self.first = next((o for s in context.sentences for o in s.orgs if _acts(self.text, o, s.start)), None)
+        self.first = next((o for s in context.sentences for o in s.orgs if can_act(o) and _acts(self.text, o, s.start)), None)
 
     @property
     def current(self) -> Org | None:
@@ -80,7 +88,8 @@ class ActorTracker:
 
     def actor_for(self, sentence: Sentence, amount_start: int) -> Org | None:
         text = self.text
-        before = [o for o in sentence.orgs if o.end <= amount_start and not is_named_funder(text, o)]
+        orgs = [o for o in sentence.orgs if can_act(o)]
+        before = [o for o in orgs if o.end <= amount_start and not is_named_funder(text, o)]
         listed = [o for o in before if o.in_gazetteer]
         if listed and _LIST_GAP.match(text[listed[-1].end : amount_start]):
             return listed[-1]
@@ -92,7 +101,7 @@ class ActorTracker:
             candidates = [(o.end, o) for o in before if not is_named_funder(text, o) and test(text, o, sentence.start)] + referents
             if candidates:
                 return max(candidates, key=lambda c: c[0])[1]
-        acting = [o for o in sentence.orgs if _acts(text, o, sentence.start)]
+        acting = [o for o in orgs if _acts(text, o, sentence.start)]
         if acting:
             return acting[0]
         return self.current or self.first
@@ -103,7 +112,7 @@ class ActorTracker:
     def end_of_sentence(self, sentence: Sentence) -> None:
         text = self.text
         for test in (_is_topic, _is_subject):
-            acting = [o for o in sentence.orgs if not is_named_funder(text, o) and test(text, o, sentence.start)]
+            acting = [o for o in sentence.orgs if can_act(o) and not is_named_funder(text, o) and test(text, o, sentence.start)]
             if acting:
                 self.history.append(acting[-1])
                 return

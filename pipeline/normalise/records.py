@@ -8,7 +8,7 @@ from krnews.nlp.amounts import Amount
 from krnews.nlp.tables import load_table, longest_first
 from krnews.nlp.years import Year
 
-from .actors import ActorTracker, is_named_funder
+from .actors import ActorTracker, can_act, is_named_funder
 from .context import DocContext, Sentence, parenthesis_of
 from .cues import classify
 from .kinds import funding_type as kind_of_money
@@ -17,6 +17,7 @@ from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
 _ACTION = re.compile(longest_first(load_table("funding")["action_predicates"]))
 _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
+_PUBLIC_CLIENTS = frozenset(load_table("funding")["government_types"]) | {"public_agency"}
 _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
 # 올해 6조9956억원보다: a figure given for comparison; its year is not the one the text is about.
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
@@ -107,6 +108,8 @@ class _Reader:
             choice = choice or self._year_from_context(actor, text[amount.end : upper])
         year = choice.year if choice else None
         funder = next((o for o in sentence.orgs if is_named_funder(text, o)), None)
+        if funder is None and funding_type == "contract" and actor is not None and actor.org_type == "company":
+            funder = _client(sentence, actor)  # 요진건설은 LH … 공사를 1378억원에 계약: LH pays
         org, recipient, org_role = actor, None, ("recipient" if role.receives else "funder")
         if funder is not None and actor is not None and funder.canonical != actor.canonical:
             org, recipient, org_role = funder, actor.canonical, "funder"
@@ -155,6 +158,11 @@ def _stretch_end(text: str, amount: Amount, following: list[Amount], sentence_en
         if parenthesis_of(text, other.start, amount.end) is None:
             return other.start
     return sentence_end
+
+
+def _client(sentence: Sentence, contractor) -> object | None:
+    """Who pays a company's contract: a government or public body named in the same sentence."""
+    return next((o for o in sentence.orgs if o.org_type in _PUBLIC_CLIENTS and o.canonical != contractor.canonical), None)
 
 
 def _project_year(choice: YearChoice | None, completion: YearChoice | None) -> YearChoice | None:
