@@ -39,12 +39,23 @@ def is_url(value: str) -> bool:
 
 
 def read_inputs(inputs: Iterable[str], stdin=None, fetch_article=None) -> Iterator[Article | InputError]:
+    """Articles (or input errors) in input order. URLs are fetched through one shared fetcher, so the
+    per-host delay and robots.txt cache hold across the whole batch."""
+    fetch = fetch_article or _SharedFetcher()
+    try:
+        yield from _read(inputs, stdin, fetch)
+    finally:
+        if isinstance(fetch, _SharedFetcher):
+            fetch.close()
+
+
+def _read(inputs: Iterable[str], stdin, fetch) -> Iterator[Article | InputError]:
     for name in inputs:
         if name == "-":
             lines = (line.strip() for line in (stdin or sys.stdin))
-            yield from read_inputs([line for line in lines if line and not line.startswith("#")], None, fetch_article)
+            yield from _read([line for line in lines if line and not line.startswith("#")], None, fetch)
         elif is_url(name):
-            yield _from_url(name, fetch_article)
+            yield _from_url(name, fetch)
         elif "://" in name:
             yield InputError(name, "unsupported URL scheme (only http and https)")
         elif os.path.isdir(name):
@@ -55,9 +66,25 @@ def read_inputs(inputs: Iterable[str], stdin=None, fetch_article=None) -> Iterat
             yield InputError(name, "no such file, directory or URL")
 
 
+class _SharedFetcher:
+    """fetch_article with one Fetcher made on the first URL (no network set-up for local files)."""
+
+    def __init__(self) -> None:
+        self._fetcher = None
+
+    def __call__(self, url: str) -> Article:
+        from krnews.scrapers import Fetcher, fetch_article
+
+        if self._fetcher is None:
+            self._fetcher = Fetcher()
+        return fetch_article(url, self._fetcher)
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+
 def _from_url(url: str, fetch_article) -> Article | InputError:
-    if fetch_article is None:
-        from krnews.scrapers import fetch_article
     try:
         return fetch_article(url)
     except Exception as error:  # a failed page is reported, the batch goes on

@@ -109,3 +109,16 @@ def test_a_failing_url_is_one_line_and_exit_1(capsys, http_server):  # noqa: F81
 def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "krnews", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.startswith("krnews ")
+
+
+def test_urls_of_one_host_share_the_politeness_delay(capsys, http_server):  # noqa: F811
+    import time
+
+    http_server.route("/robots.txt", Reply(404))
+    page = "<html><body><article><p>부산시는 올해 150억원을 투입한다.</p></article></body></html>".encode()
+    urls = [http_server.route(f"/n/{i}", Reply(200, page, {"Content-Type": "text/html; charset=utf-8"})) for i in range(3)]
+    started = time.monotonic()
+    code, _, err = run([*urls, "--workers", "1"], capsys)
+    assert code == 0, err
+    assert time.monotonic() - started >= 2.0  # ≥ 1 s between requests to the host: 3 pages, 2 gaps
+    assert http_server.hits["/robots.txt"] == 1  # robots.txt fetched once for the batch
