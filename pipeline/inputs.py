@@ -88,7 +88,7 @@ def _from_url(url: str, fetch_article) -> Article | InputError:
     try:
         return fetch_article(url)
     except Exception as error:  # a failed page is reported, the batch goes on
-        return InputError(url, str(error) or type(error).__name__)
+        return InputError(url, getattr(error, "reason", None) or str(error) or type(error).__name__)
 
 
 def _from_directory(root: Path) -> Iterator[Article | InputError]:
