@@ -183,10 +183,10 @@ def _is_period(record: InitiativeRecord) -> bool:
 
 def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str]) -> list[InitiativeRecord]:
     """The same organisation's same money told twice (headline and body, a restatement) is one
-    record: the first told keeps it, with the year of the telling that states it best (a year
-    written beside the amount over one carried from earlier sentences, a full period over one year).
-    Equal amounts for initiatives with nothing in common (화폐전시관 건립 30억원, 합창대회 30억원) are
-    different money."""
+    record: the first telling in the body keeps it (a headline only when nothing else tells it),
+    with the year of the telling that states it best (a year written beside the amount over one
+    carried from earlier sentences, a full period over one year). Equal amounts for initiatives
+    with nothing in common (화폐전시관 건립 30억원, 합창대회 30억원) are different money."""
     kept: list[InitiativeRecord] = []
     rank = lambda r: HOW_RANK.get(year_how.get(r.record_id), -1)  # noqa: E731
     for record in records:
@@ -195,13 +195,20 @@ def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str]) ->
             kept.append(record)
             continue
         first = kept[index]
-        if rank(record) > rank(first) or (rank(record) == rank(first) and _is_period(record) and not _is_period(first)):
-            kept[index] = first.model_copy(update={
-                "year": record.year, "year_start": record.year_start, "year_end": record.year_end,
-                "year_mention": record.year_mention,
-            })
-            year_how[first.record_id] = year_how[record.record_id]
+        keeper = record if _is_headline(first) and not _is_headline(record) else first
+        better_year = rank(record) > rank(first) or (rank(record) == rank(first) and _is_period(record) and not _is_period(first))
+        dated = record if better_year else first
+        other = record if keeper is first else first
+        kept[index] = keeper.model_copy(update={
+            "year": dated.year, "year_start": dated.year_start, "year_end": dated.year_end, "year_mention": dated.year_mention,
+            "initiative": keeper.initiative or other.initiative,
+        })
+        year_how[keeper.record_id] = year_how.get(dated.record_id)
     return sorted(kept, key=lambda r: r.amount_start)
+
+
+def _is_headline(record: InitiativeRecord) -> bool:
+    return bool(record.title) and record.sentence.strip() == record.title.strip()
 
 
 def _same_money(a: InitiativeRecord, b: InitiativeRecord) -> bool:
