@@ -107,6 +107,115 @@ def test_seed_forms_map_to_their_organisation(pattern_to_id, alias, canonical):
     assert pattern_to_id.get(alias) == canonical
 
 
+# -- parties, media, sport, companies, foreign governments, courts: the categories and their short forms --
+
+@pytest.mark.parametrize("alias, canonical, org_type", [
+    ("더불어민주당", "더불어민주당", "party"),
+    ("민주당", "더불어민주당", "party"),
+    ("더민주", "더불어민주당", "party"),
+    ("새정치연합", "더불어민주당", "party"),
+    ("국민의힘", "국민의힘", "party"),
+    ("한국당", "자유한국당", "party"),
+    ("새누리당", "새누리당", "party"),
+    ("민자당", "민주자유당", "party"),
+    ("조국혁신당", "조국혁신당", "party"),
+    ("공화당", "미국 공화당", "party"),
+    ("자민당", "일본 자유민주당", "party"),
+    ("노동당", "조선노동당", "party"),
+    ("MBC", "문화방송", "media"),
+    ("JTBC", "JTBC", "media"),
+    ("연합뉴스", "연합뉴스", "media"),
+    ("한겨레", "한겨레신문", "media"),
+    ("매경", "매일경제신문", "media"),
+    ("NYT", "뉴욕타임스", "media"),
+    ("로이터통신", "로이터", "media"),
+    ("신화통신", "신화통신", "media"),
+    ("KBS 2TV", "한국방송공사", "public_agency"),
+    ("KBO", "한국야구위원회", "sports"),
+    ("넥센", "키움 히어로즈", "sports"),
+    ("SK 와이번스", "SSG 랜더스", "sports"),
+    ("KIA", "KIA 타이거즈", "sports"),
+    ("kt", "kt wiz", "sports"),
+    ("전북 현대", "전북 현대 모터스", "sports"),
+    ("KB스타즈", "청주 KB스타즈", "sports"),
+    ("맨유", "맨체스터 유나이티드", "sports"),
+    ("FIFA", "국제축구연맹", "sports"),
+    ("IOC", "국제올림픽위원회", "sports"),
+    ("대한체육회", "대한체육회", "sports"),
+    ("쌍용차", "KG모빌리티", "company"),
+    ("모비스", "현대모비스", "company"),
+    ("다음카카오", "카카오", "company"),
+    ("폴크스바겐", "폭스바겐", "company"),
+    ("한진해운", "한진해운", "company"),
+    ("골드만삭스", "골드만삭스", "company"),
+    ("백악관", "백악관", "foreign_gov"),
+    ("국무부", "미국 국무부", "foreign_gov"),
+    ("미 국방부", "미국 국방부", "foreign_gov"),
+    ("연준", "연방준비제도", "foreign_gov"),
+    ("일본 정부", "일본 정부", "foreign_gov"),
+    ("IS", "이슬람국가", "armed_group"),
+    ("유엔 안보리", "유엔 안전보장이사회", "international"),
+    ("헌재", "헌법재판소", "judiciary"),
+    ("서울중앙지법", "서울중앙지방법원", "judiciary"),
+    ("대검", "대검찰청", "central_gov"),
+    ("서울중앙지검", "서울중앙지방검찰청", "central_gov"),
+    ("합참", "합동참모본부", "central_gov"),
+    ("박근혜 정부", "정부", "central_gov"),
+    ("보사부", "보건사회부", "central_gov"),
+    ("하버드대", "하버드대학교", "university"),
+    ("전교조", "전국교직원노동조합", "association"),
+    ("소녀시대", "소녀시대", "entertainment"),
+    ("EXO", "엑소", "entertainment"),
+])
+def test_category_forms_map_to_their_organisation_and_type(pattern_to_id, organisations, alias, canonical, org_type):
+    assert pattern_to_id.get(alias) == canonical
+    assert organisations[canonical]["org_type"] == org_type
+
+
+def test_the_ten_kbo_clubs_are_sports_organisations(organisations):
+    clubs = {"삼성 라이온즈", "두산 베어스", "LG 트윈스", "KIA 타이거즈", "롯데 자이언츠", "한화 이글스",
+             "SSG 랜더스", "키움 히어로즈", "NC 다이노스", "kt wiz"}
+    assert {organisations[c]["org_type"] for c in clubs} == {"sports"}
+
+
+@pytest.mark.parametrize("name, owner", [
+    ("국방부", "국방부"),  # Korea's; the US one is "미 국방부"
+    ("외교부", "외교부"),  # the Chinese one is "중국 외교부"
+    ("재무부", "재무부"),  # Korea's 1948-1994 ministry; the US Treasury is "미 재무부"
+    ("삼성", "삼성그룹"),  # a club's group name stays the group
+    ("LG", "LG그룹"),
+])
+def test_names_shared_with_foreign_or_sport_bodies_stay_with_the_korean_one(pattern_to_id, name, owner):
+    assert pattern_to_id[name] == owner
+
+
+@pytest.mark.parametrize("word", [
+    "현대", "한국", "조선", "미래", "우리", "국민", "민주", "다음", "신화", "연합", "중앙", "동아", "경향",  # words
+    "미", "북", "한미", "남북", "일본", "미국",  # countries and their abbreviations are places
+    "이슬람 국가", "공산당", "육군", "상무", "프로야구", "메이저리그", "트위터",  # generic or several bodies
+    "트윈스", "자이언츠", "히어로즈", "피츠버그", "바르셀로나", "전북",  # shared nicknames, cities
+    "대상", "자라", "동원", "지리", "피치", "한독", "보령", "AP", "HP", "EA", "교통대", "빅히트",  # brand vs word
+    "빅뱅", "신화", "카라", "하이라이트", "아이브", "마쓰다",  # group names that are words or surnames
+])
+def test_ambiguous_words_are_not_patterns(pattern_to_id, word):
+    assert word not in pattern_to_id
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("더불어민주당은 예산안을 단독 처리했다.", [("더불어민주당", "party")]),
+    ("미 국방부와 국방부가 협의했다.", [("미국 국방부", "foreign_gov"), ("국방부", "central_gov")]),
+    ("넥센은 KIA를 꺾었다.", [("키움 히어로즈", "sports"), ("KIA 타이거즈", "sports")]),
+    ("쌍용차 노조가 파업했다.", [("KG모빌리티", "company")]),
+    ("연준의 금리 인상으로 한미 금리차가 벌어졌다.", [("연방준비제도", "foreign_gov")]),
+    ("교통대란이 일어나지 않았다.", []),
+    ("현대 미술의 흐름을 다룬 책이다.", []),
+])
+def test_matcher_finds_the_new_categories_in_running_text(sentence, expected):
+    from krnews.nlp.orgs import org_matcher
+
+    assert [(o.canonical, o.org_type) for o in org_matcher().find(sentence)] == expected
+
+
 @pytest.mark.parametrize("ambiguous", ["중구", "동구", "서구", "남구", "북구", "강서구", "고성군", "중구청", "동구청"])
 def test_ambiguous_bare_sigungu_are_not_patterns(pattern_to_id, ambiguous):
     assert ambiguous not in pattern_to_id

@@ -30,6 +30,9 @@ class Conventions:
     period_tags: frozenset[str]
     currencies: dict[str, str]
     countries: frozenset[str]
+    # KMOU leaves 정부/검찰/국회 untagged nearly always; krnews keeps them as organisations (the product
+    # needs 정부 as an actor), so the mapped figures excuse ours on them instead of counting them wrong.
+    untagged_orgs: frozenset[str]
     particles: tuple[str, ...]
     money: re.Pattern
     year: re.Pattern
@@ -52,6 +55,7 @@ def conventions() -> Conventions:
         period_tags=frozenset(table["period_tags"]),
         currencies=currencies,
         countries=frozenset(table["countries"]),
+        untagged_orgs=frozenset(table["untagged_orgs"]),
         particles=tuple(sorted(table["particles"], key=len, reverse=True)),
         money=re.compile(rf"(?P<amount>{_AMOUNT})\s*(?P<approx>여\s*)?(?P<currency>{currency})"),
         year=re.compile(rf"{year}|{words}"),

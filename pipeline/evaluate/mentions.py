@@ -208,7 +208,8 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
       inside a period span that holds years (<2012년부터 2016년:DUR>), and when they are year words
       (올해, 지난해) where the corpus tagged nothing (KMOU leaves them untagged).
     - org: a gold span may carry a trailing particle (see `_same_org`); countries tagged ORG (<일본:ORG>)
-      are dropped, and ours on spans the corpus tags as places (<서울시:LOC>) are excused.
+      are dropped, and ours on spans the corpus tags as places (<서울시:LOC>) or on words it leaves
+      untagged by convention (정부, 검찰, 국회) are excused.
     """
     regions = list(gold["excluded"])
     if kind == "amount":
@@ -226,7 +227,8 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
     dropped = [s for s in gold["gold"] if s.text in countries or strip_particle(s.text) in countries]
     gold_units = [Unit(s.start, s.end, s.text) for s in gold["gold"] if s not in dropped]
     regions += dropped + gold["places"]
-    return _Units(gold_units, list(system), lambda u: _inside_any(u, regions))
+    untagged = conventions().untagged_orgs
+    return _Units(gold_units, list(system), lambda u: _inside_any(u, regions) or u.text in untagged)
 
 
 def _join_ranges(units: list[Unit], text: str) -> list[Unit]:
