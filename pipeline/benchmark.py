@@ -6,8 +6,9 @@ data/samples), repeated to at least `min_pages` pages, in one process on one cor
 HTML -> records pages/s (parse, article, NLP, normalise; nothing stored), trafilatura.extract
 pages/s on the same pages (when the `bench` extra is installed), NLP-stage characters/s
 (`krnews.nlp.language.analyse` over the article texts) and text -> records characters/s; then
-HTML -> records with 1..N worker processes (the runner, as `krnews extract` runs), and the peak
-resident memory of this process and of the largest worker.
+HTML -> records with 1..N worker processes (the runner, as `krnews extract` runs; wall time), and
+the peak resident memory of this process and of the largest worker. Single-process rates are per
+second of CPU time of this process.
 """
 from __future__ import annotations
 
@@ -82,10 +83,12 @@ def page_sets(pages_dir: Path, min_pages: int, say: Callable[[str], None]) -> li
     return sets
 
 
-def rate(count: float, work: Callable[[], object]) -> float:
-    started = time.perf_counter()
+def rate(count: float, work: Callable[[], object], clock: Callable[[], float] = time.process_time) -> float:
+    """count per second of `work`. Single-process figures use this process's CPU time, so other
+    load on the machine does not skew them; runs with workers pass time.perf_counter (wall time)."""
+    started = clock()
     work()
-    return count / (time.perf_counter() - started)
+    return count / (clock() - started)
 
 
 def measure(page_set: PageSet, trafilatura) -> Result:
@@ -112,7 +115,7 @@ def measure_workers(page_set: PageSet, counts: list[int]) -> dict[int, float]:
     speeds = {}
     for workers in counts:
         pages = page_set.pages
-        speeds[workers] = rate(len(pages), lambda: list(run_articles((parse_html(p) for p in pages), workers)))
+        speeds[workers] = rate(len(pages), lambda: list(run_articles((parse_html(p) for p in pages), workers)), time.perf_counter)
     return speeds
 
 
@@ -144,7 +147,7 @@ def run(pages_dir: Path, min_pages: int, worker_counts: list[int], out=sys.stdou
     base = speeds.get(1)
     for workers, speed in speeds.items():
         gain = f"  ({speed / base:.2f}x)" if base and workers != 1 else ""
-        say(f"HTML -> records, {sets[0].name}, {workers} worker(s): {speed:,.0f} pages/s{gain}")
+        say(f"HTML -> records, {sets[0].name}, {workers} worker(s): {speed:,.0f} pages/s wall time{gain}")
     say(f"peak RSS: {main_rss:,.0f} MB this process (one worker's work), {worker_rss:,.0f} MB largest worker process")
     say("")
     _print_targets(results, main_rss, worker_rss, say)

@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from krnews.nlp.found import found
 from krnews.nlp.language import analyse
 from krnews.nlp.numerals import parse_number
 
@@ -11,7 +12,7 @@ REFERENCE = dt.date(2024, 1, 3)
 
 def amounts(text):
     doc = analyse(text, REFERENCE)
-    return [(text[a.start:a.end], a) for a in (s._.amount for s in doc.spans["amounts"])]
+    return [(text[a.start:a.end], a) for a in found(doc, "amounts")]
 
 
 @pytest.mark.parametrize("numeral, value", [

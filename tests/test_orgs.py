@@ -1,12 +1,13 @@
 """Organisations: gazetteer names with canonical forms, rule-found bodies, and what is not one."""
 import pytest
 
+from krnews.nlp.found import found
 from krnews.nlp.language import analyse
 
 
 def orgs(text):
     doc = analyse(text)
-    return [(text[o.start:o.end], o.canonical) for o in (s._.org for s in doc.spans["orgs"])]
+    return [(text[o.start:o.end], o.canonical) for o in found(doc, "orgs")]
 
 
 @pytest.mark.parametrize("sentence, mention, canonical", [
@@ -43,3 +44,15 @@ def test_bodies_outside_the_gazetteer_are_found_by_rules(sentence, mention):
 ])
 def test_not_organisations(sentence, not_an_org):
     assert not_an_org not in [m for m, _ in orgs(sentence)]
+
+
+def test_two_names_in_one_unanalysed_word_stay_two_mentions():
+    found_orgs = orgs("그는 삼성전자·SK하이닉스 관계자를 만났다.")
+    assert ("삼성전자", "삼성전자") in found_orgs and ("SK하이닉스", "SK하이닉스") in found_orgs
+
+
+def test_spacy_spans_carry_the_mentions():
+    doc = analyse("서울시는 올해 200억원을 투입한다.")
+    assert [s._.amount.value_krw for s in doc.spans["amounts"]] == [20_000_000_000]
+    assert [s._.org.canonical for s in doc.spans["orgs"]] == ["서울특별시"]
+    assert [s._.year.year for s in doc.spans["years"]] == [None]  # no publication date given

@@ -3,12 +3,13 @@ import datetime as dt
 
 import pytest
 
+from krnews.nlp.found import found
 from krnews.nlp.language import analyse
 
 
 def years(text, published=dt.date(2024, 1, 3)):
     doc = analyse(text, published)
-    return [(text[y.start:y.end], y) for y in (s._.year for s in doc.spans["years"])]
+    return [(text[y.start:y.end], y) for y in found(doc, "years")]
 
 
 @pytest.mark.parametrize("sentence, span, fields", [

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .doctext import doc_text
+from .found import set_found
 from .numerals import HANGUL_DIGITS, LARGE_UNITS, SMALL_UNITS, parse_number
 from .tables import load_table, longest_first
 
@@ -41,7 +42,9 @@ class Amount:
 
 
 def _amount_regex() -> re.Pattern:
-    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # (?!\d): a number takes its whole digit run, so the engine never tries every way of splitting
+    # a long run into numbers (a 20-digit run took seconds, each further digit doubling it).
+    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?(?!\d)"
     hangul_digit = "[%s]" % "".join(HANGUL_DIGITS)
     small, large = "[%s]" % "".join(SMALL_UNITS), "[%s]" % "".join(LARGE_UNITS)
     group = rf"(?:(?:{number}|{hangul_digit})?{small}|{number}|{hangul_digit})+"
@@ -87,8 +90,6 @@ _BARE_UNITS = tuple(_TABLE["bare_amount_units"])
 _COUNTERS = frozenset(_TABLE["counters"])
 _NOUNS_AFTER_BARE = frozenset(_TABLE["nouns_after_bare_amount"])
 
-if not Span.has_extension("amount"):
-    Span.set_extension("amount", default=None)
 
 
 def _value(numeral: str) -> Decimal | None:
@@ -150,9 +151,9 @@ def _bare_amount_is_money(doc: Doc, numeral: str, start: int, end: int) -> bool:
     return True
 
 
-def find_amounts(doc: Doc) -> list[Span]:
+def find_amounts(doc: Doc) -> list[Amount]:
     text = doc_text(doc)
-    spans = []
+    found = []
     for match in AMOUNT_PATTERN.finditer(text):
         single = match.group("single") is not None
         numeral = match.group("single") if single else match.group("high")
@@ -174,23 +175,19 @@ def find_amounts(doc: Doc) -> list[Span]:
             or bool(_APPROX_PREFIX.search(text, max(0, start - 5), start))
             or bool(_APPROX_SUFFIX.match(text, end))
         )
-        span = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
-        if span is None:
-            continue
-        span._.amount = Amount(
+        found.append(Amount(
             start=start,
             end=end,
             value=value,
             currency=CURRENCIES[currency_word] if currency_word else "KRW",
             approximate=approximate,
             value_low=low,
-        )
-        spans.append(span)
-    return spans
+        ))
+    return found
 
 
 @Language.component("krnews_amounts")
 def amounts_component(doc: Doc) -> Doc:
-    """Sets doc.spans["amounts"]: MONEY spans with span._.amount (an Amount)."""
-    doc.spans["amounts"] = find_amounts(doc)
+    """Amounts: found(doc, "amounts") (Amount objects), doc.spans["amounts"] with span._.amount."""
+    set_found(doc, "amounts", find_amounts(doc))
     return doc

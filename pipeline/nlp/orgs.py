@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .doctext import doc_text
+from .found import set_found
 from .tables import load_jsonl, load_table, longest_first
 
 _RULES = load_table("orgs")
@@ -34,8 +35,6 @@ class Org:
     in_gazetteer: bool = True  # False: recognised by a suffix rule (…센터, …재단), may name a facility
 
 
-if not Span.has_extension("org"):
-    Span.set_extension("org", default=None)
 
 
 def trie_regex(words) -> str:
@@ -140,12 +139,6 @@ def org_matcher() -> OrgMatcher:
 
 @Language.component("krnews_orgs")
 def orgs_component(doc: Doc) -> Doc:
-    """Sets doc.spans["orgs"]: ORG spans with span._.org (an Org, exact character offsets)."""
-    spans = []
-    for org in org_matcher().find(doc_text(doc)):
-        span = doc.char_span(org.start, org.end, label="ORG", alignment_mode="expand")
-        if span is not None:
-            span._.org = org
-            spans.append(span)
-    doc.spans["orgs"] = spans
+    """Organisations: found(doc, "orgs") (Org objects, exact offsets), doc.spans["orgs"] with span._.org."""
+    set_found(doc, "orgs", org_matcher().find(doc_text(doc)))
     return doc

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .doctext import doc_text
+from .found import set_found
 from .tables import load_table, longest_first
 
 _TABLE = load_table("years")
@@ -51,8 +52,6 @@ _SCHEDULE_GAP = r"(?:\s?(?:\d{1,2}\s?월|%s))?\s?" % longest_first(_TABLE["year_
 _COMPLETION = re.compile(_SCHEDULE_GAP + "(?:%s)" % longest_first(_TABLE["completion_after"]))
 _EVENT = re.compile(_SCHEDULE_GAP + "(?:%s)(?![비금액])" % longest_first(_TABLE["event_after"]))  # not 착공비
 
-if not Span.has_extension("year"):
-    Span.set_extension("year", default=None)
 
 
 def _plausible(year: int) -> bool:
@@ -127,10 +126,10 @@ def _in_context(text: str, meaning: Year, previous: Year | None) -> Year | None:
     return meaning
 
 
-def find_years(doc: Doc) -> list[Span]:
+def find_years(doc: Doc) -> list[Year]:
     published = doc.user_data.get("published")
     text = doc_text(doc)
-    spans = []
+    found = []
     last_year = None
     previous = None
     for match in _PATTERN.finditer(text):
@@ -142,17 +141,13 @@ def find_years(doc: Doc) -> list[Span]:
         if meaning is None:
             continue
         previous = meaning
-        span = doc.char_span(meaning.start, meaning.end, label="YEAR", alignment_mode="expand")
-        if span is None:
-            continue
-        span._.year = meaning
-        spans.append(span)
+        found.append(meaning)
         last_year = meaning.year or meaning.year_end or last_year
-    return spans
+    return found
 
 
 @Language.component("krnews_years")
 def years_component(doc: Doc) -> Doc:
-    """Sets doc.spans["years"]: YEAR spans with span._.year (a Year)."""
-    doc.spans["years"] = find_years(doc)
+    """Years: found(doc, "years") (Year objects), doc.spans["years"] with span._.year."""
+    set_found(doc, "years", find_years(doc))
     return doc

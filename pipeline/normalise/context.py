@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from krnews.nlp.amounts import Amount
 from krnews.nlp.doctext import doc_text
+from krnews.nlp.found import found
 from krnews.nlp.orgs import Org
 from krnews.nlp.years import Year
 
@@ -52,9 +53,8 @@ class DocContext:
             index = bisect.bisect_right(starts, offset) - 1
             return sentences[index] if index >= 0 and offset < sentences[index].end else None
 
-        for kind, attr in (("amounts", "amount"), ("years", "year"), ("orgs", "org")):
-            for span in doc.spans.get(kind, []):
-                mention = getattr(span._, attr)
+        for kind in ("amounts", "years", "orgs"):
+            for mention in found(doc, kind):
                 sentence = owner(mention.start)
                 if sentence is not None:
                     getattr(sentence, kind).append(mention)

@@ -1,0 +1,31 @@
+"""What the components found, kept on the Doc two ways: the exact mentions (character offsets) in
+`doc.user_data`, and spaCy spans in `doc.spans[kind]` with the mention as `span._.<attr>` for spaCy
+users. The spans are aligned to tokens, so two mentions inside one token (이슬람국가(IS) in a
+sentence without morphemes) share a span; the exact list keeps them apart."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+ATTRS = {"amounts": "amount", "years": "year", "orgs": "org"}
+LABELS = {"amounts": "MONEY", "years": "YEAR", "orgs": "ORG"}
+for _attr in ATTRS.values():
+    if not Span.has_extension(_attr):
+        Span.set_extension(_attr, default=None)
+
+
+def set_found(doc: Doc, kind: str, items: list) -> None:
+    """Record the mentions (objects with .start/.end) a component found, in text order."""
+    items = sorted(items, key=lambda item: (item.start, item.end))
+    doc.user_data[f"krnews.{kind}"] = items
+    spans = []
+    for item in items:
+        span = doc.char_span(item.start, item.end, label=LABELS[kind], alignment_mode="expand")
+        if span is not None:
+            span._.set(ATTRS[kind], item)
+            spans.append(span)
+    doc.spans[kind] = spans
+
+
+def found(doc: Doc, kind: str) -> list:
+    """The mentions of one kind ("amounts", "years", "orgs") the pipeline found in the Doc."""
+    return doc.user_data.get(f"krnews.{kind}", [])

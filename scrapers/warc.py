@@ -1,0 +1,133 @@
+"""Korean news pages out of WARC archives (.warc, .warc.gz), parsed like fetched pages.
+
+`read_warc` yields an Article for each HTML response record that the NewsFilter keeps (URL of a
+news outlet, Korean article text) and a WarcProblem for each record that cannot be read. Other
+records (requests, metadata, images, redirects, foreign pages) are skipped without a word. After a
+corrupt record the reader finds the next record boundary (a gzip member or a "WARC/1." line) and
+goes on, so one damaged record never costs the rest of the archive.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+
+from krnews.data import DATA_DIR
+from krnews.models import Article
+
+from .article import HTML_TYPES, parse_html
+from .discovery import load_sources
+from .htmltext import hangul_count
+
+FILTER_FILE = DATA_DIR / "scrapers" / "warc.json"
+WARC_SUFFIXES = (".warc", ".warc.gz")
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_MAGIC = b"\nWARC/1."
+_SCAN_BLOCK = 1 << 20
+
+
+@dataclass(frozen=True)
+class WarcProblem:
+    """A record that could not be read: where it starts in the archive and why."""
+
+    archive: str
+    offset: int
+    reason: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.archive} (record at byte {self.offset})"
+
+
+@dataclass(frozen=True)
+class NewsFilter:
+    url_patterns: tuple[str, ...]
+    min_hangul_ratio: float
+    min_hangul_chars: int
+
+    def __post_init__(self):
+        object.__setattr__(self, "_url", re.compile("|".join(f"(?:{p})" for p in self.url_patterns) or r"(?!)"))
+
+    def wants_url(self, url: str | None) -> bool:
+        return bool(url) and self._url.search(url) is not None
+
+    def is_korean(self, text: str) -> bool:
+        hangul = hangul_count(text)
+        letters = sum(1 for ch in text if ch.isalpha())
+        return hangul >= self.min_hangul_chars and hangul >= self.min_hangul_ratio * letters
+
+
+@lru_cache(maxsize=1)
+def default_filter() -> NewsFilter:
+    """The filter of data/scrapers/warc.json (read once)."""
+    config = json.loads(FILTER_FILE.read_text(encoding="utf-8"))
+    patterns = list(config["url_patterns"])
+    if config.get("use_source_patterns"):
+        patterns += [p for source in load_sources() for p in source.article_patterns]
+    return NewsFilter(tuple(patterns), float(config["min_hangul_ratio"]), int(config["min_hangul_chars"]))
+
+
+def is_warc(path: str | Path) -> bool:
+    return str(path).lower().endswith(WARC_SUFFIXES)
+
+
+def read_warc(path: str | Path, news_filter: NewsFilter | None = None) -> Iterator[Article | WarcProblem]:
+    news_filter = news_filter or default_filter()
+    magic = _GZIP_MAGIC if str(path).lower().endswith(".gz") else _WARC_MAGIC
+    with open(path, "rb") as stream:
+        start = 0
+        while start is not None:
+            stream.seek(start)
+            records = ArchiveIterator(stream)
+            try:
+                for record in records:
+                    article = _article(record, news_filter)
+                    if article is not None:
+                        yield article
+                start = None
+            except Exception as error:  # warcio and zlib raise many kinds for damaged bytes
+                # records.offset: where the record being read starts (an absolute file offset)
+                yield WarcProblem(str(path), records.offset, _reason(error))
+                start = _next_record(stream, records.offset + 1, magic)
+
+
+def _article(record, news_filter: NewsFilter) -> Article | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if record.http_headers.get_statuscode() != "200":
+        return None
+    content_type = record.http_headers.get_header("Content-Type")
+    mime = (content_type or "").split(";")[0].strip().lower()
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    if mime not in HTML_TYPES or not news_filter.wants_url(url):
+        return None
+    html = record.content_stream().read()
+    article = parse_html(html, url=url, content_type=content_type)
+    return article if news_filter.is_korean(article.text) else None
+
+
+def _reason(error: Exception) -> str:
+    message = " ".join(str(error).split())
+    return f"{type(error).__name__}: {message[:120]}" if message else type(error).__name__
+
+
+def _next_record(stream: BinaryIO, position: int, magic: bytes) -> int | None:
+    """Offset of the next possible record start at or after `position`, or None at the end."""
+    while True:
+        stream.seek(position)
+        block = stream.read(_SCAN_BLOCK)
+        if not block:
+            return None
+        found = block.find(magic)
+        while found >= 0 and magic is _GZIP_MAGIC and len(block) > found + 3 and block[found + 3] & 0xE0:
+            found = block.find(magic, found + 1)  # reserved gzip flag bits set: not a member header
+        if found >= 0:
+            return position + found + (1 if magic is _WARC_MAGIC else 0)
+        if len(block) < _SCAN_BLOCK:
+            return None
+        position += len(block) - len(magic)

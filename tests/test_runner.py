@@ -1,0 +1,72 @@
+"""The runner: input order kept, errors passed through, a process pool giving the same records."""
+from __future__ import annotations
+
+import datetime as dt
+
+from krnews.api import article_from_text
+from krnews.inputs import InputError
+from krnews.models import Document
+from krnews.runner import run_articles
+
+REGIONS = ["광주시", "대구시", "울산시", "청주시", "전주시", "춘천시"]
+PUBLISHED = dt.date(2023, 6, 1)
+
+
+def _articles(count: int):
+    """Distinct small articles of our own: region and amount vary with the index."""
+    for index in range(count):
+        region = REGIONS[index % len(REGIONS)]
+        text = (f"{region}는 올해 청년 창업 지원 사업에 {10 + index}억원을 투입한다고 밝혔다. "
+                f"시는 창업 공간 {index + 2}곳을 새로 연다.")
+        yield article_from_text(text, doc_id=f"doc-{index}")
+
+
+def _with_errors(count: int, every: int):
+    for index, article in enumerate(_articles(count)):
+        if index % every == 3:
+            yield InputError(f"missing-{index}.html", "no such file, directory or URL")
+        yield article
+
+
+def _summary(results):
+    return [
+        (r.input, r.reason) if isinstance(r, InputError)
+        else (r.article.doc_id, [(x.org, x.amount_krw, x.year) for x in r.records])
+        for r in results
+    ]
+
+
+def test_in_process_keeps_order_and_passes_errors_through():
+    results = list(run_articles(_with_errors(12, every=5), workers=1, default_published=PUBLISHED))
+    kinds = [type(r).__name__ for r in results]
+    assert kinds.count("InputError") == 2 and kinds.count("Document") == 12
+    assert [r.input for r in results if isinstance(r, InputError)] == ["missing-3.html", "missing-8.html"]
+    documents = [r for r in results if isinstance(r, Document)]
+    assert [d.article.doc_id for d in documents] == [f"doc-{i}" for i in range(12)]
+    assert [d.records[0].amount_krw for d in documents] == [(10 + i) * 10**8 for i in range(12)]
+    assert all(d.records[0].year == 2023 for d in documents)
+    assert results[3] == InputError("missing-3.html", "no such file, directory or URL")
+
+
+def test_two_workers_give_the_same_results_in_the_same_order():
+    items = list(_with_errors(40, every=7))
+    one = list(run_articles(items, workers=1, default_published=PUBLISHED))
+    two = list(run_articles(iter(items), workers=2, default_published=PUBLISHED, chunk_size=3))
+    assert _summary(two) == _summary(one)
+    assert [r.model_dump() for r in two if isinstance(r, Document)] == [r.model_dump() for r in one if isinstance(r, Document)]
+
+
+def test_a_failing_article_becomes_an_error_naming_it_and_the_rest_go_on():
+    broken = article_from_text("부산시는 50억원을 투입한다.", doc_id="broken").model_copy(update={"text": None})
+    items = [next(_articles(1)), broken, *list(_articles(3))[1:]]
+    for workers in (1, 2):
+        results = list(run_articles(items, workers=workers, default_published=PUBLISHED, chunk_size=1))
+        assert [type(r).__name__ for r in results] == ["Document", "InputError", "Document", "Document"]
+        assert results[1].input == "broken" and results[1].reason
+
+
+def test_a_pool_stops_cleanly_when_the_consumer_stops_early():
+    results = run_articles(_articles(200), workers=2, default_published=PUBLISHED, chunk_size=2)
+    first = [next(results) for _ in range(5)]
+    results.close()
+    assert [d.article.doc_id for d in first] == [f"doc-{i}" for i in range(5)]
