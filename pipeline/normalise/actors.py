@@ -25,6 +25,7 @@ _NOUNS = r"(?:\s[가-힣A-Za-z0-9&·]+){0,2}?"
 _TOPIC_AFTER = re.compile(r"%s%s(?:%s)(?=[\s,])" % (_HEAD, _NOUNS, longest_first(_TABLE["topic_particles"])))
 _SUBJECT_AFTER = re.compile(r"%s(?:%s)(?=[\s,])" % (_HEAD, longest_first(_TABLE["subject_particles"])))
 _HEADLINE_SUBJECT = re.compile(r"\s?,")
+_POSSESSIVE = re.compile(r"의\s")
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
 _LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
 _ITEM_START = re.compile(r"[,，;]\s?$")  # "…, 서귀포시 …에 1014억원": the organisation opens a list item
@@ -104,6 +105,9 @@ class ActorTracker:
         acting = [o for o in orgs if _acts(text, o, sentence.start)]
         if acting:
             return acting[0]
+        owners = [o for o in before if o.start == sentence.start and _POSSESSIVE.match(text, o.end)]
+        if owners:  # 농림축산식품부의 스마트팜 사업에는 4,200억 원이 배정됐다 (the sentence opens with it)
+            return owners[0]
         return self.current or self.first
 
     def _referent(self, anaphor: str) -> Org | None:
