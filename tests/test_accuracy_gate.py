@@ -1,0 +1,59 @@
+"""CI gate (as trafilatura's): extraction must not score below the committed baseline.
+
+data/eval/baseline.json holds the figures of the last accepted change. Raise a figure there when a
+change improves it; never lower one to let a change pass. The project's own gold set always runs;
+the shared evaluation sets run when ../shared is beside the checkout and are skipped otherwise.
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from krnews.data import DATA_DIR
+from krnews.evaluate import evaluate_mentions, evaluate_records
+
+BASELINE = json.loads((DATA_DIR / "eval" / "baseline.json").read_text(encoding="utf-8"))
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+TOLERANCE = 1e-4  # rounding of the stored figures
+
+
+def record_figures(result: dict) -> dict:
+    return {
+        "record_f1": result["record"]["f1"],
+        "amount_only_f1": result["amount_only"]["f1"],
+        "year_accuracy": result["year"]["accuracy"],
+        "funding_type_accuracy": result["funding_type"]["accuracy"],
+    }
+
+
+def mention_figures(result: dict) -> dict:
+    kinds = result["kinds"]
+    figures = {f"{kind}_mapped_f1": kinds[kind]["mapped"]["f1"] for kind in kinds}
+    if "amount" in kinds:
+        figures["amount_value_accuracy"] = kinds["amount"]["mapped"]["value"]["accuracy"]
+    if "year" in kinds:
+        figures["year_mapped_recall"] = kinds["year"]["mapped"]["recall"]
+    return figures
+
+
+def assert_not_below(name: str, figures: dict) -> None:
+    below = {k: (v, BASELINE[name][k]) for k, v in figures.items() if k in BASELINE[name] and v + TOLERANCE < BASELINE[name][k]}
+    assert not below, f"{name}: below the baseline (now, baseline): {below}"
+
+
+def test_own_gold_records():
+    assert_not_below("own_gold_records", record_figures(evaluate_records(DATA_DIR / "gold")))
+
+
+def test_own_gold_mentions():
+    assert_not_below("own_gold_mentions", mention_figures(evaluate_mentions([DATA_DIR / "gold" / "mentions.txt"])))
+
+
+@pytest.mark.skipif(not (SHARED / "records").exists(), reason="../shared/data/records is not beside the checkout")
+def test_shared_records():
+    assert_not_below("shared_records", record_figures(evaluate_records(SHARED / "records")))
+
+
+@pytest.mark.skipif(not (SHARED / "ner").exists(), reason="../shared/data/ner is not beside the checkout")
+def test_kmou_mentions():
+    assert_not_below("kmou_mentions", mention_figures(evaluate_mentions([SHARED / "ner" / "kmou_dev_sentences.txt"])))
