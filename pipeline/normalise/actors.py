@@ -39,8 +39,14 @@ _ANAPHOR = re.compile(
 _NON_FUNDING = frozenset(_TABLE["non_funding_types"])
 
 
+_FACILITIES = tuple(_TABLE["facility_suffixes"])
+
+
 def can_act(org: Org) -> bool:
-    """Parties, courts and parliaments debate money; they are not who spends it."""
+    """Parties, courts and parliaments debate money; they are not who spends it. A name found only
+    by its suffix that names a facility (AI 실증센터도 세운다) is what is built, not who builds it."""
+    if not org.in_gazetteer and org.canonical.endswith(_FACILITIES):
+        return False
     return org.org_type not in _NON_FUNDING
 
 
