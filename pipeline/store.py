@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import hashlib
+import importlib.util
 import json
 import os
 import time
@@ -210,11 +211,9 @@ class Store:
 
     @classmethod
     def _open_postgres(cls, url: sa.URL) -> Store:
-        try:
-            import psycopg  # noqa: F401
-        except ImportError:
-            raise StoreError(f"{url.render_as_string(hide_password=True)}: PostgreSQL needs psycopg: pip install 'krnews[postgres]'") from None
         name = url.render_as_string(hide_password=True)
+        if importlib.util.find_spec("psycopg") is None:
+            raise StoreError(f"{name}: PostgreSQL needs psycopg: pip install 'krnews[postgres]'")
         url = url.set(drivername="postgresql+psycopg")
         engine = sa.create_engine(url, connect_args={"connect_timeout": 10, "application_name": "krnews"})
         try:
@@ -235,15 +234,23 @@ class Store:
             raise StoreError(f"{name}: {_first_line(getattr(error, 'orig', None) or error)}") from None
         return store
 
-    def _migrate(self, target: int | None = None) -> list[int]:
+    def _migrate(self) -> list[int]:
+        with self._engine.connect() as conn:  # a read: opening an up-to-date store waits for no writer
+            if not migrations.pending(conn):
+                return []
         with self._writer.begin() as conn:
             if conn.dialect.name == "postgresql":  # serialise concurrent first opens of one database
                 conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_lock_key("krnews-migrate"))))
-            return migrations.migrate(conn, target)
+            return migrations.migrate(conn)
 
     def close(self) -> None:
-        self._run_lock.release()
-        self._engine.dispose()
+        """Release the store; a run begun here and not ended is recorded as interrupted."""
+        try:
+            if self._run_id is not None:
+                self.end_run(self._run_id, {}, "interrupted")
+        finally:
+            self._run_lock.release()
+            self._engine.dispose()
 
     def transaction(self):
         """A write transaction (`with store.transaction() as conn:`) for modules that keep their own
@@ -381,6 +388,9 @@ class Store:
             with self._writer.begin() as conn:
                 conn.execute(runs.update().where(runs.c.run_id == run_id)
                              .values(ended_at=_now(), counts=counts, status=status))
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"{self.name}: cannot end run {run_id}: "
+                             f"{_first_line(getattr(error, 'orig', None) or error)}") from error
         finally:
             if run_id == self._run_id:
                 self._run_lock.release()

@@ -40,20 +40,28 @@ def migrate(conn: sa.Connection, target: int | None = None) -> list[int]:
     two processes opening the same old store apply each migration once. Returns the versions applied.
     """
     schema_migrations.create(conn, checkfirst=True)
-    done = set(conn.scalars(sa.select(schema_migrations.c.version)))
-    known = available()
-    newest = known[-1][0]
-    if done and max(done) > newest:
-        raise RuntimeError(f"schema version {max(done)} is newer than this krnews knows ({newest}): upgrade krnews")
+    modules = dict(available())
     applied = []
-    for version, module in known:
-        if version in done or (target is not None and version > target):
-            continue
-        module.upgrade(conn)
+    for version in pending(conn):
+        if target is not None and version > target:
+            break
+        modules[version].upgrade(conn)
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         conn.execute(schema_migrations.insert().values(version=version, applied_at=now))
         applied.append(version)
     return applied
+
+
+def pending(conn: sa.Connection) -> list[int]:
+    """Versions not applied yet, oldest first (all of them for an empty database). A database that
+    has a version this code does not know was written by a newer krnews: RuntimeError."""
+    known = [version for version, _ in available()]
+    if not sa.inspect(conn).has_table("schema_migrations"):
+        return known
+    done = set(conn.scalars(sa.select(schema_migrations.c.version)))
+    if max(done, default=0) > known[-1]:
+        raise RuntimeError(f"schema version {max(done)} is newer than this krnews knows ({known[-1]}): upgrade krnews")
+    return [version for version in known if version not in done]
 
 
 def current_version(conn: sa.Connection) -> int:

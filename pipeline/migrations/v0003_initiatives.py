@@ -76,6 +76,7 @@ def upgrade(conn: sa.Connection) -> None:
         sa.Column("published", sa.Date),
         sa.Column("url", sa.String),
         sa.Column("outlet", sa.String),
+        sa.Column("sentence", sa.Text, nullable=False),
         sa.Index("ix_initiative_records_initiative_id", "initiative_id"),
         sa.Index("ix_initiative_records_doc_id", "doc_id"),
         sa.Index("ix_initiative_records_org_currency", "org", "currency"),

@@ -1,0 +1,157 @@
+"""`krnews export`: Parquet, CSV and JSON Lines written from the store and read back."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+import pytest
+from storedocs import make_document
+
+from krnews.cli import main
+from krnews.export import arrow_schema, export_records, record_json_schema, schema_path
+from krnews.models import SCHEMA_VERSION, InitiativeRecord
+from krnews.store import Store
+
+COLUMNS = list(InitiativeRecord.model_fields)
+BOM = b"\xef\xbb\xbf"
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "export.sqlite"
+    with Store.open(path) as store:
+        for i in range(15):
+            store.save_document(make_document(i))
+    return path
+
+
+@pytest.fixture
+def records(db) -> list[InitiativeRecord]:
+    with Store.open(db) as store:
+        return list(store.iter_records())
+
+
+def test_parquet_round_trip_keeps_values_and_types(records, tmp_path):
+    out = tmp_path / "records.parquet"
+    assert export_records(records, "parquet", out) == len(records)
+    table = pq.read_table(out)
+    assert table.schema.names == COLUMNS
+    types = dict(zip(table.schema.names, table.schema.types))
+    assert types["amount_krw"] == pa.int64() and types["amount_start"] == pa.int64() and types["year"] == pa.int64()
+    assert types["published"] == pa.date32() and types["amount"] == pa.float64() and types["org"] == pa.string()
+    assert not table.schema.field("record_id").nullable and table.schema.field("amount_krw").nullable
+    assert table.schema.metadata[b"krnews.schema_version"] == SCHEMA_VERSION.encode()
+    assert table.to_pylist() == [r.model_dump() for r in records]
+    dollars = [row for row in table.to_pylist() if row["currency"] == "USD"]
+    assert dollars and all(row["amount_krw"] is None and row["org"] is None for row in dollars)
+
+
+def test_csv_round_trip_in_column_order(records, tmp_path):
+    out = tmp_path / "records.csv"
+    assert export_records(records, "csv", out) == len(records)
+    raw = out.read_bytes()
+    assert not raw.startswith(BOM)
+    with open(out, encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0] == COLUMNS
+    expected = [r.model_dump(mode="json") for r in records]
+    assert rows[1:] == [["" if row[c] is None else str(row[c]) for c in COLUMNS] for row in expected]
+    # Typed readers get the Parquet types back from the CSV.
+    table = pacsv.read_csv(out, convert_options=pacsv.ConvertOptions(column_types=arrow_schema(), strings_can_be_null=True))
+    assert table.to_pylist() == [r.model_dump() for r in records]
+
+
+def test_csv_byte_order_mark_for_excel(records, tmp_path):
+    plain, excel = tmp_path / "plain.csv", tmp_path / "excel.csv"
+    export_records(records, "csv", plain)
+    export_records(records, "csv", excel, bom=True)
+    assert excel.read_bytes() == BOM + plain.read_bytes()
+    assert excel.read_text(encoding="utf-8-sig").splitlines()[0].split(",")[0] == "record_id"
+    assert "부산광역시" in excel.read_text(encoding="utf-8-sig")
+    with pytest.raises(ValueError, match="only for CSV"):
+        export_records(records, "jsonl", tmp_path / "x.jsonl", bom=True)
+
+
+def test_jsonl_round_trip(records, tmp_path):
+    out = tmp_path / "records.jsonl"
+    assert export_records(records, "jsonl", out) == len(records)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert all(list(row) == COLUMNS for row in rows)
+    assert [InitiativeRecord.model_validate(row) for row in rows] == records
+    assert all(type(row["amount_krw"]) is int for row in rows if row["amount_krw"] is not None)
+    assert "부산광역시" in out.read_text(encoding="utf-8")  # not \u-escaped
+
+
+def test_json_schema_beside_every_export(records, tmp_path):
+    for fmt in ("parquet", "csv", "jsonl"):
+        out = tmp_path / f"records.{fmt}"
+        export_records(records, fmt, out)
+        schema = json.loads(schema_path(out).read_text(encoding="utf-8"))
+        assert schema == record_json_schema()
+        assert list(schema["properties"]) == COLUMNS
+        assert set(schema["required"]) == {n for n, f in InitiativeRecord.model_fields.items() if f.is_required()}
+
+
+def test_an_export_that_fails_leaves_the_previous_file(records, tmp_path):
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    out = outdir / "records.parquet"
+    export_records(records, "parquet", out)
+    before = out.read_bytes()
+
+    def failing():
+        yield from records[:3]
+        raise RuntimeError("store went away")
+
+    for fmt in ("parquet", "csv", "jsonl"):
+        with pytest.raises(RuntimeError):
+            export_records(failing(), fmt, out if fmt == "parquet" else outdir / f"new.{fmt}")
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in outdir.iterdir()) == ["records.parquet", "records.parquet.schema.json"]
+
+
+def test_empty_export_still_has_the_columns(tmp_path):
+    out = tmp_path / "none.parquet"
+    assert export_records([], "parquet", out) == 0
+    table = pq.read_table(out)
+    assert table.num_rows == 0 and table.schema.names == COLUMNS
+
+
+def test_export_command_filters(db, records, tmp_path, capsys):
+    out = tmp_path / "busan.jsonl"
+    argv = ["export", "--out", str(out), "--db", str(db), "--org", "부산광역시", "--year", "2023", "--since", "2024-01-02"]
+    assert main(argv) == 0
+    rows = [InitiativeRecord.model_validate_json(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    with Store.open(db) as store:
+        expected = list(store.iter_records(since=dt.date(2024, 1, 2), org="부산광역시", year=2023))
+    assert rows == expected and 0 < len(rows) < len(records)
+    assert all(r.org == "부산광역시" for r in rows)
+    assert capsys.readouterr().err.strip() == f"krnews export: {len(rows)} records -> {out} (schema: {out}.schema.json)"
+
+    table_out = tmp_path / "all.data"
+    assert main(["export", "--format", "parquet", "--out", str(table_out), "--db", str(db)]) == 0
+    assert pq.read_table(table_out).num_rows == len(records)
+    assert main(["export", "--format", "csv", "--bom", "--out", str(tmp_path / "x.csv"), "--db", str(db)]) == 0
+    assert (tmp_path / "x.csv").read_bytes().startswith(BOM)
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["--out", "x.parquet", "--bom"], 2, "krnews export: --bom is only for --format csv"),
+    (["--out", "records.txt"], 2, "krnews export: records.txt: cannot tell the format from the name; give --format parquet|csv|jsonl"),
+])
+def test_export_command_usage_errors(db, argv, code, message, capsys):
+    assert main(["export", "--db", str(db), *argv]) == code
+    assert capsys.readouterr().err.strip() == message
+
+
+def test_export_command_without_a_store(tmp_path, capsys):
+    missing = tmp_path / "missing.sqlite"
+    assert main(["export", "--out", str(tmp_path / "x.csv"), "--db", str(missing)]) == 1
+    assert capsys.readouterr().err.strip() == f"krnews export: {missing}: no such store"
+    assert not missing.exists() and not (tmp_path / "x.csv").exists()
