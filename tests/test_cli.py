@@ -123,3 +123,17 @@ def test_urls_of_one_host_share_the_politeness_delay(capsys, http_server):  # no
     assert code == 0, err
     assert time.monotonic() - started >= 2.0  # ≥ 1 s between requests to the host: 3 pages, 2 gaps
     assert http_server.hits["/robots.txt"] == 1  # robots.txt fetched once for the batch
+
+
+def test_db_runs_are_recorded_and_reruns_leave_the_same_rows(tmp_path, capsys):
+    import sqlite3
+
+    db = tmp_path / "krnews.sqlite"
+    args = [str(SAMPLES), "--db", str(db), "--workers", "1"]
+    assert run(args, capsys)[0] == 0
+    rows = sqlite3.connect(db).execute("select record_id, amount_krw, org from records order by record_id").fetchall()
+    assert run(args, capsys)[0] == 0
+    again = sqlite3.connect(db).execute("select record_id, amount_krw, org from records order by record_id").fetchall()
+    assert rows == again and len(rows) > 20
+    runs = sqlite3.connect(db).execute("select command, status from runs order by run_id").fetchall()
+    assert runs == [("extract", "ok"), ("extract", "ok")]

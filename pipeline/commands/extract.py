@@ -57,31 +57,48 @@ def run(args) -> int:
     if args.engine == "ray" and importlib.util.find_spec("ray") is None:
         print("krnews: --engine ray needs Ray: pip install 'krnews[ray]'", file=sys.stderr)
         return 2
+    try:
+        store = _open_store(args.db) if args.db else None
+        run_id = store.begin_run("extract") if store is not None else None
+    except Exception as error:  # a store that cannot be opened or is busy: nothing was read yet
+        print(f"krnews: {args.db}: {error}", file=sys.stderr)
+        return 3 if type(error).__name__ == "StoreBusy" else 1
     out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
     writer = Writer(out, args.what, args.format)
-    store = _open_store(args.db) if args.db else None
-    failures = 0
+    counts = {"documents": 0, "records": 0, "failed": 0}
+    status = "interrupted"
     try:
         for item in _documents(args):
-            if isinstance(item, InputError):
-                failures += 1
-                print(f"krnews: {item}", file=sys.stderr)
+            failure = _save(store, item) if not isinstance(item, InputError) else item
+            if failure is not None:
+                counts["failed"] += 1
+                print(f"krnews: {failure}", file=sys.stderr)
+                if run_id is not None:
+                    store.record_failure(run_id, failure.input, failure.reason)
                 continue
-            try:
-                if store is not None:
-                    store.save_document(item)
-            except Exception as error:  # one document the store refuses must not stop the batch
-                failures += 1
-                print(f"krnews: {item.article.url or item.article.doc_id}: {type(error).__name__}: {error}", file=sys.stderr)
-                continue
+            counts["documents"] += 1
+            counts["records"] += len(item.records)
             writer.write(item)
+        status = "failed" if counts["failed"] else "ok"
     finally:
         writer.close()
         if args.out:
             out.close()
         if store is not None:
+            store.end_run(run_id, counts, status)
             store.close()
-    return 1 if failures else 0
+    return 1 if counts["failed"] else 0
+
+
+def _save(store, document) -> InputError | None:
+    """Save one document; a document the store refuses is reported and the batch goes on."""
+    if store is None:
+        return None
+    try:
+        store.save_document(document)
+    except Exception as error:
+        return InputError(document.article.url or document.article.doc_id, f"{type(error).__name__}: {error}")
+    return None
 
 
 def _documents(args):
