@@ -119,12 +119,82 @@ class Document(_Model):
     records: list[InitiativeRecord] = Field(default_factory=list)
 
 
+Stage = Literal["proposal", "final"]
+
+
+class InitiativeVersion(_Model):
+    """One figure of an initiative: the same amount (within the rounding tolerance) in one or more articles."""
+
+    amount_krw: int | None
+    amount: float | None = None
+    amount_text: str
+    stage: Stage | None = Field(None, description="proposal (예산안, 정부안…) or final (확정, 국회 통과…) when a sentence says")
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    record_ids: list[str]
+
+
+class Initiative(_Model):
+    """The same money reported by one or more articles: records merged across sources.
+
+    `initiative_id` is derived from its earliest record, so it does not depend on the order articles
+    were processed in; the values are the most specific any source gives (exact amount over rounded,
+    full period over single year) and `versions` keeps every figure when a later article changes it.
+    """
+
+    initiative_id: str
+    org: str | None
+    initiative: str | None = None
+    amount_krw: int | None = Field(None, description="the current figure: the latest final version, else the latest")
+    amount: float | None = None
+    amount_text: str
+    currency: str = "KRW"
+    funding_type: FundingType | None = None
+    stage: Stage | None = None
+    year: int | None = None
+    year_start: int | None = None
+    year_end: int | None = None
+    n_sources: int = Field(description="distinct articles reporting it")
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    record_ids: list[str]
+    doc_ids: list[str]
+    urls: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    versions: list[InitiativeVersion]
+    schema_version: str = SCHEMA_VERSION
+
+    @staticmethod
+    def make_id(anchor_record_id: str) -> str:
+        return "ini_" + hashlib.sha1(anchor_record_id.encode("utf-8")).hexdigest()[:16]
+
+
+class Story(_Model):
+    """Near-duplicate articles (the same text in several outlets) with the earliest as canonical."""
+
+    story_id: str
+    canonical_doc_id: str
+    canonical_url: str | None = None
+    title: str | None = None
+    n_articles: int
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    doc_ids: list[str]
+    urls: list[str] = Field(default_factory=list)
+
+    @staticmethod
+    def make_id(canonical_doc_id: str) -> str:
+        return "sto_" + hashlib.sha1(canonical_doc_id.encode("utf-8")).hexdigest()[:16]
+
+
 def json_schema() -> dict:
     """The JSON Schema of every record type, keyed by name."""
     return {
         "schema_version": SCHEMA_VERSION,
         "Article": Article.model_json_schema(),
         "InitiativeRecord": InitiativeRecord.model_json_schema(),
+        "Initiative": Initiative.model_json_schema(),
+        "Story": Story.model_json_schema(),
         "Mention": {
             "oneOf": [m.model_json_schema() for m in (AmountMention, YearMention, OrgMention)],
         },

@@ -52,7 +52,7 @@ class Consolidator:
         self._add_to_story(document)
         keys = [RecordKey.of(record) for record in document.records]
         stored = self.backend.records_of_doc(document.article.doc_id)
-        if {key.record_id for key in stored} == {key.record_id for key in keys}:
+        if set(stored) == set(keys):
             return  # already consolidated: saving a document twice changes nothing
         if stored:
             self._remove(stored)
@@ -66,8 +66,8 @@ class Consolidator:
         hashvalues = signature(article.text)
         keys = band_keys(hashvalues)
         matched = {
-            self.backend.story_of(doc_id)
-            for doc_id, other in self.backend.story_candidates(keys).items()
+            story_id
+            for story_id, other in self.backend.story_candidates(keys).values()
             if near_duplicates(hashvalues, other)
         }
         member = {

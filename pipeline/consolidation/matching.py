@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from krnews.models import InitiativeRecord
 
 from .rules import rules
 
 _NOT_NAME_CHARS = re.compile(r"[\W_]+")
+_MARGIN = 1e-9  # float rounding must not make the candidate pre-filter asymmetric
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,26 @@ class RecordKey:
     published: dt.date | None = None
     url: str | None = None
     outlet: str | None = None
-    grams: frozenset = field(default=frozenset(), compare=False, repr=False)
+    sentence: str = ""
+    words: tuple = field(default=(), compare=False, repr=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "grams", name_grams(self.name))
+        object.__setattr__(self, "words", name_words(self.name))
+
+    @cached_property
+    def compact_name(self) -> str:
+        return "".join(self.words)
+
+    @cached_property
+    def compact_sentence(self) -> str:
+        """For a record without a name: the project is usually still in its sentence (the organisation's
+        own name left out: 산업통상자원부 says nothing about 산업)."""
+        return _compact(self.sentence.replace(self.org, " ") if self.org else self.sentence)
+
+    @cached_property
+    def sentence_grams(self) -> frozenset:
+        text = self.compact_sentence
+        return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
     @classmethod
     def of(cls, record: InitiativeRecord) -> "RecordKey":
@@ -50,11 +68,12 @@ class RecordKey:
             amount_text=record.amount_text, year=record.year, year_start=record.year_start,
             year_end=record.year_end, name=record.initiative, funding_type=record.funding_type,
             stage=stage_of(record.sentence), published=record.published, url=record.url, outlet=record.outlet,
+            sentence=record.sentence,
         )
 
     def row(self) -> dict:
-        """Column values for storage (everything but the derived bigrams)."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "grams"}
+        """Column values for storage (everything but the derived words)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "words"}
 
 
 def stage_of(sentence: str) -> str | None:
@@ -66,24 +85,37 @@ def stage_of(sentence: str) -> str | None:
     return None
 
 
-def name_grams(name: str | None) -> frozenset:
-    """Character bigrams of a name without spaces, punctuation or generic words (AI 융합산업 ~ AI융합 산업;
-    "예산" alone is no name)."""
+@lru_cache(maxsize=65536)
+def name_words(name: str | None) -> tuple[str, ...]:
+    """The words of a name, lower case, without punctuation or generic words (예산, 사업비…): "예산"
+    alone is no name."""
     if not name:
-        return frozenset()
+        return ()
     stop_words = rules()["name_stop_words"]
-    words = [word for word in name.lower().split() if word not in stop_words]
-    compact = _NOT_NAME_CHARS.sub("", "".join(words))
-    if len(compact) < 2:
-        return frozenset([compact]) if compact else frozenset()
-    return frozenset(compact[i : i + 2] for i in range(len(compact) - 1))
+    return tuple(word for word in (_compact(w) for w in name.split()) if word and word not in stop_words)
 
 
-def name_overlap(a: RecordKey, b: RecordKey) -> float | None:
-    """Shared bigrams over the shorter name's; None when either has no name."""
-    if not a.grams or not b.grams:
-        return None
-    return len(a.grams & b.grams) / min(len(a.grams), len(b.grams))
+def _compact(text: str) -> str:
+    return _NOT_NAME_CHARS.sub("", text.lower())
+
+
+def _words_found(words: tuple[str, ...], compact: str) -> float:
+    return sum(word in compact for word in words) / len(words)
+
+
+def names_agree(a: RecordKey, b: RecordKey, threshold: float) -> bool:
+    """Two names: `threshold` of the words of the one with fewer words appear in the other (spacing
+    ignored: AI 융합 산업 ~ AI융합산업; 북구 … 사업 and 남구 … 사업 differ). One name: its words appear in
+    the other record's sentence. No name: the two sentences are nearly the same (bigram Jaccard), so
+    that records without a name never bridge two projects of one organisation."""
+    if a.words and b.words:
+        fewer, more = (a, b) if (len(a.words), a.compact_name) <= (len(b.words), b.compact_name) else (b, a)
+        return _words_found(fewer.words, more.compact_name) >= threshold
+    if a.words or b.words:
+        named, other = (a, b) if a.words else (b, a)
+        return _words_found(named.words, other.compact_sentence) >= threshold
+    union = a.sentence_grams | b.sentence_grams
+    return bool(union) and len(a.sentence_grams & b.sentence_grams) / len(union) >= rules()["unnamed_sentence_similarity"]
 
 
 def period(key: RecordKey) -> tuple[int, int] | None:
@@ -122,8 +154,7 @@ def same_money(a: RecordKey, b: RecordKey) -> bool:
     """Same organisation, amount within the rounding tolerance, compatible period and name."""
     if not _comparable(a, b) or relative_change(a.amount, b.amount) > rules()["amount_tolerance"]:
         return False
-    overlap = name_overlap(a, b)
-    return overlap is None or overlap >= rules()["name_overlap"]
+    return names_agree(a, b, rules()["name_overlap"])
 
 
 def revision_of(a: RecordKey, b: RecordKey) -> bool:
@@ -133,8 +164,26 @@ def revision_of(a: RecordKey, b: RecordKey) -> bool:
     change = relative_change(a.amount, b.amount)
     if change <= rules()["amount_tolerance"] or change > rules()["revision_max_change"]:
         return False
-    overlap = name_overlap(a, b)
-    return overlap is not None and overlap >= rules()["revision_name_overlap"]
+    return names_agree(a, b, rules()["revision_name_overlap"])
+
+
+def amount_bounds(key: RecordKey) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(same-money range, revision range) of amounts a record can link to: a store selects its
+    candidates by these before `linked` decides (a revision needs a stage cue on either side)."""
+    tolerance, change = rules()["amount_tolerance"], rules()["revision_max_change"]
+    amount = abs(key.amount)
+    low, high = amount * (1 - _MARGIN), amount * (1 + _MARGIN)  # wider than `linked`, never narrower
+    return (low * (1 - tolerance), high / (1 - tolerance)), (low * (1 - change), high / (1 - change))
+
+
+def may_link(key: RecordKey, other: RecordKey) -> bool:
+    """The cheap pre-filter of `amount_bounds`, for an in-memory candidate list."""
+    if key.amount is None or other.amount is None:
+        return False
+    (low, high), (rev_low, rev_high) = amount_bounds(key)
+    return low <= abs(other.amount) <= high or (
+        (key.stage is not None or other.stage is not None) and rev_low <= abs(other.amount) <= rev_high
+    )
 
 
 def linked(a: RecordKey, b: RecordKey) -> bool:

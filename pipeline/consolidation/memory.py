@@ -7,7 +7,7 @@ import numpy as np
 
 from krnews.models import Initiative, Story
 
-from .matching import RecordKey
+from .matching import RecordKey, may_link
 
 
 class MemoryBackend:
@@ -27,9 +27,10 @@ class MemoryBackend:
     def story_of(self, doc_id: str) -> str | None:
         return self.story_of_doc.get(doc_id)
 
-    def story_candidates(self, keys: list[str]) -> dict[str, np.ndarray]:
+    def story_candidates(self, keys: list[str]) -> dict[str, tuple[str, np.ndarray]]:
+        """doc_id -> (story_id, signature) of the articles sharing a band key."""
         found = set().union(*(self.bands.get(key, ()) for key in keys)) if keys else set()
-        return {doc_id: self.signatures[doc_id] for doc_id in found}
+        return {doc_id: (self.story_of_doc[doc_id], self.signatures[doc_id]) for doc_id in found}
 
     def story_members(self, story_id: str) -> list[dict]:
         return self.story_members_[story_id]
@@ -49,9 +50,13 @@ class MemoryBackend:
 
     # initiatives
     def record_candidates(self, key: RecordKey) -> list[tuple[RecordKey, str]]:
-        if key.org is None:
+        if key.org is None or key.amount is None:
             return []
-        return [(other, self.initiative_of[rid]) for rid, other in self.by_org[(key.org, key.currency)].items()]
+        return [
+            (other, self.initiative_of[rid])
+            for rid, other in self.by_org[(key.org, key.currency)].items()
+            if may_link(key, other)
+        ]
 
     def records_of_doc(self, doc_id: str) -> list[RecordKey]:
         return list(self.by_doc.get(doc_id, {}).values())

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from krnews.migrations.columns import Json
 from krnews.models import Initiative, Story
 
-from .matching import RecordKey
+from .matching import RecordKey, amount_bounds
 from .stories import from_bytes, to_bytes
 
 metadata = sa.MetaData()
@@ -76,9 +76,11 @@ initiative_records = sa.Table(
     sa.Column("published", sa.Date),
     sa.Column("url", sa.String),
     sa.Column("outlet", sa.String),
+    sa.Column("sentence", sa.Text, nullable=False),
 )
 
 _KEY_COLUMNS = [c.name for c in initiative_records.columns if c.name != "initiative_id"]
+_INITIATIVE_COLUMNS = frozenset(c.name for c in initiatives.columns) - {"data"}
 
 
 def _key(row) -> RecordKey:
@@ -96,11 +98,12 @@ class SqlBackend:
         return self.conn.execute(sa.select(story_articles.c.story_id).where(story_articles.c.doc_id == doc_id)).scalar()
 
     def story_candidates(self, keys: list[str]) -> dict:
+        """doc_id -> (story_id, signature) of the articles sharing a band key."""
         rows = self.conn.execute(
-            sa.select(story_articles.c.doc_id, story_articles.c.signature)
+            sa.select(story_articles.c.doc_id, story_articles.c.story_id, story_articles.c.signature)
             .where(story_articles.c.doc_id.in_(sa.select(story_bands.c.doc_id).where(story_bands.c.band_key.in_(keys))))
         )
-        return {row.doc_id: from_bytes(row.signature) for row in rows}
+        return {row.doc_id: (row.story_id, from_bytes(row.signature)) for row in rows}
 
     def story_members(self, story_id: str) -> list[dict]:
         rows = self.conn.execute(
@@ -114,22 +117,32 @@ class SqlBackend:
         member, hashvalues, keys = article
         if old_ids:
             self.conn.execute(stories.delete().where(stories.c.story_id.in_(old_ids)))
-        self.conn.execute(stories.insert().values(
-            story_id=story.story_id, canonical_doc_id=story.canonical_doc_id, canonical_url=story.canonical_url,
-            title=story.title, n_articles=story.n_articles, first_seen=story.first_seen, last_seen=story.last_seen,
-            data=story.model_dump(mode="json"),
-        ))
-        self.conn.execute(story_articles.insert().values(story_id=story.story_id, signature=to_bytes(hashvalues), **member))
-        doc_ids = [m["doc_id"] for m in members]
-        self.conn.execute(story_articles.update().where(story_articles.c.doc_id.in_(doc_ids)).values(story_id=story.story_id))
+        # Statements take their values as parameters: compiled once, cached by SQLAlchemy.
+        self.conn.execute(stories.insert(), {
+            "story_id": story.story_id, "canonical_doc_id": story.canonical_doc_id, "canonical_url": story.canonical_url,
+            "title": story.title, "n_articles": story.n_articles, "first_seen": story.first_seen,
+            "last_seen": story.last_seen, "data": story.model_dump(mode="json"),
+        })
+        self.conn.execute(story_articles.insert(), {"story_id": story.story_id, "signature": to_bytes(hashvalues), **member})
+        if old_ids:
+            self.conn.execute(story_articles.update().where(story_articles.c.story_id.in_(old_ids)).values(story_id=story.story_id))
         self.conn.execute(story_bands.insert(), [{"band_key": key, "doc_id": member["doc_id"]} for key in keys])
 
     # initiatives
     def record_candidates(self, key: RecordKey) -> list[tuple[RecordKey, str]]:
-        if key.org is None:
+        if key.org is None or key.amount is None:
             return []
+        (low, high), (rev_low, rev_high) = amount_bounds(key)
+        magnitude = sa.func.abs(initiative_records.c.amount)
+        revision = magnitude.between(rev_low, rev_high)
+        if key.stage is None:
+            revision = sa.and_(revision, initiative_records.c.stage.is_not(None))
         rows = self.conn.execute(
-            sa.select(initiative_records).where(initiative_records.c.org == key.org, initiative_records.c.currency == key.currency)
+            sa.select(initiative_records).where(
+                initiative_records.c.org == key.org,
+                initiative_records.c.currency == key.currency,
+                sa.or_(magnitude.between(low, high), revision),
+            )
         )
         return [(_key(row), row.initiative_id) for row in rows]
 
@@ -151,11 +164,8 @@ class SqlBackend:
             self.conn.execute(initiatives.delete().where(initiatives.c.initiative_id.in_(old_ids)))
             self.conn.execute(initiative_records.delete().where(initiative_records.c.initiative_id.in_(old_ids)))
         for initiative, keys in new:
-            columns = {c.name for c in initiatives.columns} - {"data"}
-            self.conn.execute(initiatives.insert().values(
-                data=initiative.model_dump(mode="json"),
-                **{name: value for name, value in initiative.model_dump().items() if name in columns},
-            ))
+            row = {name: value for name, value in initiative.model_dump().items() if name in _INITIATIVE_COLUMNS}
+            self.conn.execute(initiatives.insert(), {**row, "data": initiative.model_dump(mode="json")})
             self.conn.execute(initiative_records.insert(), [{"initiative_id": initiative.initiative_id, **key.row()} for key in keys])
 
     # reading

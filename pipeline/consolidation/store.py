@@ -2,6 +2,7 @@
 records) since the last update are consolidated; everything already grouped stays as it is."""
 from __future__ import annotations
 
+import hashlib
 from typing import Iterator
 
 import sqlalchemy as sa
@@ -12,11 +13,17 @@ from .engine import Consolidator
 from .sql import SqlBackend, initiative_records, story_articles
 
 BATCH = 500  # documents per transaction: a long backlog commits as it goes
+_LOCK_KEY = int.from_bytes(hashlib.sha1(b"krnews-consolidation").digest()[:8], "big", signed=True)
 _ARTICLE_COLUMNS = list(Article.model_fields)
+# records column -> initiative_records column: what consolidation reads of a record.
+_COMPARED = {"doc_id": "doc_id", "org": "org", "currency": "currency", "amount_krw": "amount_krw", "amount_text": "amount_text",
+             "year": "year", "year_start": "year_start", "year_end": "year_end", "initiative": "name",
+             "funding_type": "funding_type", "published": "published", "sentence": "sentence"}
 
 
 def _pending(conn: sa.Connection) -> list[str]:
-    """Articles not in any story yet, and articles whose records differ from the consolidated ones."""
+    """Articles not in any story yet, and articles whose records differ from the consolidated ones
+    (other record ids, or the same ids with other values after a re-extraction)."""
     from krnews.store import articles, records
 
     new_articles = sa.select(articles.c.doc_id).where(articles.c.doc_id.not_in(sa.select(story_articles.c.doc_id)))
@@ -24,7 +31,11 @@ def _pending(conn: sa.Connection) -> list[str]:
     gone_records = sa.select(initiative_records.c.doc_id).where(
         initiative_records.c.record_id.not_in(sa.select(records.c.record_id))
     )
-    union = sa.union(new_articles, new_records, gone_records).subquery()
+    link = initiative_records
+    changed_records = sa.select(records.c.doc_id).join(link, link.c.record_id == records.c.record_id).where(sa.or_(
+        *(records.c[column].is_distinct_from(link.c[mine]) for column, mine in _COMPARED.items())
+    ))
+    union = sa.union(new_articles, new_records, gone_records, changed_records).subquery()
     return list(conn.execute(sa.select(union.c[0]).order_by(union.c[0])).scalars())
 
 
@@ -44,6 +55,8 @@ def update_initiatives(store) -> int:
     done = 0
     while True:
         with store.transaction() as conn:
+            if conn.dialect.name == "postgresql":  # one updater at a time (SQLite: BEGIN IMMEDIATE already)
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCK_KEY)))
             pending = _pending(conn)[:BATCH]
             consolidator = Consolidator(SqlBackend(conn))
             for doc_id in pending:

@@ -46,12 +46,19 @@ def signature(text: str) -> np.ndarray:
     return minhash.hashvalues.copy()
 
 
+@lru_cache(maxsize=1)
+def _band_mixers() -> np.ndarray:
+    """Odd 64-bit multipliers, fixed: a band's key is the wrapping dot product of its rows with them."""
+    n = rules()["num_perm"]
+    digest = b"".join(hashlib.sha512(f"krnews story bands {i}".encode()).digest() for i in range(n // 8 + 1))
+    return np.frombuffer(digest, dtype="<u8")[:n].astype(np.uint64) | np.uint64(1)
+
+
 def band_keys(hashvalues: np.ndarray) -> list[str]:
-    """One key per LSH band: articles sharing any key are candidates."""
-    return [
-        f"{band}:{hashlib.sha1(hashvalues[start:end].astype('<u8').tobytes()).hexdigest()[:16]}"
-        for band, (start, end) in enumerate(_hashranges())
-    ]
+    """One key per LSH band: articles sharing any key are candidates (a rare chance collision only
+    adds a candidate, which the similarity check then rejects)."""
+    mixed = hashvalues.astype(np.uint64) * _band_mixers()
+    return [f"{band}:{int(mixed[start:end].sum(dtype=np.uint64)):016x}" for band, (start, end) in enumerate(_hashranges())]
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -10,7 +10,7 @@ from typing import Iterable
 
 from krnews.models import Initiative, InitiativeVersion, Story
 
-from .matching import RecordKey, name_grams, relative_change
+from .matching import RecordKey, name_words, relative_change
 from .rules import rules
 
 _LATE = dt.date.max
@@ -96,12 +96,12 @@ def _period(keys: list[RecordKey]) -> tuple[int | None, int | None, int | None]:
 
 
 def _name(keys: list[RecordKey]) -> str | None:
-    """The most specific name (most bigrams besides generic words like 예산), ties to the most frequent,
+    """The most specific name (most words besides generic ones like 예산), ties to the most frequent,
     then the shortest and alphabetical."""
     counts = Counter(k.name for k in keys if k.name)
     if not counts:
         return None
-    return min(counts, key=lambda n: (-len(name_grams(n)), -counts[n], len(n), n))
+    return min(counts, key=lambda n: (-len("".join(name_words(n))), -counts[n], len(n), n))
 
 
 def anchor_of(keys: list[RecordKey]) -> RecordKey:
