@@ -7,9 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-from ..dates import parse_date
 from ..evaluate import KINDS, evaluate_mentions, evaluate_records, is_record_gold, parse_tag_map
 from ..evaluate.report import mentions_report, records_report, trimmed
+from . import date_arg
 
 # A broken extractor fails on every sentence: name the first failures, count the rest.
 MAX_FAILURE_LINES = 20
@@ -26,7 +26,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("gold", nargs="+", metavar="GOLD", help="tagged sentence file or record gold")
     parser.add_argument("--kind", choices=(*KINDS, "record"),
                         help="what to score (default: amount, year and org for tagged files; record for record gold)")
-    parser.add_argument("--published", metavar="YYYY-MM-DD", type=_date,
+    parser.add_argument("--published", metavar="YYYY-MM-DD", type=date_arg,
                         help="publication date for inputs that state none (seed articles, sentences)")
     parser.add_argument("--show-errors", "--show", dest="show", metavar="N", type=_count, default=0,
                         help="print N misses and N false alarms with their sentences")
@@ -36,13 +36,6 @@ def register(subparsers) -> argparse.ArgumentParser:
                         help="exit 1 when the record F1 (or the mapped span F1 of any kind) is below X")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
     return parser
-
-
-def _date(value: str):
-    try:
-        return parse_date(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _count(value: str) -> int:

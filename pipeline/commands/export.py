@@ -4,9 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..dates import parse_date
 from ..export import FORMATS, export_records, schema_path
 from ..store import Store, StoreError, default_store
+from . import date_arg
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -18,20 +18,13 @@ def register(subparsers) -> argparse.ArgumentParser:
                         help="records (default), or initiatives: the same money from several articles merged")
     parser.add_argument("--format", choices=FORMATS, help="file format (default: from the --out suffix)")
     parser.add_argument("--out", required=True, metavar="PATH", help="file to write (replaced when complete)")
-    parser.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only records published on or after this date")
+    parser.add_argument("--since", type=date_arg, metavar="YYYY-MM-DD", help="only records published on or after this date")
     parser.add_argument("--org", metavar="NAME", help="only records of this organisation (canonical name, e.g. 부산광역시)")
     parser.add_argument("--year", type=int, metavar="YYYY", help="only records about this year (or a period including it)")
     parser.add_argument("--db", default=None, metavar="URL-or-path",
                         help=f"store to read (default: $KRNEWS_DB or {default_store()})")
     parser.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte order mark (for Excel)")
     return parser
-
-
-def _date(value: str):
-    try:
-        return parse_date(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def run(args) -> int:

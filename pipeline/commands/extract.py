@@ -6,10 +6,10 @@ import importlib.util
 import os
 import sys
 
-from ..dates import parse_date
 from ..inputs import InputError, read_inputs
 from ..runner import run_articles
 from ..writers import Writer
+from . import date_arg
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -24,7 +24,7 @@ def register(subparsers) -> argparse.ArgumentParser:
                         help="what to write (default: records)")
     parser.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl", help="output format (default: jsonl)")
     parser.add_argument("--out", metavar="PATH", help="write here instead of standard output")
-    parser.add_argument("--published", metavar="YYYY-MM-DD", type=_date,
+    parser.add_argument("--published", metavar="YYYY-MM-DD", type=date_arg,
                         help="reference date for 올해/지난해 when a document states none")
     parser.add_argument("--db", metavar="URL-or-path", help="also save articles and records in this store (SQLite path or postgresql://…)")
     parser.add_argument("--workers", metavar="N", type=_positive, default=None,
@@ -44,13 +44,6 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
     return number
-
-
-def _date(value: str):
-    try:
-        return parse_date(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def run(args) -> int:
