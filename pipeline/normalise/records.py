@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from krnews.models import Article, InitiativeRecord
 from krnews.nlp.amounts import Amount
@@ -17,6 +18,7 @@ from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
 _ACTION = re.compile(longest_first(load_table("funding")["action_predicates"]))
 _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
+_LIST_ITEMS = 3  # records one sentence must state to be a list of items
 _PUBLIC_CLIENTS = frozenset(load_table("funding")["government_types"]) | {"public_agency"}
 _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
 # 올해 6조9956억원보다: a figure given for comparison; its year is not the one the text is about.
@@ -185,12 +187,12 @@ def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str]) ->
     """The same organisation's same money told twice (headline and body, a restatement) is one
     record: the first telling in the body keeps it (a headline only when nothing else tells it),
     with the year of the telling that states it best (a year written beside the amount over one
-    carried from earlier sentences, a full period over one year). Equal amounts for initiatives
-    with nothing in common (화폐전시관 건립 30억원, 합창대회 30억원) are different money."""
+    carried from earlier sentences, a full period over one year)."""
     kept: list[InitiativeRecord] = []
     rank = lambda r: HOW_RANK.get(year_how.get(r.record_id), -1)  # noqa: E731
+    listing = {sentence for sentence, n in Counter(r.sentence for r in records).items() if n >= _LIST_ITEMS}
     for record in records:
-        index = next((i for i, first in enumerate(kept) if _same_money(first, record)), None)
+        index = next((i for i, first in enumerate(kept) if _same_money(first, record, listing)), None)
         if index is None:
             kept.append(record)
             continue
@@ -211,11 +213,17 @@ def _is_headline(record: InitiativeRecord) -> bool:
     return bool(record.title) and record.sentence.strip() == record.title.strip()
 
 
-def _same_money(a: InitiativeRecord, b: InitiativeRecord) -> bool:
+def _same_money(a: InitiativeRecord, b: InitiativeRecord, listing: set[str]) -> bool:
+    """Equal organisation and amount: one money told again, unless it stands in a list of items
+    (화폐전시관 건립 30억원, …; 안인화력발전기금 30억원, …) beside an initiative it has nothing in common
+    with. `listing` holds the sentences that state several records."""
     if (a.org, a.currency) != (b.org, b.currency):
         return False
     if (a.amount_krw if a.amount_krw is not None else a.amount) != (b.amount_krw if b.amount_krw is not None else b.amount):
         return False
-    if not a.initiative or not b.initiative or a.sentence == b.sentence and a.initiative == b.initiative:
+    in_a_list = a.sentence == b.sentence or a.sentence in listing or b.sentence in listing
+    if not in_a_list or not a.initiative or not b.initiative:
         return True
-    return bool(_WORDS.findall(a.initiative) and set(_WORDS.findall(a.initiative)) & set(_WORDS.findall(b.initiative)))
+    return bool(set(_WORDS.findall(a.initiative)) & set(_WORDS.findall(b.initiative)))
+
+
