@@ -56,3 +56,16 @@ def test_spacy_spans_carry_the_mentions():
     assert [s._.amount.value_krw for s in doc.spans["amounts"]] == [20_000_000_000]
     assert [s._.org.canonical for s in doc.spans["orgs"]] == ["서울특별시"]
     assert [s._.year.year for s in doc.spans["years"]] == [None]  # no publication date given
+
+
+def test_the_organisation_component_takes_another_gazetteer(tmp_path):
+    from krnews.nlp.language import build_nlp
+
+    patterns, organisations = tmp_path / "patterns.jsonl", tmp_path / "organisations.jsonl"
+    patterns.write_text('{"label": "ORG", "pattern": "한빛재단", "id": "한빛미래재단"}\n', encoding="utf-8")
+    organisations.write_text('{"id": "한빛미래재단", "org_type": "foundation"}\n', encoding="utf-8")
+    nlp = build_nlp()
+    nlp.replace_pipe("krnews_orgs", "krnews_orgs", config={"patterns": str(patterns), "organisations": str(organisations)})
+    doc = nlp("한빛재단은 서울시와 협약했다.")
+    assert [(o.canonical, o.org_type) for o in found(doc, "orgs")] == [("한빛미래재단", "foundation")]
+    assert nlp.get_pipe_meta("krnews_amounts").default_config == {}

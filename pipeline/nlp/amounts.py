@@ -186,8 +186,12 @@ def find_amounts(doc: Doc) -> list[Amount]:
     return found
 
 
-@Language.component("krnews_amounts")
-def amounts_component(doc: Doc) -> Doc:
+@Language.factory("krnews_amounts", default_config={})
+def make_amounts_component(nlp: Language, name: str):
     """Amounts: found(doc, "amounts") (Amount objects), doc.spans["amounts"] with span._.amount."""
-    set_found(doc, "amounts", find_amounts(doc))
-    return doc
+
+    def amounts_component(doc: Doc) -> Doc:
+        set_found(doc, "amounts", find_amounts(doc))
+        return doc
+
+    return amounts_component

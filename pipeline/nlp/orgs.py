@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +24,8 @@ from .found import set_found
 from .tables import load_jsonl, load_table, longest_first
 
 _RULES = load_table("orgs")
+DEFAULT_PATTERNS = "orgs/patterns.jsonl"
+DEFAULT_ORGANISATIONS = "orgs/organisations.jsonl"
 _WORD = "가-힣A-Za-z0-9"
 
 
@@ -124,21 +127,28 @@ class OrgMatcher:
                 yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)
 
 
-_MATCHER: OrgMatcher | None = None
+@lru_cache(maxsize=None)
+def org_matcher(patterns: str = DEFAULT_PATTERNS, organisations: str = DEFAULT_ORGANISATIONS) -> OrgMatcher:
+    """The matcher for a gazetteer (paths under data/ or absolute), built once per process."""
+    return OrgMatcher(list(load_jsonl(patterns)), list(load_jsonl(organisations)), _RULES)
 
 
-def org_matcher() -> OrgMatcher:
-    """The process-wide matcher (the gazetteer is loaded once)."""
-    global _MATCHER
-    if _MATCHER is None:
-        _MATCHER = OrgMatcher(
-            list(load_jsonl("orgs/patterns.jsonl")), list(load_jsonl("orgs/organisations.jsonl")), _RULES
-        )
-    return _MATCHER
-
-
-@Language.component("krnews_orgs")
-def orgs_component(doc: Doc) -> Doc:
+class OrgsComponent:
     """Organisations: found(doc, "orgs") (Org objects, exact offsets), doc.spans["orgs"] with span._.org."""
-    set_found(doc, "orgs", org_matcher().find(doc_text(doc)))
-    return doc
+
+    def __init__(self, patterns: str, organisations: str):
+        self.matcher = org_matcher(patterns, organisations)
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_found(doc, "orgs", self.matcher.find(doc_text(doc)))
+        return doc
+
+
+@Language.factory(
+    "krnews_orgs",
+    default_config={"patterns": DEFAULT_PATTERNS, "organisations": DEFAULT_ORGANISATIONS},
+)
+def make_orgs_component(nlp: Language, name: str, patterns: str, organisations: str) -> OrgsComponent:
+    """`patterns`: spaCy EntityRuler JSONL (label, pattern, id = canonical name); `organisations`: one
+    `{"id", "org_type"}` per canonical name. Paths are relative to krnews' data/ or absolute."""
+    return OrgsComponent(patterns, organisations)

@@ -16,8 +16,8 @@ def load_table(name: str) -> dict:
 
 @lru_cache(maxsize=None)
 def load_jsonl(relative_path: str) -> tuple[dict, ...]:
-    """Every object of a JSONL file under data/ (blank lines skipped)."""
-    with open(DATA_DIR / relative_path, encoding="utf-8") as f:
+    """Every object of a JSONL file under data/, or at an absolute path (blank lines skipped)."""
+    with open(DATA_DIR / relative_path, encoding="utf-8") as f:  # an absolute path stays as it is
         return tuple(json.loads(line) for line in f if line.strip())
 
 

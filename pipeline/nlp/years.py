@@ -146,8 +146,12 @@ def find_years(doc: Doc) -> list[Year]:
     return found
 
 
-@Language.component("krnews_years")
-def years_component(doc: Doc) -> Doc:
+@Language.factory("krnews_years", default_config={})
+def make_years_component(nlp: Language, name: str):
     """Years: found(doc, "years") (Year objects), doc.spans["years"] with span._.year."""
-    set_found(doc, "years", find_years(doc))
-    return doc
+
+    def years_component(doc: Doc) -> Doc:
+        set_found(doc, "years", find_years(doc))
+        return doc
+
+    return years_component
