@@ -122,7 +122,7 @@ def _outlet(tree: LexborHTMLParser, meta: PageMeta, adapter: SiteAdapter | None)
 def _body(tree: LexborHTMLParser, meta: PageMeta, adapter: SiteAdapter | None) -> str:
     candidates = []
     if adapter:
-        candidates.append(lambda: adapter_body(tree, adapter.body, adapter.remove))
+        candidates.append(lambda: adapter_body(tree, adapter.body, adapter.remove, adapter.keep))
     candidates += [lambda: script_body(tree), lambda: generic_body(tree)]
     best: list[str] = []
     for candidate in candidates:

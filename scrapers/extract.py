@@ -48,19 +48,20 @@ def _drop_link_lists(container: LexborNode) -> None:
             node.decompose()
 
 
-def container_lines(containers: list[LexborNode], remove: tuple[str, ...] = ()) -> list[str]:
+def container_lines(containers: list[LexborNode], remove: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> list[str]:
     lines: list[str] = []
+    strip = remove + tuple(s for s in rules().strip_selectors if s not in keep)
     for container in containers:
-        _strip(container, remove + rules().strip_selectors)
+        _strip(container, strip)
         lines.extend(text_lines(container))
     return clean_lines(lines)
 
 
-def adapter_body(tree: LexborHTMLParser, body: tuple[str, ...], remove: tuple[str, ...]) -> list[str]:
+def adapter_body(tree: LexborHTMLParser, body: tuple[str, ...], remove: tuple[str, ...], keep: tuple[str, ...] = ()) -> list[str]:
     for selector in body:
         containers = _outermost(tree.css(selector))
         if containers:
-            return container_lines(containers, remove)
+            return container_lines(containers, remove, keep)
     return []
 
 

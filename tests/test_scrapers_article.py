@@ -59,11 +59,11 @@ def test_portal_article_names_the_original_outlet_and_unifies_the_url():
     assert article.canonical_url == "https://n.news.naver.com/article/999/0000012345"
 
 
-def test_daum_keeps_summary_drops_caption_copyright_and_recommendations():
+def test_daum_keeps_summary_and_captions_drops_their_credits_and_recommendations():
     article = page("daum", "https://m.v.daum.net/v/20310607081530123")
     assert article.text.split("\n\n") == [
         "시비 30억원 들여 리모델링", "입주 기업 공모는 다음 달",
-        "가상시가 청년 창업 공간 세 곳을 다음 달 연다.", "시는 빈 청사를 고치는 데 시비 30억원을 썼다.",
+        "창업 공간 조감도.", "가상시가 청년 창업 공간 세 곳을 다음 달 연다.", "시는 빈 청사를 고치는 데 시비 30억원을 썼다.",
     ]
     assert (article.outlet, article.byline, article.title) == ("가상일보", "임꺽정", "청년 창업 공간 세 곳 문 연다")
     assert article.published_at.strftime("%Y-%m-%d %H:%M") == "2031-06-07 08:15"

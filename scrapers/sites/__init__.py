@@ -1,7 +1,7 @@
 """Site adapters: one small module per outlet, found by URL host (Scrapy style).
 
 An adapter module declares `name`, `domains` and CSS selector tuples: `title`, `body`, `date`,
-`byline`, `remove` (and optionally `updated`, `outlet`, `outlet_name`). A selector may end in
+`byline`, `remove` (and optionally `keep`, `updated`, `outlet`, `outlet_name`). A selector may end in
 `@attr` to read an attribute instead of text. Hosts match a domain exactly or as a subdomain.
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ class SiteAdapter:
     updated: tuple[str, ...] = ()
     byline: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()  # generic strip selectors this site's body keeps (its photo captions)
     outlet: tuple[str, ...] = ()  # selectors for the outlet (portals: the original publisher)
     outlet_name: str | None = None  # the outlet, when the site is one
 

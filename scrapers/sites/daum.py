@@ -6,4 +6,6 @@ body = (".summary_view, .article_view section", ".article_view")
 date = (".info_view .num_date", "meta[property='og:regDate']@content")
 byline = (".info_view .txt_info",)
 remove = (".link_figure img", ".txt_caption .txt_copyright", ".ad_body", "#recommendArea")
+# Daum shows the publisher's photo captions as part of the article text; their credits are removed above.
+keep = ("figcaption", ".caption", "[class*=caption]")
 outlet = ("meta[property='og:article:author']@content", "#kakaoServiceLogo")
