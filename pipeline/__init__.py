@@ -1,31 +1,37 @@
-"""krnews: Korean news in, funded-initiative records out."""
+"""krnews: Korean news in, funded-initiative records out.
+
+The public API is loaded on first use, so `import krnews.store` or `krnews status` do not pay for
+spaCy and MeCab (about a second) when they need no NLP.
+"""
+from importlib import import_module
+
 __version__ = "0.1.0"
 
-from krnews.models import Document, Initiative, InitiativeRecord, Story  # noqa: E402
+_EXPORTS = {
+    "Document": "krnews.models",
+    "Initiative": "krnews.models",
+    "InitiativeRecord": "krnews.models",
+    "Story": "krnews.models",
+    "ExtractionError": "krnews.api",
+    "consolidate": "krnews.api",
+    "extract": "krnews.api",
+    "extract_many": "krnews.api",
+    "process": "krnews.api",
+    "read_initiatives": "krnews.api",
+    "read_records": "krnews.api",
+    "InputError": "krnews.inputs",
+}
 
-from .api import (  # noqa: E402
-    ExtractionError,
-    consolidate,
-    extract,
-    extract_many,
-    process,
-    read_initiatives,
-    read_records,
-)
-from .inputs import InputError  # noqa: E402
+__all__ = ["__version__", *_EXPORTS]
 
-__all__ = [
-    "__version__",
-    "Document",
-    "ExtractionError",
-    "Initiative",
-    "InitiativeRecord",
-    "InputError",
-    "Story",
-    "consolidate",
-    "extract",
-    "extract_many",
-    "process",
-    "read_initiatives",
-    "read_records",
-]
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'krnews' has no attribute {name!r}")
+    value = getattr(import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(__all__)

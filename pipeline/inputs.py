@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from krnews.models import Article
 from krnews.scrapers.warc import WARC_SUFFIXES, is_warc, read_warc
 
-from .api import article_from_text, looks_like_html
+from .articles import article_from_text, looks_like_html
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)

@@ -18,7 +18,6 @@ from typing import Iterable, Iterator
 
 from krnews.models import Article, Document
 
-from .api import process
 from .inputs import InputError
 
 CHUNK_SIZE = 16  # articles per task: large enough that pickling is a small share of the work
@@ -29,6 +28,8 @@ def process_item(item: Article | InputError, default_published: dt.date | None) 
     """One input's outcome; a failure names the article and the reason, never stops the batch."""
     if isinstance(item, InputError):
         return item
+    from .api import process  # the NLP stage loads on first use, not when the CLI starts
+
     try:
         return process(item, default_published)
     except Exception as error:  # one broken document must not stop the batch

@@ -1,0 +1,33 @@
+"""Articles from plain text, without the NLP stage (so reading inputs stays light)."""
+from __future__ import annotations
+
+from krnews.models import Article
+
+from .dates import parse_date, stated_date
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head or "<head" in head
+
+
+def article_from_text(
+    text: str,
+    *,
+    url: str | None = None,
+    published=None,
+    doc_id: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """An Article from plain text. Without a title, a short first line followed by a blank line is one."""
+    if title is None:
+        first, _, rest = text.lstrip().partition("\n")
+        if first.strip() and len(first) <= 150 and rest.startswith("\n"):
+            title = first.strip()
+    return Article(
+        doc_id=doc_id or Article.make_id(url, text),
+        url=url,
+        title=title,
+        text=text,
+        published=parse_date(published) or stated_date(text),
+    )
