@@ -17,7 +17,7 @@ def build_report(db: str, since: dt.date | None = None, org: str | None = None,
     contents = read_store(db, since, org)
     if org is not None and not contents.records:
         _no_such_organisation(db, org)
-    commitments = summary.commitments(contents.records)
+    commitments = summary.commitments(contents.initiatives, contents.records)
     return page.render(
         commitments, summary.top_organisations(commitments), summary.quality(contents.records, contents.articles),
         {"since": since, "org": org}, generated or dt.datetime.now(),

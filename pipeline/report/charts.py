@@ -14,10 +14,13 @@ FONT_FAMILY = '"Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Go
 MAX_OUTLETS = 20
 
 
-def _layout(fig: go.Figure, title: str, **extra) -> go.Figure:
+def _layout(fig: go.Figure, **extra) -> go.Figure:
+    """Common look; the page's section heading names each chart."""
+    extra.setdefault("height", 420)
     fig.update_layout(
-        title=title, font={"family": FONT_FAMILY, "size": 13}, template="plotly_white",
-        margin={"l": 60, "r": 20, "t": 50, "b": 50}, legend={"orientation": "h", "y": -0.15}, **extra,
+        font={"family": FONT_FAMILY, "size": 13},
+        template="plotly_white", margin={"l": 60, "r": 20, "t": 20, "b": 50},
+        legend={"orientation": "h", "y": -0.15}, **extra,
     )
     return fig
 
@@ -33,7 +36,7 @@ def _year_label(year: int | None) -> str:
     return str(year) if year is not None else unknown()
 
 
-def _stacked_by_year(commitments: list[Commitment], key: str, kind: str, title: str) -> go.Figure:
+def _stacked_by_year(commitments: list[Commitment], key: str, kind: str) -> go.Figure:
     """One bar per year (unresolved years last), stacked by `key`, largest group at the bottom."""
     sums = totals_by(commitments, key, "year")
     years = sorted({y for _, y in sums}, key=lambda y: (y is None, y or 0))
@@ -43,16 +46,16 @@ def _stacked_by_year(commitments: list[Commitment], key: str, kind: str, title: 
         amounts = [sums.get((group, y), 0) for y in years]
         fig.add_bar(name=label(kind, group), x=[_year_label(y) for y in years], y=[a / EOK for a in amounts],
                     **_money_points(amounts))
-    return _layout(fig, title, barmode="stack", xaxis={"type": "category", "title": "연도"},
+    return _layout(fig, barmode="stack", xaxis={"type": "category", "title": "연도"},
                    yaxis={"title": "억원", "tickformat": ","})
 
 
 def money_by_org_type_and_year(commitments: list[Commitment]) -> go.Figure:
-    return _stacked_by_year(commitments, "org_type", "org_type", "기관 유형·연도별 약정 금액")
+    return _stacked_by_year(commitments, "org_type", "org_type")
 
 
 def funding_types_over_time(commitments: list[Commitment]) -> go.Figure:
-    return _stacked_by_year(commitments, "funding_type", "funding_type", "자금 유형별 추이")
+    return _stacked_by_year(commitments, "funding_type", "funding_type")
 
 
 def top_organisations(top: list[dict]) -> go.Figure:
@@ -62,7 +65,7 @@ def top_organisations(top: list[dict]) -> go.Figure:
     fig.add_bar(name="약정 금액", orientation="h", y=[e["org"] for e in top], x=[a / EOK for a in amounts],
                 customdata=[[a, format_won(a)] for a in amounts],
                 hovertemplate="%{y}: %{customdata[1]}<extra></extra>")
-    return _layout(fig, "상위 기관 (약정 금액 합계)", height=max(300, 28 * len(top) + 100),
+    return _layout(fig, height=max(300, 28 * len(top) + 100),
                    xaxis={"title": "억원", "tickformat": ","}, yaxis={"type": "category", "automargin": True},
                    showlegend=False)
 
@@ -78,4 +81,4 @@ def records_per_outlet(quality: Quality) -> go.Figure:
         counts.append(sum(count for _, count in rest))
     fig = go.Figure()
     fig.add_bar(name="기록 수", x=names, y=counts, hovertemplate="%{x}: %{y}건<extra></extra>")
-    return _layout(fig, "언론사별 기록 수", xaxis={"type": "category"}, yaxis={"title": "건"}, showlegend=False)
+    return _layout(fig, xaxis={"type": "category"}, yaxis={"title": "건"}, showlegend=False)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from html import escape
 
 import plotly.io
@@ -20,10 +19,11 @@ body { font-family: %s; margin: 0 auto; max-width: 1200px; padding: 1.5rem; colo
 h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #d9e2ec; }
 .meta { color: #52606d; } .cards { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
 .card { background: #f0f4f8; border-radius: 8px; padding: .8rem 1.2rem; min-width: 9rem; }
-.card b { display: block; font-size: 1.35rem; } .chart { min-height: 420px; }
+.card b { display: block; font-size: 1.35rem; }
+table.narrow { width: auto; min-width: 28rem; } h3 { margin-top: 1.5rem; font-size: 1.05rem; }
 table { border-collapse: collapse; width: 100%%; font-size: .92rem; margin-top: 1rem; }
 th, td { border-bottom: 1px solid #e4e7eb; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-td.num, th.num { text-align: right; white-space: nowrap; } td.sentence { max-width: 32rem; color: #3e4c59; }
+td.num, th.num { text-align: right; white-space: nowrap; } td.sentence { max-width: 32rem; color: #3e4c59; } td.sources { white-space: nowrap; }
 """ % charts.FONT_FAMILY
 
 _DRAW = """
@@ -40,7 +40,7 @@ def render(commitments: list[Commitment], top: list[dict], quality: Quality, fil
     body = [
         "<h1>krnews 자금 약정 보고서</h1>",
         f'<p class="meta">생성 {escape(generated.strftime("%Y-%m-%d %H:%M"))} · {_filters(filters)} · '
-        "같은 기관·금액·연도·유형의 보도는 한 번만 셉니다.</p>",
+        "여러 기사가 보도한 같은 돈(사업)은 한 번, 최신 금액으로 셉니다.</p>",
         _cards([("약정 금액 합계", format_won(total) or "0원", f'data-krw="{total}" id="total"'),
                 ("약정 건수", f"{len(commitments):,}", 'id="commitments"'),
                 ("기록", f"{quality.records:,}", 'id="records"'),
@@ -49,11 +49,12 @@ def render(commitments: list[Commitment], top: list[dict], quality: Quality, fil
                  _chart("chart-money-by-type-year", charts.money_by_org_type_and_year(commitments))),
         _section("top-organisations", "상위 기관",
                  _chart("chart-top-organisations", charts.top_organisations(top)) + _top_table(top)),
-        _section("largest", f"가장 큰 약정 {LARGEST}건", _largest_table(commitments[:LARGEST])),
+        _section("largest", f"가장 큰 약정 (상위 {LARGEST}건)", _largest_table(commitments[:LARGEST])),
         _section("funding-types", "자금 유형별 추이",
                  _chart("chart-funding-types", charts.funding_types_over_time(commitments))),
         _section("quality", "데이터 품질",
-                 _quality_table(quality) + _chart("chart-records-per-outlet", charts.records_per_outlet(quality))),
+                 _quality_table(quality) + "<h3>언론사별 기록 수</h3>"
+                 + _chart("chart-records-per-outlet", charts.records_per_outlet(quality))),
     ]
     return (
         '<!DOCTYPE html>\n<html lang="ko">\n<head>\n<meta charset="utf-8">\n'
@@ -90,11 +91,11 @@ def _money_cell(amount: int) -> str:
     return f'<td class="num" data-krw="{amount}">{escape(format_won(amount))}</td>'
 
 
-def _table(table_id: str, headers: list[str], rows: list[str]) -> str:
+def _table(table_id: str, headers: list[str], rows: list[str], css_class: str = "") -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     if not rows:
         rows = [f'<td colspan="{len(headers)}">기록 없음</td>']
-    return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>' + "".join(
+    return f'<table id="{table_id}" class="{css_class}"><thead><tr>{head}</tr></thead><tbody>' + "".join(
         f"<tr>{row}</tr>" for row in rows) + "</tbody></table>"
 
 
@@ -112,7 +113,7 @@ def _largest_table(commitments: list[Commitment]) -> str:
         f"<td>{i}</td>{_money_cell(c.amount_krw)}<td>{escape(c.org or unknown())}</td>"
         f"<td>{escape(c.initiative or '')}</td><td>{escape(str(c.year) if c.year else unknown())}</td>"
         f"<td>{escape(label('funding_type', c.funding_type))}</td>"
-        f'<td class="sentence">{escape(c.sentence)}</td><td>{_source_links(c.sources)}</td>'
+        f'<td class="sentence">{escape(c.sentence)}</td><td class="sources">{_source_links(c.sources)}</td>'
         for i, c in enumerate(commitments, 1)
     ]
     headers = ["순위", "금액", "기관", "사업", "연도", "유형", "근거 문장", "출처"]
@@ -122,7 +123,7 @@ def _largest_table(commitments: list[Commitment]) -> str:
 def _source_links(sources: list[dict]) -> str:
     links = []
     for source in sources:
-        url = source["url"]
+        url = source["url"] or ""
         if not url.startswith(("http://", "https://")):  # never turn stored text into a javascript: link
             continue
         name = source["outlet"] or source["title"] or "기사"
@@ -145,4 +146,4 @@ def _quality_table(quality: Quality) -> str:
         f"<th>원화 금액 미상 기록 (외화·불확정)</th>{share(quality.no_amount)}",
         f"<th>보도 기간</th><td class=\"num\">{escape(span)}</td>",
     ]
-    return _table("quality-table", ["항목", "값"], rows)
+    return _table("quality-table", ["항목", "값"], rows, "narrow")

@@ -1,14 +1,18 @@
-"""What the report shows, computed from record dicts: commitments and their sums, and data-quality counts.
+"""What the report shows, computed from the store's records and initiatives: commitments and their sums,
+and data-quality counts.
 
-Several articles often report the same money. The report counts a *commitment* once: records of one
-initiative when the store groups them (initiative_id), else records with the same organisation, amount,
-year and funding type.
+Several articles often report the same money; krnews.consolidation merges them into one initiative. The
+report counts each initiative once, at its current figure, with the sentence of its earliest selected
+record as evidence and every selected record's article as a source.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+
+from krnews.models import Initiative
+
 
 @dataclass
 class Commitment:
@@ -19,7 +23,7 @@ class Commitment:
     funding_type: str | None
     initiative: str | None
     sentence: str
-    sources: list[dict] = field(default_factory=list)  # {"url", "title", "outlet", "published"}
+    sources: list[dict] = field(default_factory=list)  # one per article: {"doc_id", "url", "title", "outlet", "published"}
 
 
 @dataclass
@@ -40,38 +44,30 @@ def record_year(record: dict) -> int | None:
     return record.get("year") or record.get("year_start") or record.get("year_end")
 
 
-def commitments(records: list[dict]) -> list[Commitment]:
-    """Records with an amount in won, one Commitment per distinct money, largest first."""
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for record in records:
-        if record["amount_krw"] is None:
+def commitments(initiatives: list[Initiative], records: list[dict]) -> list[Commitment]:
+    """One Commitment per initiative with an amount in won, largest first; `records` are the selected ones."""
+    by_id = {r["record_id"]: r for r in records}
+    result = []
+    for initiative in initiatives:
+        members = sorted((by_id[i] for i in initiative.record_ids if i in by_id),
+                         key=lambda r: (r["published"] or dt.date.max, r["record_id"]))
+        if initiative.amount_krw is None or not members:
             continue
-        key = ("initiative", record["initiative_id"]) if record.get("initiative_id") is not None else (
-            record["org"], record["amount_krw"], record_year(record), record["funding_type"])
-        groups[key].append(record)
-    result = [_commitment(group) for group in groups.values()]
+        sources = {}
+        for record in members:
+            sources.setdefault(record["doc_id"], {k: record[k] for k in ("doc_id", "url", "title", "outlet", "published")})
+        result.append(Commitment(
+            org=initiative.org,
+            org_type=next((r["org_type"] for r in members if r["org_type"]), None),
+            amount_krw=initiative.amount_krw,
+            year=initiative.year or initiative.year_start or initiative.year_end,
+            funding_type=initiative.funding_type,
+            initiative=initiative.initiative,
+            sentence=members[0]["sentence"],
+            sources=list(sources.values()),
+        ))
     result.sort(key=lambda c: (-c.amount_krw, c.org or "", c.year or 0))
     return result
-
-
-def _commitment(group: list[dict]) -> Commitment:
-    # The earliest report is the evidence; later ones are listed as further sources.
-    group = sorted(group, key=lambda r: (r["published"] or dt.date.max, r["record_id"]))
-    first = group[0]
-    sources = {}
-    for record in group:
-        if record["url"] and record["url"] not in sources:
-            sources[record["url"]] = {k: record[k] for k in ("url", "title", "outlet", "published")}
-    return Commitment(
-        org=first["org"],
-        org_type=first["org_type"],
-        amount_krw=max(r["amount_krw"] for r in group),
-        year=next((record_year(r) for r in group if record_year(r)), None),
-        funding_type=first["funding_type"],
-        initiative=next((r["initiative"] for r in group if r["initiative"]), None),
-        sentence=first["sentence"],
-        sources=list(sources.values()),
-    )
 
 
 def totals_by(commitments_: list[Commitment], *keys: str) -> dict[tuple, int]:
@@ -88,12 +84,12 @@ def top_organisations(commitments_: list[Commitment], limit: int = 15) -> list[d
     for c in commitments_:
         if c.org is None:
             continue
-        entry = by_org.setdefault(c.org, {"org": c.org, "org_type": c.org_type, "total": 0, "commitments": 0, "urls": set()})
+        entry = by_org.setdefault(c.org, {"org": c.org, "org_type": c.org_type, "total": 0, "commitments": 0, "docs": set()})
         entry["total"] += c.amount_krw
         entry["commitments"] += 1
-        entry["urls"].update(s["url"] for s in c.sources)
+        entry["docs"].update(s["doc_id"] for s in c.sources)
     ranked = sorted(by_org.values(), key=lambda e: (-e["total"], e["org"]))[:limit]
-    return [{**{k: v for k, v in e.items() if k != "urls"}, "articles": len(e["urls"])} for e in ranked]
+    return [{**{k: v for k, v in e.items() if k != "docs"}, "articles": len(e["docs"])} for e in ranked]
 
 
 def quality(records: list[dict], articles: int) -> Quality:
