@@ -11,7 +11,7 @@ import sys
 from . import __version__
 
 # Subcommand name -> module under krnews.commands.
-COMMANDS = ("extract", "discover", "eval", "serve", "report", "export", "status", "bench")
+COMMANDS = ("extract", "discover", "crawl", "eval", "serve", "report", "export", "status", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:

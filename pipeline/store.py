@@ -132,6 +132,15 @@ class RunInfo:
 
 
 @dataclass(frozen=True)
+class ArticleState:
+    doc_id: str
+    etag: str | None
+    last_modified: str | None
+    content_hash: str
+    extractor_version: str
+
+
+@dataclass(frozen=True)
 class Totals:
     articles: int
     records: int
@@ -311,15 +320,26 @@ class Store:
 
     def article_validators(self, url: str) -> tuple[str | None, str | None, str] | None:
         """(etag, last_modified, content_hash) of the article last fetched from `url`, or None."""
+        row = self._last_fetched(url, articles.c.etag, articles.c.last_modified, articles.c.content_hash)
+        return tuple(row) if row else None
+
+    def article_state(self, url: str) -> ArticleState | None:
+        """What a crawl needs to know of the article last fetched from `url`: its validators for a
+        conditional GET, and its content hash and extractor version to tell whether to re-extract."""
+        row = self._last_fetched(url, articles.c.doc_id, articles.c.etag, articles.c.last_modified,
+                                 articles.c.content_hash, articles.c.extractor_version)
+        return ArticleState(**row._mapping) if row else None
+
+    def _last_fetched(self, url: str, *columns) -> sa.Row | None:
+        """`columns` of the article stored under `url` (as fetched or canonical), the latest fetch first."""
         query = (
-            sa.select(articles.c.etag, articles.c.last_modified, articles.c.content_hash)
+            sa.select(*columns)
             .where(sa.or_(articles.c.url == url, articles.c.canonical_url == url))
             .order_by(articles.c.fetched_at.desc().nulls_last(), articles.c.doc_id)
             .limit(1)
         )
         with self._engine.connect() as conn:
-            row = conn.execute(query).first()
-        return tuple(row) if row else None
+            return conn.execute(query).first()
 
     def iter_records(self, since: dt.date | None = None, org: str | None = None,
                      year: int | None = None) -> Iterator[InitiativeRecord]:
