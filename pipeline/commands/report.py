@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..dates import parse_date
+from . import date_arg
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -18,16 +18,9 @@ def register(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH-or-URL",
                         help="SQLite store file or postgresql:// URL (default: $KRNEWS_DB, else krnews.sqlite)")
     parser.add_argument("--out", metavar="PATH", required=True, help="the HTML file to write")
-    parser.add_argument("--since", metavar="YYYY-MM-DD", type=_date, help="only records of articles published on or after")
+    parser.add_argument("--since", metavar="YYYY-MM-DD", type=date_arg, help="only records of articles published on or after")
     parser.add_argument("--org", metavar="NAME", help="only records of this organisation (its canonical name)")
     return parser
-
-
-def _date(value: str):
-    try:
-        return parse_date(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def run(args) -> int:
