@@ -69,7 +69,9 @@ class OrgMatcher:
         self.canonical = {p["pattern"]: p["id"] for p in patterns if p.get("label", "ORG") == "ORG" and p["pattern"]}
         self.org_type = {o["id"]: o.get("org_type") for o in organisations}
         end = rf"(?=[^{_WORD}]|$|(?:{longest_first(rules['particles'])})+(?![{_WORD}]))"
-        self._gazetteer = re.compile(rf"(?<![{_WORD}])(?:{trie_regex(self.canonical)}){end}")
+        # The first-character class lets the regex engine skip most positions before trying the trie.
+        first = "".join(sorted({re.escape(name[0]) for name in self.canonical}))
+        self._gazetteer = re.compile(rf"(?=[{first}])(?<![{_WORD}])(?:{trie_regex(self.canonical)}){end}")
         self._suffix_type = rules["suffixes"]
         self._excluded_heads = tuple(rules["not_before_suffix"])
         marks = longest_first(rules["company_marks"])

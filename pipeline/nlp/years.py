@@ -36,13 +36,18 @@ class Year:
 
 
 _FULL = r"(?:1[89]|20|21)\d{2}"
+_DURATION_LEADS = ("향후", "앞으로", "이후")
+# Characters a match can start with: the engine skips every other position at once.
+_FIRST = "".join(sorted({re.escape(w[0]) for w in [*RELATIVE, *_TABLE["after_previous_year"], *_DURATION_LEADS]} | set("0123456789'‘’`")))
 _PATTERN = re.compile(
-    rf"(?:(?<![가-힣\d])(?P<since>{_FULL}\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:향후|앞으로|이후)?\s?(?<![\d.,])(?P<years>\d{{1,2}})\s?(?:년간|개년)"
+    rf"(?=[{_FIRST}])(?:"
+    rf"(?:(?<![가-힣\d])(?P<since>{_FULL}\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:(?:{'|'.join(_DURATION_LEADS)})\s?)?(?<![\d.,])(?P<years>\d{{1,2}})\s?(?:년간|개년)"
     rf"|(?<![\d.,])(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
     rf"|(?<![\d.,])(?P<year>{_FULL})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|[‘'’`](?P<short>\d{{2}})\s?년"
     rf"|(?<![가-힣])(?P<word>{longest_first(RELATIVE)})(?P<word_bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|(?<![가-힣])(?P<next>{longest_first(_TABLE['after_previous_year'])})"
+    r")"
 )
 _BOUNDS = _TABLE["period_words"]
 _COMPARISON = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["comparison_after"]))
