@@ -96,7 +96,10 @@ class MecabTokenizer:
                 found = text.find(surface, cursor, end)
                 if found < 0:  # MeCab returned a form not in the text: keep the text, not the form
                     continue
-                cursor = self._add_gap(text, cursor, found, words, spaces, tags, sent_starts)
+                if found == cursor + 1 and text[cursor] == " " and words and not spaces[-1]:
+                    spaces[-1] = True  # the usual gap, one space: no call needed
+                elif found != cursor:
+                    self._add_gap(text, cursor, found, words, spaces, tags, sent_starts)
                 words.append(surface)
                 spaces.append(False)
                 tags.append(tag)

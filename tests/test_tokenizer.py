@@ -1,0 +1,33 @@
+"""The MeCab-ko tokenizer: the Doc's tokens give back the exact text, sentences start where they should."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from krnews.nlp.language import get_nlp
+from krnews.nlp.tokenizer import sentence_spans
+
+
+def roundtrip(text):
+    doc = get_nlp().make_doc(text)
+    return "".join(t.text_with_ws for t in doc)
+
+
+@pytest.mark.parametrize("text", [
+    "광주시는 올해 200억원을 투입한다.  이중 공백\n\n새 문단\t탭",
+    "  앞 공백과 끝 공백  ",
+    "했다.러시아 시장을 노린다.",
+    "",
+])
+def test_tokens_give_back_the_text(text):
+    assert roundtrip(text) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["서울시는", " ", "  ", "\n", "200억원을", "투입한다.", "AI", "(지난해", "29억원)", "\t"]), max_size=12))
+def test_any_mix_of_words_and_whitespace_round_trips(pieces):
+    text = "".join(pieces)
+    assert roundtrip(text) == text
+
+
+def test_sentences_split_at_endings_and_line_breaks():
+    text = "시는 투입한다. 또 늘린다.\n제목 줄\n했다.러시아"
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["시는 투입한다.", "또 늘린다.", "제목 줄", "했다.", "러시아"]
