@@ -44,6 +44,8 @@ def clause_starts(doc: Doc, start: int, end: int) -> list[int]:
 
 def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list[Amount], years: list[Year]) -> dict[int, YearChoice]:
     """amount.start -> the year it applies to, for the amounts of one sentence."""
+    if not amounts:
+        return {}
     text = doc_text(doc)
     result: dict[int, YearChoice] = {}
     bound: set[int] = set()
