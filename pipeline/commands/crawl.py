@@ -16,7 +16,7 @@ from krnews.scrapers import FetchConfig, Fetcher, load_sources
 
 from ..crawl import CrawlReport, Event, crawl, log
 from ..store import Store, StoreBusy, StoreError, default_store
-from . import date_arg
+from . import date_arg, whole_number
 
 EXIT_BUSY = 3
 SUMMARY_FAILURES = 20  # failures listed in the summary; all of them are in run_failures
@@ -35,17 +35,17 @@ def register(subparsers) -> argparse.ArgumentParser:
                         help="sources JSON file (default: the bundled data/sources.json)")
     parser.add_argument("--since", type=date_arg, metavar="YYYY-MM-DD",
                         help="skip articles published before this date")
-    parser.add_argument("--limit", type=_count(1), metavar="N",
+    parser.add_argument("--limit", type=whole_number(1), metavar="N",
                         help="request at most N article pages (new URLs first)")
     parser.add_argument("--db", metavar="URL-or-path", help=f"store (default: $KRNEWS_DB or {default_store()})")
-    parser.add_argument("--workers", type=_count(1), default=1, metavar="N",
+    parser.add_argument("--workers", type=whole_number(1), default=1, metavar="N",
                         help="extraction processes (default: 1; fetching, not extraction, is usually the limit)")
     parser.add_argument("--wait", type=_seconds, default=0.0, metavar="SECONDS",
                         help="wait this long for a run already using the store to end (default: 0)")
     politeness = parser.add_argument_group("politeness")
     politeness.add_argument("--delay", type=_seconds, default=FetchConfig.per_host_delay, metavar="SECONDS",
                             help="seconds between requests to one host (default: %(default)s)")
-    politeness.add_argument("--retries", type=_count(0), default=FetchConfig.max_retries, metavar="N",
+    politeness.add_argument("--retries", type=whole_number(0), default=FetchConfig.max_retries, metavar="N",
                             help="retries after timeouts, 5xx and 429 (default: %(default)s)")
     politeness.add_argument("--backoff", type=_seconds, default=FetchConfig.backoff, metavar="SECONDS",
                             help="first retry wait, doubling after (default: %(default)s)")
@@ -55,18 +55,6 @@ def register(subparsers) -> argparse.ArgumentParser:
     verbosity.add_argument("-q", "--quiet", action="store_true", help="print only failures")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="log every page, also on a terminal")
     return parser
-
-
-def _count(minimum: int):
-    def parse(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            number = minimum - 1
-        if number < minimum:
-            raise argparse.ArgumentTypeError(f"expected a whole number of at least {minimum}, got {value!r}")
-        return number
-    return parse
 
 
 def _seconds(value: str) -> float:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..evaluate import KINDS, evaluate_mentions, evaluate_records, is_record_gold, parse_tag_map
 from ..evaluate.report import mentions_report, records_report, trimmed
-from . import date_arg
+from . import date_arg, whole_number
 
 # A broken extractor fails on every sentence: name the first failures, count the rest.
 MAX_FAILURE_LINES = 20
@@ -28,7 +28,7 @@ def register(subparsers) -> argparse.ArgumentParser:
                         help="what to score (default: amount, year and org for tagged files; record for record gold)")
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=date_arg,
                         help="publication date for inputs that state none (seed articles, sentences)")
-    parser.add_argument("--show-errors", "--show", dest="show", metavar="N", type=_count, default=0,
+    parser.add_argument("--show-errors", "--show", dest="show", metavar="N", type=whole_number(0), default=0,
                         help="print N misses and N false alarms with their sentences")
     parser.add_argument("--tag-map", metavar="TAG=OURS,...",
                         help="corpus tag names onto MNY/ORG/DAT (e.g. QT=MNY,OG=ORG,DT=DAT for KLUE)")
@@ -36,12 +36,6 @@ def register(subparsers) -> argparse.ArgumentParser:
                         help="exit 1 when the record F1 (or the mapped span F1 of any kind) is below X")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
     return parser
-
-
-def _count(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a count, not {value!r}")
-    return int(value)
 
 
 def run(args) -> int:

@@ -9,7 +9,7 @@ import sys
 from ..inputs import InputError, read_inputs
 from ..runner import run_articles
 from ..writers import Writer
-from . import date_arg
+from . import date_arg, whole_number
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -27,23 +27,13 @@ def register(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=date_arg,
                         help="reference date for 올해/지난해 when a document states none")
     parser.add_argument("--db", metavar="URL-or-path", help="also save articles and records in this store (SQLite path or postgresql://…)")
-    parser.add_argument("--workers", metavar="N", type=_positive, default=None,
+    parser.add_argument("--workers", metavar="N", type=whole_number(1), default=None,
                         help="processes (local engine) or actors (ray) to use (default: number of CPUs)")
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
                         help="local: this machine's processes; ray: a Ray cluster (pip install 'krnews[ray]')")
     parser.add_argument("--ray-address", metavar="ADDR",
                         help="Ray cluster to join (e.g. ray://head:10001 or auto; default: RAY_ADDRESS, else a local Ray)")
     return parser
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
-    return number
 
 
 def run(args) -> int:
