@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 from krnews.data import DATA_DIR
@@ -23,6 +24,4 @@ def load_jsonl(relative_path: str) -> tuple[dict, ...]:
 
 def longest_first(words) -> str:
     """A regex alternation that prefers the longest word (지난해 before 지난)."""
-    import re
-
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -34,11 +34,7 @@ _ANAPHOR = re.compile(
     r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)"
     % (longest_first(_ANAPHOR_TYPES), longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"]))
 )
-
-
 _NON_FUNDING = frozenset(_TABLE["non_funding_types"])
-
-
 _FACILITIES = tuple(_TABLE["facility_suffixes"])
 
 
@@ -55,15 +51,6 @@ def is_named_funder(text: str, org: Org) -> bool:
     return bool(_FUNDER_AFTER.match(text, org.end))
 
 
-def _acts(text: str, org: Org, sentence_start: int) -> bool:
-    """Is the organisation the topic or subject of its clause?"""
-    if is_named_funder(text, org):
-        return False
-    if _TOPIC_AFTER.match(text, org.end) or _SUBJECT_AFTER.match(text, org.end):
-        return True
-    return org.start == sentence_start and bool(_HEADLINE_SUBJECT.match(text, org.end))
-
-
 def _is_topic(text: str, org: Org, sentence_start: int) -> bool:
     if _TOPIC_AFTER.match(text, org.end):
         return True
@@ -72,6 +59,11 @@ def _is_topic(text: str, org: Org, sentence_start: int) -> bool:
 
 def _is_subject(text: str, org: Org, sentence_start: int) -> bool:
     return bool(_SUBJECT_AFTER.match(text, org.end))
+
+
+def _acts(text: str, org: Org, sentence_start: int) -> bool:
+    """Is the organisation the topic or subject of its clause (and not the one giving to it)?"""
+    return not is_named_funder(text, org) and (_is_topic(text, org, sentence_start) or _is_subject(text, org, sentence_start))
 
 
 def _fits(org: Org, anaphor: str) -> bool:
@@ -105,7 +97,7 @@ class ActorTracker:
             return item_heads[-1]
         referents = [(m.end(), r) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
         for test in (_is_topic, _is_subject):
-            candidates = [(o.end, o) for o in before if not is_named_funder(text, o) and test(text, o, sentence.start)] + referents
+            candidates = [(o.end, o) for o in before if test(text, o, sentence.start)] + referents
             if candidates:
                 return max(candidates, key=lambda c: c[0])[1]
         acting = [o for o in orgs if _acts(text, o, sentence.start)]

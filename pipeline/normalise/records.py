@@ -6,6 +6,7 @@ from collections import Counter
 
 from krnews.models import Article, InitiativeRecord
 from krnews.nlp.amounts import Amount
+from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_table, longest_first
 from krnews.nlp.years import Year
 
@@ -162,7 +163,7 @@ def _stretch_end(text: str, amount: Amount, following: list[Amount], sentence_en
     return sentence_end
 
 
-def _client(sentence: Sentence, contractor) -> object | None:
+def _client(sentence: Sentence, contractor: Org) -> Org | None:
     """Who pays a company's contract: a government or public body named in the same sentence."""
     return next((o for o in sentence.orgs if o.org_type in _PUBLIC_CLIENTS and o.canonical != contractor.canonical), None)
 
