@@ -47,8 +47,13 @@ def schema_path(path: str | os.PathLike) -> Path:
 
 
 def record_json_schema() -> dict:
+    return dataset_json_schema("InitiativeRecord")
+
+
+def dataset_json_schema(model: str) -> dict:
+    """The JSON Schema written beside an export of `model` rows (a name in krnews.models.json_schema())."""
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "x-krnews-schema-version": SCHEMA_VERSION, **json_schema()["InitiativeRecord"]}
+            "x-krnews-schema-version": SCHEMA_VERSION, **json_schema()[model]}
 
 
 def export_records(records: Iterable[InitiativeRecord], fmt: str, path: str | os.PathLike, *, bom: bool = False) -> int:
@@ -57,15 +62,28 @@ def export_records(records: Iterable[InitiativeRecord], fmt: str, path: str | os
     Files appear complete or not at all (written to a temporary name, then renamed). `bom` puts a
     UTF-8 byte order mark at the start of a CSV so that Excel reads it as UTF-8.
     """
+    return write_dataset(records, fmt, path, columns=RECORD_COLUMNS, arrow_schema=arrow_schema(),
+                         json_schema=record_json_schema(), bom=bom)
+
+
+def write_dataset(rows: Iterable, fmt: str, path: str | os.PathLike, *, columns: list[str], arrow_schema: pa.Schema,
+                  json_schema: dict, bom: bool = False, csv_cell=None) -> int:
+    """Write pydantic models as one dataset file (parquet, csv, jsonl; columns in `columns` order) and
+    their JSON Schema beside it, each complete or not at all; returns the number of rows written.
+    `csv_cell` turns a JSON value into a CSV cell (default: the value, empty for null)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     if bom and fmt != "csv":
         raise ValueError("a byte order mark is only for CSV")
     path = Path(path)
-    write = {"parquet": _write_parquet, "csv": partial(_write_csv, bom=bom), "jsonl": _write_jsonl}[fmt]
-    count = _atomically(path, lambda tmp: write(records, tmp))
+    write = {
+        "parquet": partial(_write_parquet, schema=arrow_schema),
+        "csv": partial(_write_csv, columns=columns, bom=bom, cell=csv_cell or _cell),
+        "jsonl": partial(_write_jsonl, columns=columns),
+    }[fmt]
+    count = _atomically(path, lambda tmp: write(rows, tmp))
     _atomically(schema_path(path), lambda tmp: tmp.write_text(
-        json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
+        json.dumps(json_schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
     return count
 
 
@@ -79,12 +97,11 @@ def _atomically(path: Path, write):
     return result
 
 
-def _write_parquet(records: Iterable[InitiativeRecord], path: Path) -> int:
-    schema = arrow_schema()
+def _write_parquet(rows: Iterable, path: Path, *, schema: pa.Schema) -> int:
     count, batch = 0, []
     with pq.ParquetWriter(path, schema) as writer:
-        for record in records:
-            batch.append(record.model_dump())
+        for row in rows:
+            batch.append(row.model_dump())
             if len(batch) == PARQUET_BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 count, batch = count + len(batch), []
@@ -93,23 +110,27 @@ def _write_parquet(records: Iterable[InitiativeRecord], path: Path) -> int:
     return count + len(batch)
 
 
-def _write_csv(records: Iterable[InitiativeRecord], path: Path, *, bom: bool) -> int:
+def _cell(value):
+    return "" if value is None else value
+
+
+def _write_csv(rows: Iterable, path: Path, *, columns: list[str], bom: bool, cell) -> int:
     count = 0
     with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(RECORD_COLUMNS)
-        for record in records:
-            row = record.model_dump(mode="json")
-            writer.writerow(["" if row[c] is None else row[c] for c in RECORD_COLUMNS])
+        writer.writerow(columns)
+        for row in rows:
+            values = row.model_dump(mode="json")
+            writer.writerow([cell(values[c]) for c in columns])
             count += 1
     return count
 
 
-def _write_jsonl(records: Iterable[InitiativeRecord], path: Path) -> int:
+def _write_jsonl(rows: Iterable, path: Path, *, columns: list[str]) -> int:
     count = 0
     with open(path, "w", encoding="utf-8") as out:
-        for record in records:
-            row = record.model_dump(mode="json")
-            out.write(json.dumps({c: row[c] for c in RECORD_COLUMNS}, ensure_ascii=False) + "\n")
+        for row in rows:
+            values = row.model_dump(mode="json")
+            out.write(json.dumps({c: values[c] for c in columns}, ensure_ascii=False) + "\n")
             count += 1
     return count

@@ -2,17 +2,14 @@
 as JSON) or Parquet (list and struct columns), with the Initiative JSON Schema beside the file."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import os
-from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from krnews.models import SCHEMA_VERSION, Initiative, json_schema
+from krnews.models import SCHEMA_VERSION, Initiative
 
 COLUMNS = list(Initiative.model_fields)
 LIST_SEPARATOR = " | "
@@ -48,27 +45,10 @@ def select(initiatives: Iterable[Initiative], since: dt.date | None = None, org:
 
 def export_initiatives(initiatives: Iterable[Initiative], fmt: str, path: str | os.PathLike, *, bom: bool = False) -> int:
     """Write `initiatives` to `path` in `fmt` (parquet, csv, jsonl) and `PATH.schema.json`; returns the count."""
-    from krnews.export import _atomically, schema_path
+    from krnews.export import dataset_json_schema, write_dataset
 
-    writers = {"parquet": _write_parquet, "csv": lambda items, tmp: _write_csv(items, tmp, bom), "jsonl": _write_jsonl}
-    if fmt not in writers:
-        raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(writers)})")
-    path = Path(path)
-    count = _atomically(path, lambda tmp: writers[fmt](initiatives, tmp))
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "x-krnews-schema-version": SCHEMA_VERSION, **json_schema()["Initiative"]}
-    _atomically(schema_path(path), lambda tmp: tmp.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n",
-                                                              encoding="utf-8"))
-    return count
-
-
-def _write_jsonl(initiatives: Iterable[Initiative], path: Path) -> int:
-    count = 0
-    with open(path, "w", encoding="utf-8") as out:
-        for initiative in initiatives:
-            out.write(initiative.model_dump_json() + "\n")
-            count += 1
-    return count
+    return write_dataset(initiatives, fmt, path, columns=COLUMNS, arrow_schema=ARROW_SCHEMA,
+                         json_schema=dataset_json_schema("Initiative"), bom=bom, csv_cell=_csv_cell)
 
 
 def _csv_cell(value) -> str:
@@ -80,20 +60,3 @@ def _csv_cell(value) -> str:
         return LIST_SEPARATOR.join(value)
     return str(value)
 
-
-def _write_csv(initiatives: Iterable[Initiative], path: Path, bom: bool) -> int:
-    count = 0
-    with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(COLUMNS)
-        for initiative in initiatives:
-            row = initiative.model_dump(mode="json")
-            writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
-            count += 1
-    return count
-
-
-def _write_parquet(initiatives: Iterable[Initiative], path: Path) -> int:
-    rows = [initiative.model_dump() for initiative in initiatives]
-    pq.write_table(pa.Table.from_pylist(rows, schema=ARROW_SCHEMA), path)
-    return len(rows)
