@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Literal
 
 from krnews.models import Article, Document, Initiative, InitiativeRecord
 
-from .articles import article_from_text, looks_like_html  # noqa: F401  (part of the API)
+from .articles import article_from_html, article_from_text, looks_like_html  # noqa: F401  (part of the API)
 from .dates import budget_year_reference, parse_date
 from .mentions import mentions_of
 from .nlp.language import analyse
@@ -51,12 +51,7 @@ def extract(
     """
     default_published = parse_date(published)
     if isinstance(text_or_html, bytes) or (is_html if is_html is not None else looks_like_html(text_or_html)):
-        from krnews.scrapers import parse_html
-
-        article = parse_html(text_or_html, url=url)
-        updates = {k: v for k, v in (("doc_id", doc_id), ("title", title)) if v}
-        if updates:
-            article = article.model_copy(update=updates)
+        article = article_from_html(text_or_html, url=url, doc_id=doc_id, title=title)
     else:
         article = article_from_text(text_or_html, url=url, published=published, doc_id=doc_id, title=title)
     return process(article, default_published)

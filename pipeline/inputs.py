@@ -15,7 +15,8 @@ from typing import Iterable, Iterator
 from krnews.models import Article
 from krnews.scrapers.warc import WARC_SUFFIXES, is_warc, read_warc
 
-from .articles import article_from_text, looks_like_html
+from .articles import article_from_html, article_from_text, looks_like_html
+from .dates import parse_date
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
@@ -108,9 +109,7 @@ def _from_file(path: Path) -> Iterator[Article | InputError]:
         elif suffix in CORPUS_SUFFIXES:
             yield from _from_corpus(path)
         elif suffix in HTML_SUFFIXES:
-            from krnews.scrapers import parse_html
-
-            yield parse_html(path.read_bytes())
+            yield article_from_html(path.read_bytes())
         elif suffix in TEXT_SUFFIXES:
             yield article_from_text(_read_text(path))
         else:
@@ -149,13 +148,8 @@ def _corpus_document(record: dict) -> Article:
     doc_id = str(doc_id) if doc_id is not None else None
     url, published, title = record.get("url"), record.get("published"), record.get("title")
     if isinstance(record.get("html"), str) or (isinstance(record.get("text"), str) and looks_like_html(record["text"])):
-        from krnews.scrapers import parse_html
-
-        from .dates import parse_date
-
-        article = parse_html(record.get("html") or record["text"], url=url)
-        updates = {"doc_id": doc_id, "title": title, "published": parse_date(published)}
-        return article.model_copy(update={k: v for k, v in updates.items() if v})
+        return article_from_html(record.get("html") or record["text"], url=url,
+                                 doc_id=doc_id, title=title, published=parse_date(published))
     if not isinstance(record.get("text"), str):
         raise ValueError('a document needs a "text" or an "html" string')
     return article_from_text(record["text"], url=url, published=published, doc_id=doc_id, title=title)
