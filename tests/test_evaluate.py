@@ -498,3 +498,15 @@ def test_shared_record_gold_reads_and_every_amount_is_comparable():
     records = [r for rows in corpus.gold.values() for r in rows]
     assert corpus.documents and records
     assert all(r.candidate().amount is not None for r in records)
+
+
+def test_a_place_kmou_writes_inside_an_organisation_span_is_a_convention(tmp_path):
+    path = _sentences(tmp_path, "<일본 소프트뱅크가:ORG> <부산 해운대경찰서:ORG>와 만났다.")
+    text = "일본 소프트뱅크가 부산 해운대경찰서와 만났다."
+    fake = FakeMentions({text: [("org", "소프트뱅크", {}), ("org", "해운대경찰서", {})]})
+    org = evaluate_mentions(path, kind="org", extract_fn=fake)["kinds"]["org"]
+    assert (org["raw"]["tp"], org["mapped"]["tp"], org["mapped"]["fp"]) == (0, 2, 0)
+    # a word before the name that is no place still makes a different span
+    path = _sentences(tmp_path, "<한빛 소프트뱅크:ORG>는 말했다.")
+    fake = FakeMentions({"한빛 소프트뱅크는 말했다.": [("org", "소프트뱅크", {})]})
+    assert evaluate_mentions(path, kind="org", extract_fn=fake)["kinds"]["org"]["mapped"]["tp"] == 0

@@ -33,6 +33,8 @@ class Conventions:
     # KMOU leaves 정부/검찰/국회 untagged nearly always; krnews keeps them as organisations (the product
     # needs 정부 as an actor), so the mapped figures excuse ours on them instead of counting them wrong.
     untagged_orgs: frozenset[str]
+    # KMOU writes the location inside an organisation span (<일본 소프트뱅크:ORG>); krnews takes the name.
+    place_prefixes: frozenset[str]
     particles: tuple[str, ...]
     money: re.Pattern
     year: re.Pattern
@@ -56,6 +58,7 @@ def conventions() -> Conventions:
         currencies=currencies,
         countries=frozenset(table["countries"]),
         untagged_orgs=frozenset(table["untagged_orgs"]),
+        place_prefixes=frozenset(table["place_prefixes"]) | frozenset(table["countries"]),
         particles=tuple(sorted(table["particles"], key=len, reverse=True)),
         money=re.compile(rf"(?P<amount>{_AMOUNT})\s*(?P<approx>여\s*)?(?P<currency>{currency})"),
         year=re.compile(rf"{year}|{words}"),

@@ -207,7 +207,7 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
       -> 2020년, 2024년); ours are excused inside a DAT span that names no year (<5년:DAT>, <96년:DAT>),
       inside a period span that holds years (<2012년부터 2016년:DUR>), and when they are year words
       (올해, 지난해) where the corpus tagged nothing (KMOU leaves them untagged).
-    - org: a gold span may carry a trailing particle (see `_same_org`); countries tagged ORG (<일본:ORG>)
+    - org: a gold span may carry a trailing particle or a leading place (see `_same_org`); countries tagged ORG (<일본:ORG>)
       are dropped, and ours on spans the corpus tags as places (<서울시:LOC>) or on words it leaves
       untagged by convention (정부, 검찰, 국회) are excused.
     """
@@ -269,11 +269,21 @@ def _same(kind: str, gold: Unit, system: Unit, mapped: bool) -> bool:
 
 
 def _same_org(a: Unit, b: Unit) -> bool:
-    """Same start, and the longer one differs by a trailing particle (<현대건설이:ORG> ~ 현대건설)."""
+    """Same start, and the longer one differs by a trailing particle (<현대건설이:ORG> ~ 현대건설); a place
+    and a space before one of them do not count (<일본 소프트뱅크:ORG> ~ 소프트뱅크)."""
+    a, b = _without_place(a, b.start), _without_place(b, a.start)
     if a.start != b.start:
         return False
     longer, shorter = (a, b) if a.end > b.end else (b, a)
-    return longer.text[len(shorter.text):] in conventions().particles
+    return longer.end == shorter.end or longer.text[len(shorter.text):] in conventions().particles
+
+
+def _without_place(unit: Unit, start: int) -> Unit:
+    """`unit` from `start` on when all it holds before is a place and a space; else `unit`."""
+    place = unit.text[: start - unit.start]
+    if start > unit.start and place.endswith(" ") and place[:-1] in conventions().place_prefixes:
+        return Unit(start, unit.end, unit.text[len(place):])
+    return unit
 
 
 def _same_range(a: Unit, b: Unit) -> bool:
