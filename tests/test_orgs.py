@@ -69,3 +69,45 @@ def test_the_organisation_component_takes_another_gazetteer(tmp_path):
     doc = nlp("한빛재단은 서울시와 협약했다.")
     assert [(o.canonical, o.org_type) for o in found(doc, "orgs")] == [("한빛미래재단", "foundation")]
     assert nlp.get_pipe_meta("krnews_amounts").default_config == {}
+
+
+@pytest.mark.parametrize("sentence, mention, canonical", [
+    ("한편 서울중앙지검 형사3부는 수사에 나섰다.", "서울중앙지검 형사3부", "서울중앙지방검찰청 형사3부"),
+    ("서울대 기계공학과 연구팀이 개발했다.", "서울대 기계공학과", "서울대학교 기계공학과"),
+    ("보건복지부 감염병대책본부는 지침을 냈다.", "보건복지부 감염병대책본부", "보건복지부 감염병대책본부"),
+    ("롯데 그룹은 투자를 늘린다.", "롯데 그룹", "롯데그룹"),
+])
+def test_a_body_and_its_unit_written_after_it_are_one_organisation(sentence, mention, canonical):
+    assert (mention, canonical) in orgs(sentence)
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("서울시가 지원하는 센터에서 열렸다.", "서울시"),  # a clause between them: no unit
+    ("국세청 산하 심사위원회에 청구했다.", "국세청"),  # 산하: two bodies
+    ("서울시 10개 센터가 문을 연다.", "서울시"),  # a count, not a unit's name
+])
+def test_words_after_a_body_that_are_not_its_unit(sentence, mention):
+    assert mention in [m for m, _ in orgs(sentence)]
+    assert not any(m.startswith(mention + " ") for m, _ in orgs(sentence))
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("대전둔산경찰서는 수사를 시작했다.", "대전둔산경찰서"),
+    ("화장품 업체 ‘루미에르랩’의 대표는 말했다.", "루미에르랩"),
+    ("교육출판기업 한빛에듀로부터 후원금을 받았다.", "한빛에듀"),
+    ("박민수 한빛소재 대표는 투자를 밝혔다.", "한빛소재"),
+    ("누리솔루션 김지훈 대표가 말했다.", "누리솔루션"),
+])
+def test_bodies_named_by_their_suffix_or_the_words_around_them(sentence, mention):
+    assert mention in [m for m, _ in orgs(sentence)]
+
+
+@pytest.mark.parametrize("sentence, not_an_org", [
+    ("청탁금지법이 시행됐다.", "청탁금지법"),  # 지법 ends a law's name too
+    ("축구대표팀이 이겼다.", "축구대표팀"),
+    ("기업 가치가 올랐다.", "가치"),  # 기업 before a common noun is a compound, not a class
+    ("업체 관계자는 말했다.", "관계자"),
+    ("김민수 이영호 대표가 만났다.", "이영호"),  # two person-shaped words: no body
+])
+def test_cue_words_do_not_make_common_words_organisations(sentence, not_an_org):
+    assert not_an_org not in [m for m, _ in orgs(sentence)]

@@ -22,11 +22,14 @@ from spacy.tokens import Doc
 from .doctext import doc_text
 from .found import set_found
 from .tables import load_jsonl, load_table, longest_first
+from .tokenizer import load_mecab
 
 _RULES = load_table("orgs")
 DEFAULT_PATTERNS = "orgs/patterns.jsonl"
 DEFAULT_ORGANISATIONS = "orgs/organisations.jsonl"
 _WORD = "가-힣A-Za-z0-9"
+_NAME_TAGS = ("NNP", "SL", "SH", "SN")  # MeCab-ko: proper noun, Latin, Hanja, number
+_NOT_NAME_TAGS = ("V", "E", "M", "J", "IC")  # verbs, endings, adverbs and determiners, particles, interjections
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,27 @@ class OrgMatcher:
         self._acting_company = re.compile(
             rf"(?<![{_WORD}])(?P<name>[{_WORD}]{{2,{longest}}}?(?:{longest_first(rules['subject_company_suffixes'])}))(?=(?:{acting})\s)"
         )
+        # 업체 한빛소재는, 소속사 ‘별빛엔터’: a name the word before classes as a body
+        self._classified = re.compile(
+            rf"(?:(?:{longest_first(rules['classifier_cues'])})인?|(?<=[가-힣])(?:{longest_first(rules['classifier_cues_bound'])})인?"
+            rf"|(?:{longest_first(rules['classifier_cues_bound'])})인)\s"
+            rf"(?:[‘'“\"](?P<quoted>[^’'”\"]{{2,{longest}}}?)[’'”\"]|(?P<name>[{_WORD}&]{{2,{longest}}}?){end})"
+        )
+        self._not_names = frozenset(rules["not_names"])
+        # 박민수 한빛소재 대표 / 한빛소재 박민수 대표: of two names before a title, the one not shaped like a person's
+        self._titled_pair = re.compile(
+            rf"(?<![{_WORD}])(?P<first>[{_WORD}&]{{2,{longest}}}) (?P<second>[{_WORD}&]{{2,{longest}}}) "
+            rf"(?:{longest_first(rules['title_cues'])}){end}"
+        )
+        self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
+        self._unit_type = rules["unit_suffixes"]
+        not_words = longest_first(rules["unit_not_words"])
+        # a word of the unit before its last: a noun, not a number (10개) nor a particle-marked or verb-ended word (지원하는)
+        leading = rf"(?!(?:{not_words}) )[가-힣A-Za-z·]+(?<![{''.join(rules['unit_word_not_after'])}])"
+        self._unit = re.compile(
+            rf" (?!(?:{not_words})[ {_WORD}])(?P<unit>(?:{leading} ){{0,{rules['unit_max_words'] - 1}}}"
+            rf"[{_WORD}·]*?(?P<suffix>\d+부|{longest_first(self._unit_type)})){end}"
+        )
 
     def find(self, text: str) -> list[Org]:
         found = [
@@ -106,7 +130,25 @@ class OrgMatcher:
                 found.append(org)
                 taken.append((org.start, org.end))
         found.sort(key=lambda o: o.start)
-        return found
+        return self._with_units(text, found)
+
+    def _with_units(self, text: str, found: list[Org]) -> list[Org]:
+        """Each body with its own unit written after it (서울중앙지검 형사1부) as one organisation; a name
+        inside that unit (합동경제위원회 in 미 의회 합동경제위원회) is part of it, not another body."""
+        joined: list[Org] = []
+        for org in found:
+            if joined and org.start < joined[-1].end:
+                continue
+            unit = self._unit.match(text, org.end)
+            if unit:
+                org_type = self._unit_type.get(unit["suffix"]) or org.org_type
+                name = org.canonical if org.canonical.endswith(unit["unit"]) else f"{org.canonical} {unit['unit']}"
+                org = Org(name, org_type, org.start, unit.end("unit"), in_gazetteer=False)
+            joined.append(org)
+        return joined
+
+    def _may_name(self, word: str) -> bool:
+        return word not in self._not_names and not word[0].isdigit() and not is_common_word(word)
 
     def _by_rules(self, text: str):
         for m in self._by_suffix.finditer(text):
@@ -124,9 +166,32 @@ class OrgMatcher:
             head = m.group("name")
             if head not in self.canonical and not head.startswith(self._industry_words):
                 yield Org(head, "company", *m.span("name"), in_gazetteer=False)
+        for m in self._classified.finditer(text):
+            group = "quoted" if m.group("quoted") else "name"
+            if self._may_name(m.group(group)):
+                yield Org(m.group(group), "company", *m.span(group), in_gazetteer=False)
+        for m in self._titled_pair.finditer(text):
+            first_person, second_person = (self._person.fullmatch(m.group(g)) is not None for g in ("first", "second"))
+            if first_person != second_person:
+                group = "second" if first_person else "first"
+                if self._may_name(m.group(group)):
+                    yield Org(m.group(group), None, *m.span(group), in_gazetteer=False)
         for m in self._acronym.finditer(text):  # KCC도 현대중공업과 함께: an acronym acting in its clause
             if m.group("name") not in self._not_acronym_orgs:
                 yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    return load_mecab()
+
+
+@lru_cache(maxsize=8192)
+def is_common_word(word: str) -> bool:
+    """Whether MeCab-ko reads `word` as one common word (가치, 이미지) or as ending in a verb ending, an adverb
+    or a particle (있는, 새로, 판잣집으로): no name. Asked only of the few words a cue makes candidates."""
+    tags = [tag for _, tag in _tagger().pos(word)]
+    return (len(tags) == 1 and tags[0] not in _NAME_TAGS) or tags[-1].startswith(_NOT_NAME_TAGS)
 
 
 @lru_cache(maxsize=None)
