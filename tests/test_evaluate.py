@@ -510,3 +510,13 @@ def test_a_place_kmou_writes_inside_an_organisation_span_is_a_convention(tmp_pat
     path = _sentences(tmp_path, "<한빛 소프트뱅크:ORG>는 말했다.")
     fake = FakeMentions({"한빛 소프트뱅크는 말했다.": [("org", "소프트뱅크", {})]})
     assert evaluate_mentions(path, kind="org", extract_fn=fake)["kinds"]["org"]["mapped"]["tp"] == 0
+
+
+def test_legal_marks_are_cut_and_a_body_and_unit_tagged_apart_join_when_ours_spans_both(tmp_path):
+    path = _sentences(tmp_path, "<㈜한빛소재:ORG>와 <수원지법:OG> <제2형사부:OG>가 <누리:OG> <재단:OG>과 만났다.")
+    text = "㈜한빛소재와 수원지법 제2형사부가 누리 재단과 만났다."
+    fake = FakeMentions({text: [("org", "한빛소재", {}), ("org", "수원지법 제2형사부", {}), ("org", "누리", {})]})
+    org = evaluate_mentions(path, kind="org", extract_fn=fake)["kinds"]["org"]
+    assert (org["raw"]["tp"], org["raw"]["fn"]) == (1, 4)
+    # mapped: the mark is cut, the court and its division are one; 누리 and 재단 stay two (ours spans one)
+    assert (org["mapped"]["tp"], org["mapped"]["fp"], org["mapped"]["fn"]) == (3, 0, 1)

@@ -35,6 +35,7 @@ class Conventions:
     untagged_orgs: frozenset[str]
     # KMOU writes the location inside an organisation span (<일본 소프트뱅크:ORG>); krnews takes the name.
     place_prefixes: frozenset[str]
+    legal_marks: tuple[str, ...]  # ㈜, (주): KMOU keeps them in an organisation span, krnews does not
     particles: tuple[str, ...]
     money: re.Pattern
     year: re.Pattern
@@ -59,6 +60,7 @@ def conventions() -> Conventions:
         countries=frozenset(table["countries"]),
         untagged_orgs=frozenset(table["untagged_orgs"]),
         place_prefixes=frozenset(table["place_prefixes"]) | frozenset(table["countries"]),
+        legal_marks=tuple(sorted(table["legal_marks"], key=len, reverse=True)),
         particles=tuple(sorted(table["particles"], key=len, reverse=True)),
         money=re.compile(rf"(?P<amount>{_AMOUNT})\s*(?P<approx>여\s*)?(?P<currency>{currency})"),
         year=re.compile(rf"{year}|{words}"),
@@ -113,6 +115,18 @@ def year_units(text: str) -> list[tuple[int, int]]:
 
 def is_year_word(text: str) -> bool:
     return conventions().year_word.match(text) is not None
+
+
+def org_name_offsets(text: str) -> tuple[int, int]:
+    """Offsets of an organisation's name inside a span, without a legal-form mark at either end
+    ("㈜한빛소재" -> 한빛소재, "한빛소재(주)" -> 한빛소재)."""
+    start, end = 0, len(text)
+    for mark in conventions().legal_marks:
+        if text.startswith(mark, start) and end - start > len(mark):
+            start = len(mark) + (text[len(mark):len(mark) + 1] == " ")
+        if text.endswith(mark, start, end) and end - start > len(mark):
+            end -= len(mark)
+    return start, end
 
 
 def strip_particle(text: str) -> str | None:

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Callable
 
 from .conventions import (
-    RANGE_MARKS, conventions, is_money, is_year_word, money_core, parse_money, strip_particle, year_units,
+    RANGE_MARKS, conventions, is_money, is_year_word, money_core, org_name_offsets, parse_money, strip_particle,
+    year_units,
 )
 from .extractor import default_extract
 from .metrics import accuracy, prf, ratio
@@ -207,7 +208,9 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
       -> 2020년, 2024년); ours are excused inside a DAT span that names no year (<5년:DAT>, <96년:DAT>),
       inside a period span that holds years (<2012년부터 2016년:DUR>), and when they are year words
       (올해, 지난해) where the corpus tagged nothing (KMOU leaves them untagged).
-    - org: a gold span may carry a trailing particle or a leading place (see `_same_org`); countries tagged ORG (<일본:ORG>)
+    - org: a gold span may carry a trailing particle or a leading place (see `_same_org`), and a legal-form
+      mark at either end, which is cut (<㈜한빛소재:ORG> -> 한빛소재); a body and its unit tagged apart are
+      one when ours spans both (see `_join_body_and_unit`); countries tagged ORG (<일본:ORG>)
       are dropped, and ours on spans the corpus tags as places (<서울시:LOC>) or on words it leaves
       untagged by convention (정부, 검찰, 국회) are excused.
     """
@@ -225,10 +228,25 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
             is_year_word(u.text) and not _inside_any(u, tagged)))
     countries = conventions().countries
     dropped = [s for s in gold["gold"] if s.text in countries or strip_particle(s.text) in countries]
-    gold_units = [Unit(s.start, s.end, s.text) for s in gold["gold"] if s not in dropped]
+    gold_units = [_core(Unit(s.start, s.end, s.text), org_name_offsets) for s in gold["gold"] if s not in dropped]
     regions += dropped + gold["places"]
     untagged = conventions().untagged_orgs
+    gold_units = _join_body_and_unit(gold_units, system, text)
     return _Units(gold_units, list(system), lambda u: _inside_any(u, regions) or u.text in untagged)
+
+
+def _join_body_and_unit(units: list[Unit], system: list[Unit], text: str) -> list[Unit]:
+    """Two gold organisations one space apart that one of ours spans whole become one: HCLT tags a body and
+    its unit apart (<수원지법:OG> <제3형사부:OG>) where krnews, like KMOU, names the unit by both."""
+    whole = {(u.start, u.end) for u in system}
+    joined: list[Unit] = []
+    for unit in sorted(units, key=lambda u: u.start):
+        previous = joined[-1] if joined else None
+        if previous and text[previous.end:unit.start] == " " and (previous.start, unit.end) in whole:
+            joined[-1] = Unit(previous.start, unit.end, text[previous.start:unit.end])
+        else:
+            joined.append(unit)
+    return joined
 
 
 def _join_ranges(units: list[Unit], text: str) -> list[Unit]:
