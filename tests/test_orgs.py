@@ -111,3 +111,12 @@ def test_bodies_named_by_their_suffix_or_the_words_around_them(sentence, mention
 ])
 def test_cue_words_do_not_make_common_words_organisations(sentence, not_an_org):
     assert not_an_org not in [m for m, _ in orgs(sentence)]
+
+
+def test_a_headline_glued_to_a_known_name_leaves_the_name():
+    assert orgs("투자 200억 원 돌파한국은행에 따르면 늘었다.") == [("한국은행", "한국은행")]
+
+
+def test_hanhwa_before_an_amount_is_the_korean_won_not_the_group():
+    assert orgs("기금에 2천만 홍콩달러(한화 35억원)를 냈다.") == []
+    assert ("한화", "한화그룹") in orgs("한화는 500억원을 투자한다.")

@@ -111,18 +111,20 @@ class OrgMatcher:
         )
         self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
         self._unit_type = rules["unit_suffixes"]
+        self._currency = re.compile(rf"(?:{longest_first(rules['currency_names'])})(?=(?:으로|로)?\s*(?:약\s*)?\d)")
         not_words = longest_first(rules["unit_not_words"])
         # a word of the unit before its last: a noun, not a number (10개) nor a particle-marked or verb-ended word (지원하는)
         leading = rf"(?!(?:{not_words}) )[가-힣A-Za-z·]+(?<![{''.join(rules['unit_word_not_after'])}])"
         self._unit = re.compile(
             rf" (?!(?:{not_words})[ {_WORD}])(?P<unit>(?:{leading} ){{0,{rules['unit_max_words'] - 1}}}"
-            rf"[{_WORD}·]*?(?P<suffix>\d+부|{longest_first(self._unit_type)})){end}"
+            rf"[{_WORD}·]*?(?P<suffix>\d+[가-힣]{{0,3}}부|{longest_first(self._unit_type)})){end}"
         )
 
     def find(self, text: str) -> list[Org]:
         found = [
             Org(self.canonical[m.group()], self.org_type.get(self.canonical[m.group()]), *m.span())
             for m in self._gazetteer.finditer(text)
+            if not self._currency.match(text, m.start())  # 한화 20억원: Korean won
         ]
         taken = [(o.start, o.end) for o in found]
         for org in self._by_rules(text):
@@ -147,15 +149,28 @@ class OrgMatcher:
             joined.append(org)
         return joined
 
+    def _known_tail(self, name: str) -> str | None:
+        """The longest gazetteer name `name` ends with after a Hangul-only start (돌파|한국은행), if any."""
+        for cut in range(2, len(name) - 2):
+            if name[cut:] in self.canonical and all("가" <= char <= "힣" for char in name[:cut]):
+                return name[cut:]
+        return None
+
     def _may_name(self, word: str) -> bool:
         return word not in self._not_names and not word[0].isdigit() and not is_common_word(word)
 
     def _by_rules(self, text: str):
         for m in self._by_suffix.finditer(text):
             head = m.group("name")[: -len(m.group("suffix"))]
-            if head.endswith(self._excluded_heads) or head in self.canonical:
+            if head.endswith(self._excluded_heads):
                 continue
-            yield Org(m.group("name"), self._suffix_type[m.group("suffix")], *m.span("name"), in_gazetteer=False)
+            start, end = m.span("name")
+            known = self._known_tail(m.group("name"))
+            if known:  # 돌파한국은행: a headline glued to a known name
+                tail_start = end - len(known)
+                yield Org(self.canonical[known], self.org_type.get(self.canonical[known]), tail_start, end)
+                continue
+            yield Org(m.group("name"), self._suffix_type[m.group("suffix")], start, end, in_gazetteer=False)
         for m in self._company.finditer(text):
             group, mark = ("after", m.group("mark")) if m.group("after") else ("before", m.group("mark_after"))
             name = m.group(group)
