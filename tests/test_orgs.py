@@ -120,3 +120,13 @@ def test_a_headline_glued_to_a_known_name_leaves_the_name():
 def test_hanhwa_before_an_amount_is_the_korean_won_not_the_group():
     assert orgs("기금에 2천만 홍콩달러(한화 35억원)를 냈다.") == []
     assert ("한화", "한화그룹") in orgs("한화는 500억원을 투자한다.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("누리바이오 관계자는 투자를 밝혔다.", ["누리바이오"]),
+    ("업계 관계자는 전망했다.", []),  # a common word before 관계자
+    ("김민수 측은 부인했다.", []),  # a person's side
+    ("협력업체 직원들이 모였다.", []),  # a kind of body, not one
+])
+def test_a_name_before_a_word_for_its_people(sentence, expected):
+    assert [m for m, _ in orgs(sentence)] == expected

@@ -104,10 +104,15 @@ class OrgMatcher:
             rf"(?:[‘'“\"](?P<quoted>[^’'”\"]{{2,{longest}}}?)[’'”\"]|(?P<name>[{_WORD}&]{{2,{longest}}}?){end})"
         )
         self._not_names = frozenset(rules["not_names"])
+        self._category_heads = tuple(rules["category_heads"])
         # 박민수 한빛소재 대표 / 한빛소재 박민수 대표: of two names before a title, the one not shaped like a person's
         self._titled_pair = re.compile(
             rf"(?<![{_WORD}])(?P<first>[{_WORD}&]{{2,{longest}}}) (?P<second>[{_WORD}&]{{2,{longest}}}) "
             rf"(?:{longest_first(rules['title_cues'])}){end}"
+        )
+        # 한빛소재 관계자는, 누리 측은: a name before a word for its people
+        self._with_members = re.compile(
+            rf"(?<![{_WORD}])(?P<name>[{_WORD}&]{{2,{longest}}}) (?:{longest_first(rules['member_cues'])})(?![{_WORD}])"
         )
         self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
         self._unit_type = rules["unit_suffixes"]
@@ -157,7 +162,8 @@ class OrgMatcher:
         return None
 
     def _may_name(self, word: str) -> bool:
-        return word not in self._not_names and not word[0].isdigit() and not is_common_word(word)
+        return (word not in self._not_names and not word[0].isdigit() and not word.endswith(self._category_heads)
+                and not is_common_word(word))
 
     def _by_rules(self, text: str):
         for m in self._by_suffix.finditer(text):
@@ -191,6 +197,9 @@ class OrgMatcher:
                 group = "second" if first_person else "first"
                 if self._may_name(m.group(group)):
                     yield Org(m.group(group), None, *m.span(group), in_gazetteer=False)
+        for m in self._with_members.finditer(text):
+            if self._may_name(m.group("name")) and not self._person.fullmatch(m.group("name")):
+                yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)
         for m in self._acronym.finditer(text):  # KCC도 현대중공업과 함께: an acronym acting in its clause
             if m.group("name") not in self._not_acronym_orgs:
                 yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)
