@@ -520,3 +520,12 @@ def test_legal_marks_are_cut_and_a_body_and_unit_tagged_apart_join_when_ours_spa
     assert (org["raw"]["tp"], org["raw"]["fn"]) == (1, 4)
     # mapped: the mark is cut, the court and its division are one; 누리 and 재단 stay two (ours spans one)
     assert (org["mapped"]["tp"], org["mapped"]["fp"], org["mapped"]["fn"]) == (3, 0, 1)
+
+
+def test_ours_exactly_on_a_channel_span_are_excused_but_not_inside_a_longer_one(tmp_path):
+    path = _sentences(tmp_path, "<누리:ORG>는 <MBC:POH> ‘<무한도전:POH>’과 <BMW 5시리즈:POH>를 봤다.")
+    text = "누리는 MBC ‘무한도전’과 BMW 5시리즈를 봤다."
+    fake = FakeMentions({text: [("org", "누리", {}), ("org", "MBC", {}), ("org", "BMW", {})]})
+    org = evaluate_mentions(path, kind="org", extract_fn=fake)["kinds"]["org"]
+    assert (org["raw"]["fp"], org["mapped"]["fp"], org["mapped"]["ignored_system"]) == (2, 1, 1)
+    assert [e["text"] for e in org["false_alarms"]] == ["BMW"]

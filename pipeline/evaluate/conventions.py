@@ -28,6 +28,7 @@ class Conventions:
     tag_aliases: dict[str, str]
     place_tags: frozenset[str]
     period_tags: frozenset[str]
+    channel_tags: frozenset[str]
     currencies: dict[str, str]
     countries: frozenset[str]
     # KMOU leaves 정부/검찰/국회 untagged nearly always; krnews keeps them as organisations (the product
@@ -56,6 +57,7 @@ def conventions() -> Conventions:
         tag_aliases=table["tag_aliases"],
         place_tags=frozenset(table["place_tags"]),
         period_tags=frozenset(table["period_tags"]),
+        channel_tags=frozenset(table["channel_tags"]),
         currencies=currencies,
         countries=frozenset(table["countries"]),
         untagged_orgs=frozenset(table["untagged_orgs"]),

@@ -167,13 +167,16 @@ def _alignment(sentence: str, article_text: str) -> int:
 
 def _gold_by_kind(spans: list[Span], aliases: dict[str, str]) -> dict[str, dict[str, list[Span]]]:
     """Per kind: the gold spans, the spans of that tag which are not of that kind (MNY without money,
-    DAT without a year), for organisations the spans of places, for years the periods holding years."""
+    DAT without a year), for organisations the spans of places and channels, for years the periods holding
+    years."""
     conv = conventions()
-    gold = {k: {"gold": [], "excluded": [], "places": [], "periods": []} for k in KINDS}
+    gold = {k: {"gold": [], "excluded": [], "places": [], "periods": [], "channels": []} for k in KINDS}
     for span in spans:
         tag = aliases.get(span.tag, span.tag)
         if tag in conv.place_tags:
             gold["org"]["places"].append(span)
+        if tag in conv.channel_tags:
+            gold["org"]["channels"].append(span)
         if tag in conv.period_tags and year_units(span.text):
             gold["year"]["periods"].append(span)
         kind = conv.tags.get(tag)
@@ -210,7 +213,8 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
       (올해, 지난해) where the corpus tagged nothing (KMOU leaves them untagged).
     - org: a gold span may carry a trailing particle or a leading place (see `_same_org`), and a legal-form
       mark at either end, which is cut (<㈜한빛소재:ORG> -> 한빛소재); a body and its unit tagged apart are
-      one when ours spans both (see `_join_body_and_unit`); countries tagged ORG (<일본:ORG>)
+      one when ours spans both (see `_join_body_and_unit`); ours exactly on a span tagged as a channel
+      (<MBC:POH> '무한도전', <뉴스1:POH>) are excused; countries tagged ORG (<일본:ORG>)
       are dropped, and ours on spans the corpus tags as places (<서울시:LOC>) or on words it leaves
       untagged by convention (정부, 검찰, 국회) are excused.
     """
@@ -232,7 +236,9 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
     regions += dropped + gold["places"]
     untagged = conventions().untagged_orgs
     gold_units = _join_body_and_unit(gold_units, system, text)
-    return _Units(gold_units, list(system), lambda u: _inside_any(u, regions) or u.text in untagged)
+    channels = {(s.start, s.end) for s in gold["channels"]}
+    return _Units(gold_units, list(system), lambda u: _inside_any(u, regions) or u.text in untagged
+                  or (u.start, u.end) in channels)
 
 
 def _join_body_and_unit(units: list[Unit], system: list[Unit], text: str) -> list[Unit]:
