@@ -130,3 +130,8 @@ def test_hanhwa_before_an_amount_is_the_korean_won_not_the_group():
 ])
 def test_a_name_before_a_word_for_its_people(sentence, expected):
     assert [m for m, _ in orgs(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", ["종합병원 진료비가 올랐다.", "시중은행 대출이 늘었다.", "걸그룹 무대가 열렸다."])
+def test_a_kind_of_body_is_no_organisation(sentence):
+    assert orgs(sentence) == []

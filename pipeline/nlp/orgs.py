@@ -105,6 +105,7 @@ class OrgMatcher:
         )
         self._not_names = frozenset(rules["not_names"])
         self._category_heads = tuple(rules["category_heads"])
+        self._category_names = frozenset(rules["category_names"])
         # 박민수 한빛소재 대표 / 한빛소재 박민수 대표: of two names before a title, the one not shaped like a person's
         self._titled_pair = re.compile(
             rf"(?<![{_WORD}])(?P<first>[{_WORD}&]{{2,{longest}}}) (?P<second>[{_WORD}&]{{2,{longest}}}) "
@@ -168,7 +169,7 @@ class OrgMatcher:
     def _by_rules(self, text: str):
         for m in self._by_suffix.finditer(text):
             head = m.group("name")[: -len(m.group("suffix"))]
-            if head.endswith(self._excluded_heads):
+            if head.endswith(self._excluded_heads) or m.group("name") in self._category_names:
                 continue
             start, end = m.span("name")
             known = self._known_tail(m.group("name"))
