@@ -529,3 +529,10 @@ def test_ours_exactly_on_a_channel_span_are_excused_but_not_inside_a_longer_one(
     org = evaluate_mentions(path, kind="org", extract_fn=fake)["kinds"]["org"]
     assert (org["raw"]["fp"], org["mapped"]["fp"], org["mapped"]["ignored_system"]) == (2, 1, 1)
     assert [e["text"] for e in org["false_alarms"]] == ["BMW"]
+
+
+def test_an_untagged_institution_after_a_place_is_excused_too(tmp_path):
+    path = _sentences(tmp_path, "<누리:ORG>와 한국 정부가 만났다.")
+    fake = FakeMentions({"누리와 한국 정부가 만났다.": [("org", "누리", {}), ("org", "한국 정부", {})]})
+    org = evaluate_mentions(path, kind="org", extract_fn=fake)["kinds"]["org"]
+    assert (org["raw"]["fp"], org["mapped"]["fp"], org["mapped"]["ignored_system"]) == (1, 0, 1)

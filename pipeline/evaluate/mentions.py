@@ -216,7 +216,7 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
       one when ours spans both (see `_join_body_and_unit`); ours exactly on a span tagged as a channel
       (<MBC:POH> '무한도전', <뉴스1:POH>) are excused; countries tagged ORG (<일본:ORG>)
       are dropped, and ours on spans the corpus tags as places (<서울시:LOC>) or on words it leaves
-      untagged by convention (정부, 검찰, 국회) are excused.
+      untagged by convention (정부, 검찰, 국회; also after a place: 한국 정부) are excused.
     """
     regions = list(gold["excluded"])
     if kind == "amount":
@@ -237,8 +237,8 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
     untagged = conventions().untagged_orgs
     gold_units = _join_body_and_unit(gold_units, system, text)
     channels = {(s.start, s.end) for s in gold["channels"]}
-    return _Units(gold_units, list(system), lambda u: _inside_any(u, regions) or u.text in untagged
-                  or (u.start, u.end) in channels)
+    return _Units(gold_units, list(system), lambda u: _inside_any(u, regions) or (u.start, u.end) in channels
+                  or _without_place(u, u.end - len(u.text.split(" ")[-1])).text in untagged)
 
 
 def _join_body_and_unit(units: list[Unit], system: list[Unit], text: str) -> list[Unit]:
