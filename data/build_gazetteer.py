@@ -35,7 +35,7 @@ LABEL = "ORG"
 ORG_TYPES = frozenset({
     "central_gov", "legislature", "judiciary", "local_gov", "local_council", "education_office",
     "public_agency", "research_institute", "university", "association", "company", "international",
-    "party", "media", "sports", "foreign_gov", "armed_group", "entertainment",
+    "party", "media", "sports", "foreign_gov", "armed_group", "entertainment", "hospital",
 })
 LOCAL_SUFFIXES = ("시", "군", "구")
 

@@ -205,12 +205,63 @@ def test_ambiguous_words_are_not_patterns(pattern_to_id, word):
     ("더불어민주당은 예산안을 단독 처리했다.", [("더불어민주당", "party")]),
     ("미 국방부와 국방부가 협의했다.", [("미국 국방부", "foreign_gov"), ("국방부", "central_gov")]),
     ("넥센은 KIA를 꺾었다.", [("키움 히어로즈", "sports"), ("KIA 타이거즈", "sports")]),
-    ("쌍용차 노조가 파업했다.", [("KG모빌리티", "company")]),
+    ("쌍용차 노조가 파업했다.", [("KG모빌리티 노조", "company")]),  # a union is a unit of its company
     ("연준의 금리 인상으로 한미 금리차가 벌어졌다.", [("연방준비제도", "foreign_gov")]),
     ("교통대란이 일어나지 않았다.", []),
     ("현대 미술의 흐름을 다룬 책이다.", []),
 ])
 def test_matcher_finds_the_new_categories_in_running_text(sentence, expected):
+    from krnews.nlp.orgs import org_matcher
+
+    assert [(o.canonical, o.org_type) for o in org_matcher().find(sentence)] == expected
+
+
+# -- listed and unlisted companies, finance, foreign companies, hospitals and schools, civil society --
+
+@pytest.mark.parametrize("alias, canonical, org_type", [
+    ("요기요", "위대한상상", "company"),
+    ("한화토탈", "한화토탈에너지스", "company"),
+    ("레고켐바이오", "리가켐바이오사이언스", "company"),
+    ("수협은행", "Sh수협은행", "company"),
+    ("업비트", "두나무", "company"),
+    ("이베스트투자증권", "LS증권", "company"),
+    ("신협", "신용협동조합중앙회", "association"),
+    ("램리서치", "램리서치", "company"),
+    ("신일본제철", "일본제철", "company"),
+    ("서울대병원", "서울대학교병원", "hospital"),
+    ("고대안암병원", "고려대학교 안암병원", "hospital"),
+    ("춘천교대", "춘천교육대학교", "university"),
+    ("납세자연맹", "한국납세자연맹", "association"),
+    ("전장연", "전국장애인차별철폐연대", "association"),
+    ("정대협", "정의기억연대", "association"),
+])
+def test_second_lists_map_their_forms(pattern_to_id, organisations, alias, canonical, org_type):
+    assert pattern_to_id.get(alias) == canonical
+    assert organisations[canonical]["org_type"] == org_type
+
+
+@pytest.mark.parametrize("word", [
+    "비보", "오포", "세가", "왕이", "루시드", "콘티넨탈", "탈레스", "다케다", "머크",  # foreign: words, places, people
+    "PMI", "RTX", "CVS", "MSC", "E1", "SG",  # acronyms that are common terms
+    "타다", "당근", "웨이브", "대교", "동서", "삼양", "팔도", "서한", "세방", "파수", "삼호", "애경", "유진",
+    "악사", "증권금융", "신천지", "YMCA", "보이스카우트", "순복음교회",
+    "세브란스", "아산병원", "고대병원", "성모병원", "백병원", "UCL", "정관장",  # shared by several bodies
+])
+def test_second_lists_leave_out_ambiguous_words(pattern_to_id, word):
+    assert word not in pattern_to_id
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("요기요와 쿠팡이츠가 배민을 추격했다.",
+     [("위대한상상", "company"), ("쿠팡이츠", "company"), ("우아한형제들", "company")]),
+    ("서울대병원과 세브란스병원 교수들이 모였다.", [("서울대학교병원", "hospital"), ("세브란스병원", "hospital")]),
+    ("한국납세자연맹은 메리츠화재와 램리서치를 비판했다.",
+     [("한국납세자연맹", "association"), ("메리츠화재", "company"), ("램리서치", "company")]),
+    ("비보가 전해지자 버스를 타다가 멈췄다.", []),
+    ("RTX 4090 품귀에 E1 등급 자재도 동났다.", []),
+    ("동서 화합을 외친 팔도 사나이들이 신천지를 찾았다.", []),
+])
+def test_matcher_finds_the_second_lists_in_running_text(sentence, expected):
     from krnews.nlp.orgs import org_matcher
 
     assert [(o.canonical, o.org_type) for o in org_matcher().find(sentence)] == expected
@@ -302,3 +353,15 @@ def test_build_drops_place_aliases_and_derives_local_forms(tmp_path):
     assert table["울산 중구"] == "울산광역시 중구"
     assert table["기장군"] == table["기장군청"] == "부산광역시 기장군"
     assert not {"부산", "중구", "중구청", "기장", "부산시청 중구"} & set(table)
+
+
+def test_every_organisation_type_the_extractor_gives_has_a_korean_label():
+    import json
+
+    from krnews.data import DATA_DIR
+
+    labels = json.loads((DATA_DIR / "datasette" / "labels.json").read_text(encoding="utf-8"))["org_type"]
+    rules = json.loads((DATA_DIR / "nlp" / "orgs.json").read_text(encoding="utf-8"))
+    given = {json.loads(line).get("org_type") for line in (DATA_DIR / "orgs" / "organisations.jsonl").open(encoding="utf-8")}
+    given |= set(rules["suffixes"].values()) | set(rules["unit_suffixes"].values()) | set(rules["company_marks"].values())
+    assert sorted(t for t in given - {None} if t not in labels) == []
