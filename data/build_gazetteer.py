@@ -13,6 +13,7 @@ sources is byte-identical.
 here rather than typed 226 times: "<prefix> <name>" and "<prefix> <name>청" for every form of the
 시·도 ("부산광역시 중구", "부산시 중구", "부산 중구청"), and the bare "<name>"/"<name>청" only when no
 other organisation claims it ("수원시" yes; "중구", "고성군" no; "광주시" belongs to 광주광역시).
+A name with a Latin head before Hangul also gets its spaced form ("SK텔레콤" -> "SK 텔레콤").
 
 Exit 1, naming file:line, when the sources contradict themselves (one alias for two organisations,
 unknown org_type or parent, a place name as canonical, malformed line); exit 2 on usage errors.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -38,6 +40,7 @@ ORG_TYPES = frozenset({
     "party", "media", "sports", "foreign_gov", "armed_group", "entertainment", "hospital",
 })
 LOCAL_SUFFIXES = ("시", "군", "구")
+LATIN_HEAD = re.compile(r"([A-Za-z][A-Za-z0-9&]*)([가-힣].*)")
 
 
 class SourceError(Exception):
@@ -185,6 +188,12 @@ def build(sources: Path) -> tuple[dict[str, str], list[dict], list[str]]:
             ambiguous.append(bare)
     if ambiguous:
         warnings.append(f"bare 시·군·구 names left out as ambiguous: {', '.join(ambiguous)}")
+
+    # "SK텔레콤" is also written "SK 텔레콤": a Latin head before Hangul gets the spaced form, unless taken.
+    for pattern, (org_id, where) in list(table.owner.items()):
+        spaced = LATIN_HEAD.match(pattern)
+        if spaced and f"{spaced[1]} {spaced[2]}" not in table.owner:
+            table.claim(f"{spaced[1]} {spaced[2]}", org_id, where)
 
     patterns = {pattern: owner[0] for pattern, owner in table.owner.items()}
     aliases_of: dict[str, list[str]] = defaultdict(list)

@@ -365,3 +365,13 @@ def test_every_organisation_type_the_extractor_gives_has_a_korean_label():
     given = {json.loads(line).get("org_type") for line in (DATA_DIR / "orgs" / "organisations.jsonl").open(encoding="utf-8")}
     given |= set(rules["suffixes"].values()) | set(rules["unit_suffixes"].values()) | set(rules["company_marks"].values())
     assert sorted(t for t in given - {None} if t not in labels) == []
+
+
+def test_build_adds_the_spaced_form_of_a_latin_head_unless_another_owns_it(tmp_path):
+    sources = _sources(tmp_path, {"a.tsv": "KB누리은행\tcompany\n한빛카드\tcompany\tHB 누리은행|HB누리은행\n"})
+    result = _run_build(sources, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    owners = {p["pattern"]: p["id"] for p in _read_jsonl(tmp_path / "out" / "patterns.jsonl")}
+    assert owners["KB 누리은행"] == "KB누리은행"
+    assert owners["HB 누리은행"] == "한빛카드"  # already written spaced: kept as it is
+    assert "한빛 카드" not in owners  # no Latin head, no spaced form
