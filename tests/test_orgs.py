@@ -135,3 +135,13 @@ def test_a_name_before_a_word_for_its_people(sentence, expected):
 @pytest.mark.parametrize("sentence", ["종합병원 진료비가 올랐다.", "시중은행 대출이 늘었다.", "걸그룹 무대가 열렸다."])
 def test_a_kind_of_body_is_no_organisation(sentence):
     assert orgs(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("중앙대 유아교육과 교수가 말했다.", [("중앙대 유아교육과", "중앙대학교 유아교육과")]),
+    ("삼성전자 효과가 컸다.", [("삼성전자", "삼성전자")]),  # 과 ends a department only of a university or hospital
+    ("미르·한빛스포츠재단 의혹이 커졌다.", [("한빛스포츠재단", "한빛스포츠재단")]),
+    ("김 소장(52·누리환경시민센터)은 말했다.", [("누리환경시민센터", "누리환경시민센터")]),
+])
+def test_departments_and_names_joined_by_a_middle_dot(sentence, expected):
+    assert orgs(sentence) == expected

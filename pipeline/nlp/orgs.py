@@ -117,6 +117,10 @@ class OrgMatcher:
         )
         self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
         self._unit_type = rules["unit_suffixes"]
+        self._within_types = rules["unit_suffixes_within"]
+        self._unit_within = re.compile(
+            rf" (?P<unit>[{_WORD}]{{2,{longest}}}?(?P<suffix>{longest_first(self._within_types)})){end}"
+        )
         self._currency = re.compile(rf"(?:{longest_first(rules['currency_names'])})(?=(?:으로|로)?\s*(?:약\s*)?\d)")
         not_words = longest_first(rules["unit_not_words"])
         # a word of the unit before its last: a noun, not a number (10개) nor a particle-marked or verb-ended word (지원하는)
@@ -147,8 +151,8 @@ class OrgMatcher:
         for org in found:
             if joined and org.start < joined[-1].end:
                 continue
-            unit = self._unit.match(text, org.end)
-            if unit:
+            unit = self._unit.match(text, org.end) or self._unit_within.match(text, org.end)
+            if unit and org.org_type in self._within_types.get(unit["suffix"], [org.org_type]):
                 org_type = self._unit_type.get(unit["suffix"]) or org.org_type
                 name = org.canonical if org.canonical.endswith(unit["unit"]) else f"{org.canonical} {unit['unit']}"
                 org = Org(name, org_type, org.start, unit.end("unit"), in_gazetteer=False)
@@ -172,12 +176,16 @@ class OrgMatcher:
             if head.endswith(self._excluded_heads) or m.group("name") in self._category_names:
                 continue
             start, end = m.span("name")
-            known = self._known_tail(m.group("name"))
+            name = m.group("name").rsplit("·", 1)[-1]  # 미르·K스포츠재단, (52·환경보건시민센터: the last name
+            if len(name) <= len(m.group("suffix")):
+                continue
+            start = end - len(name)
+            known = self._known_tail(name)
             if known:  # 돌파한국은행: a headline glued to a known name
                 tail_start = end - len(known)
                 yield Org(self.canonical[known], self.org_type.get(self.canonical[known]), tail_start, end)
                 continue
-            yield Org(m.group("name"), self._suffix_type[m.group("suffix")], start, end, in_gazetteer=False)
+            yield Org(name, self._suffix_type[m.group("suffix")], start, end, in_gazetteer=False)
         for m in self._company.finditer(text):
             group, mark = ("after", m.group("mark")) if m.group("after") else ("before", m.group("mark_after"))
             name = m.group(group)
