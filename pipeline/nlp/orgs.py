@@ -106,6 +106,9 @@ class OrgMatcher:
         self._not_names = frozenset(rules["not_names"])
         self._category_heads = tuple(rules["category_heads"])
         self._category_names = frozenset(rules["category_names"])
+        self._subsidiary_words = frozenset(rules["subsidiary_words"])
+        self._named_suffixes = frozenset(rules["named_suffixes"])
+        self._word_before = re.compile(rf"(?<![{_WORD}&])[{_WORD}&]+ $")
         # 박민수 한빛소재 대표 / 한빛소재 박민수 대표: of two names before a title, the one not shaped like a person's
         self._titled_pair = re.compile(
             rf"(?<![{_WORD}])(?P<first>[{_WORD}&]{{2,{longest}}}) (?P<second>[{_WORD}&]{{2,{longest}}}) "
@@ -115,6 +118,8 @@ class OrgMatcher:
         self._with_members = re.compile(
             rf"(?<![{_WORD}])(?P<name>[{_WORD}&]{{2,{longest}}}) (?:{longest_first(rules['member_cues'])})(?![{_WORD}])"
         )
+        # 강민수(29·피츠버그): a person's age and body
+        self._affiliation = re.compile(rf"\(\d{{1,3}}·(?P<name>[{_WORD}&]{{2,{longest}}}(?: [{_WORD}&]{{2,{longest}}})?)\)")
         self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
         self._unit_type = rules["unit_suffixes"]
         self._within_types = rules["unit_suffixes_within"]
@@ -166,6 +171,13 @@ class OrgMatcher:
                 return name[cut:]
         return None
 
+    def _cue_found(self, text: str, start: int, end: int, org_type: str | None) -> Org:
+        """The body a cue points at; a subsidiary word (코리아) takes the name before it (하만 코리아)."""
+        if text[start:end] in self._subsidiary_words:
+            before = self._word_before.search(text, 0, start)
+            start = before.start() if before else start
+        return Org(text[start:end], org_type, start, end, in_gazetteer=False)
+
     def _may_name(self, word: str) -> bool:
         return (word not in self._not_names and not word[0].isdigit() and not word.endswith(self._category_heads)
                 and not is_common_word(word))
@@ -175,6 +187,8 @@ class OrgMatcher:
             head = m.group("name")[: -len(m.group("suffix"))]
             if head.endswith(self._excluded_heads) or m.group("name") in self._category_names:
                 continue
+            if m.group("suffix") in self._named_suffixes and is_common_noun(head.rsplit("·", 1)[-1]):
+                continue  # 심사위원회, 지원센터, 록그룹: a kind of body, not a name
             start, end = m.span("name")
             name = m.group("name").rsplit("·", 1)[-1]  # 미르·K스포츠재단, (52·환경보건시민센터: the last name
             if len(name) <= len(m.group("suffix")):
@@ -199,16 +213,19 @@ class OrgMatcher:
         for m in self._classified.finditer(text):
             group = "quoted" if m.group("quoted") else "name"
             if self._may_name(m.group(group)):
-                yield Org(m.group(group), "company", *m.span(group), in_gazetteer=False)
+                yield self._cue_found(text, *m.span(group), "company")
         for m in self._titled_pair.finditer(text):
             first_person, second_person = (self._person.fullmatch(m.group(g)) is not None for g in ("first", "second"))
             if first_person != second_person:
                 group = "second" if first_person else "first"
                 if self._may_name(m.group(group)):
-                    yield Org(m.group(group), None, *m.span(group), in_gazetteer=False)
+                    yield self._cue_found(text, *m.span(group), None)
         for m in self._with_members.finditer(text):
             if self._may_name(m.group("name")) and not self._person.fullmatch(m.group("name")):
-                yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)
+                yield self._cue_found(text, *m.span("name"), None)
+        for m in self._affiliation.finditer(text):
+            if all(self._may_name(word) for word in m.group("name").split(" ")):
+                yield self._cue_found(text, *m.span("name"), None)
         for m in self._acronym.finditer(text):  # KCC도 현대중공업과 함께: an acronym acting in its clause
             if m.group("name") not in self._not_acronym_orgs:
                 yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)
@@ -225,6 +242,12 @@ def is_common_word(word: str) -> bool:
     or a particle (있는, 새로, 판잣집으로): no name. Asked only of the few words a cue makes candidates."""
     tags = [tag for _, tag in _tagger().pos(word)]
     return (len(tags) == 1 and tags[0] not in _NAME_TAGS) or tags[-1].startswith(_NOT_NAME_TAGS)
+
+
+@lru_cache(maxsize=8192)
+def is_common_noun(word: str) -> bool:
+    """Whether MeCab-ko reads `word` as one common noun (심사, 지원, 록); 아주 (an adverb) is a name's head."""
+    return [tag for _, tag in _tagger().pos(word)] == ["NNG"]
 
 
 @lru_cache(maxsize=None)
