@@ -157,3 +157,11 @@ def test_departments_and_names_joined_by_a_middle_dot(sentence, expected):
 ])
 def test_affiliations_subsidiaries_and_kinds_of_committee(sentence, expected):
     assert [m for m, _ in orgs(sentence)] == expected
+
+
+def test_an_acronym_in_brackets_after_a_body_names_it_too():
+    assert orgs("한국전력(KEPCO)은 투자를 늘렸다.") == [("한국전력", "한국전력공사"), ("KEPCO", "한국전력공사")]
+
+
+def test_a_former_body_and_a_title_in_an_age_bracket():
+    assert ("누리지오텍", "누리지오텍") in orgs("김 회장(56·전 누리지오텍 회장)이 말했다.")

@@ -119,7 +119,11 @@ class OrgMatcher:
             rf"(?<![{_WORD}])(?P<name>[{_WORD}&]{{2,{longest}}}) (?:{longest_first(rules['member_cues'])})(?![{_WORD}])"
         )
         # 강민수(29·피츠버그): a person's age and body
-        self._affiliation = re.compile(rf"\(\d{{1,3}}·(?P<name>[{_WORD}&]{{2,{longest}}}(?: [{_WORD}&]{{2,{longest}}})?)\)")
+        self._affiliation = re.compile(
+            rf"\(\d{{1,3}}·(?:[전현] )?(?P<name>[{_WORD}&]{{2,{longest}}}(?: [{_WORD}&]{{2,{longest}}})??)"
+            rf"(?: (?:{longest_first(rules['title_cues'])}))?\)"
+        )
+        self._acronym_after = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9&]{1,9})\)")
         self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
         self._unit_type = rules["unit_suffixes"]
         self._within_types = rules["unit_suffixes_within"]
@@ -147,7 +151,17 @@ class OrgMatcher:
                 found.append(org)
                 taken.append((org.start, org.end))
         found.sort(key=lambda o: o.start)
-        return self._with_units(text, found)
+        return self._with_acronyms(text, self._with_units(text, found))
+
+    def _with_acronyms(self, text: str, found: list[Org]) -> list[Org]:
+        """포항산업과학연구원(RIST): the acronym in brackets right after a body is that body too."""
+        named = []
+        for org in found:
+            named.append(org)
+            acronym = self._acronym_after.match(text, org.end)
+            if acronym and not any(o.start == acronym.start("name") for o in found):
+                named.append(Org(org.canonical, org.org_type, *acronym.span("name"), in_gazetteer=org.in_gazetteer))
+        return named
 
     def _with_units(self, text: str, found: list[Org]) -> list[Org]:
         """Each body with its own unit written after it (서울중앙지검 형사1부) as one organisation; a name
