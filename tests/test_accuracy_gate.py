@@ -33,6 +33,8 @@ def mention_figures(result: dict) -> dict:
         figures["amount_value_accuracy"] = kinds["amount"]["mapped"]["value"]["accuracy"]
     if "year" in kinds:
         figures["year_mapped_recall"] = kinds["year"]["mapped"]["recall"]
+    if "org" in kinds:
+        figures["org_money_sentences_mapped_f1"] = kinds["org"]["money_sentences"]["mapped"]["f1"]
     return figures
 
 
@@ -57,3 +59,8 @@ def test_shared_records():
 @pytest.mark.skipif(not (SHARED / "ner").exists(), reason="../shared/data/ner is not beside the checkout")
 def test_kmou_mentions():
     assert_not_below("kmou_mentions", mention_figures(evaluate_mentions([SHARED / "ner" / "kmou_dev_sentences.txt"])))
+
+
+@pytest.mark.skipif(not (SHARED / "ner").exists(), reason="../shared/data/ner is not beside the checkout")
+def test_hclt_mentions():
+    assert_not_below("hclt_mentions", mention_figures(evaluate_mentions([SHARED / "ner" / "hclt2016_dev.txt"])))
