@@ -72,9 +72,13 @@ class OrgMatcher:
         self.canonical = {p["pattern"]: p["id"] for p in patterns if p.get("label", "ORG") == "ORG" and p["pattern"]}
         self.org_type = {o["id"]: o.get("org_type") for o in organisations}
         end = rf"(?=[^{_WORD}]|$|(?:{longest_first(rules['particles'])})+(?![{_WORD}]))"
-        # The first-character class lets the regex engine skip most positions before trying the trie.
-        first = "".join(sorted({re.escape(name[0]) for name in self.canonical}))
-        self._gazetteer = re.compile(rf"(?=[{first}])(?<![{_WORD}])(?:{trie_regex(self.canonical)}){end}")
+        # One trie per first character, chosen by a dict lookup at each word start: a single trie of all
+        # names made the regex engine try every first character in turn at every position.
+        by_first: dict[str, list[str]] = {}
+        for name in self.canonical:
+            by_first.setdefault(name[0], []).append(name)
+        self._name_start = re.compile(rf"(?<![{_WORD}])[{''.join(sorted(map(re.escape, by_first)))}]")
+        self._names_from = {char: re.compile(rf"{trie_regex(names)}{end}") for char, names in by_first.items()}
         self._suffix_type = rules["suffixes"]
         self._excluded_heads = tuple(rules["not_before_suffix"])
         marks = longest_first(rules["company_marks"])
@@ -98,9 +102,11 @@ class OrgMatcher:
             rf"(?<![{_WORD}])(?P<name>[{_WORD}]{{2,{longest}}}?(?:{longest_first(rules['subject_company_suffixes'])}))(?=(?:{acting})\s)"
         )
         # 업체 한빛소재는, 소속사 ‘별빛엔터’: a name the word before classes as a body
+        classifiers, bound = rules["classifier_cues"], rules["classifier_cues_bound"]
+        first = "".join(sorted({re.escape(word[0]) for word in classifiers + bound}))
         self._classified = re.compile(
-            rf"(?:(?:{longest_first(rules['classifier_cues'])})인?|(?<=[가-힣])(?:{longest_first(rules['classifier_cues_bound'])})인?"
-            rf"|(?:{longest_first(rules['classifier_cues_bound'])})인)\s"
+            rf"(?=[{first}])(?:(?:{longest_first(classifiers)})인?|(?<=[가-힣])(?:{longest_first(bound)})인?"
+            rf"|(?:{longest_first(bound)})인)\s"
             rf"(?:[‘'“\"](?P<quoted>[^’'”\"]{{2,{longest}}}?)[’'”\"]|(?P<name>[{_WORD}&]{{2,{longest}}}?){end})"
         )
         self._not_names = frozenset(rules["not_names"])
@@ -109,15 +115,16 @@ class OrgMatcher:
         self._subsidiary_words = frozenset(rules["subsidiary_words"])
         self._named_suffixes = frozenset(rules["named_suffixes"])
         self._word_before = re.compile(rf"(?<![{_WORD}&])[{_WORD}&]+ $")
+        # Names before a cue word are found from the cue back (cues are rare, names everywhere).
+        self._window = 2 * longest + 1
         # 박민수 한빛소재 대표 / 한빛소재 박민수 대표: of two names before a title, the one not shaped like a person's
-        self._titled_pair = re.compile(
-            rf"(?<![{_WORD}])(?P<first>[{_WORD}&]{{2,{longest}}}) (?P<second>[{_WORD}&]{{2,{longest}}}) "
-            rf"(?:{longest_first(rules['title_cues'])}){end}"
+        self._title = re.compile(rf" (?:{longest_first(rules['title_cues'])}){end}")
+        self._name_pair_before = re.compile(
+            rf"(?<![{_WORD}])(?P<first>[{_WORD}&]{{2,{longest}}}) (?P<second>[{_WORD}&]{{2,{longest}}})$"
         )
         # 한빛소재 관계자는, 누리 측은: a name before a word for its people
-        self._with_members = re.compile(
-            rf"(?<![{_WORD}])(?P<name>[{_WORD}&]{{2,{longest}}}) (?:{longest_first(rules['member_cues'])})(?![{_WORD}])"
-        )
+        self._members = re.compile(rf" (?:{longest_first(rules['member_cues'])})(?![{_WORD}])")
+        self._name_before = re.compile(rf"(?<![{_WORD}])(?P<name>[{_WORD}&]{{2,{longest}}})$")
         # 강민수(29·피츠버그): a person's age and body
         self._affiliation = re.compile(
             rf"\(\d{{1,3}}·(?:[전현] )?(?P<name>[{_WORD}&]{{2,{longest}}}(?: [{_WORD}&]{{2,{longest}}})??)"
@@ -142,7 +149,7 @@ class OrgMatcher:
     def find(self, text: str) -> list[Org]:
         found = [
             Org(self.canonical[m.group()], self.org_type.get(self.canonical[m.group()]), *m.span())
-            for m in self._gazetteer.finditer(text)
+            for m in self._gazetteer_names(text)
             if not self._currency.match(text, m.start())  # 한화 20억원: Korean won
         ]
         taken = [(o.start, o.end) for o in found]
@@ -152,6 +159,16 @@ class OrgMatcher:
                 taken.append((org.start, org.end))
         found.sort(key=lambda o: o.start)
         return self._with_acronyms(text, self._with_units(text, found))
+
+    def _gazetteer_names(self, text: str):
+        """Matches of gazetteer names, longest first at each word start, never overlapping."""
+        after = 0
+        for start in self._name_start.finditer(text):
+            if start.start() >= after:
+                name = self._names_from[start.group()].match(text, start.start())
+                if name:
+                    after = name.end()
+                    yield name
 
     def _with_acronyms(self, text: str, found: list[Org]) -> list[Org]:
         """포항산업과학연구원(RIST): the acronym in brackets right after a body is that body too."""
@@ -184,6 +201,13 @@ class OrgMatcher:
             if name[cut:] in self.canonical and all("가" <= char <= "힣" for char in name[:cut]):
                 return name[cut:]
         return None
+
+    def _before(self, cue: re.Pattern, names: re.Pattern, text: str):
+        """Matches of `names` that end where a match of `cue` starts."""
+        for c in cue.finditer(text):
+            m = names.search(text, max(0, c.start() - self._window), c.start())
+            if m:
+                yield m
 
     def _cue_found(self, text: str, start: int, end: int, org_type: str | None) -> Org:
         """The body a cue points at; a subsidiary word (코리아) takes the name before it (하만 코리아)."""
@@ -228,13 +252,13 @@ class OrgMatcher:
             group = "quoted" if m.group("quoted") else "name"
             if self._may_name(m.group(group)):
                 yield self._cue_found(text, *m.span(group), "company")
-        for m in self._titled_pair.finditer(text):
+        for m in self._before(self._title, self._name_pair_before, text):
             first_person, second_person = (self._person.fullmatch(m.group(g)) is not None for g in ("first", "second"))
             if first_person != second_person:
                 group = "second" if first_person else "first"
                 if self._may_name(m.group(group)):
                     yield self._cue_found(text, *m.span(group), None)
-        for m in self._with_members.finditer(text):
+        for m in self._before(self._members, self._name_before, text):
             if self._may_name(m.group("name")) and not self._person.fullmatch(m.group("name")):
                 yield self._cue_found(text, *m.span("name"), None)
         for m in self._affiliation.finditer(text):
