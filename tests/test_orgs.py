@@ -165,3 +165,13 @@ def test_an_acronym_in_brackets_after_a_body_names_it_too():
 
 def test_a_former_body_and_a_title_in_an_age_bracket():
     assert ("누리지오텍", "누리지오텍") in orgs("김 회장(56·전 누리지오텍 회장)이 말했다.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("새 책(김민수 지음, 누리출판, 284쪽, 1만6000원)이 나왔다.", ["누리출판"]),
+    ("수필집(박지영 엮음·한빛책방)이 나왔다.", ["한빛책방"]),
+    ("사진집(김민수 글·사진)이 나왔다.", []),  # a role, not a publisher
+    ("계약을 따낸 삼성전자였다면 달랐다.", ["삼성전자"]),  # a copula after a name
+])
+def test_publishers_in_book_credits_and_companies_before_a_copula(sentence, expected):
+    assert [m for m, _ in orgs(sentence)] == expected

@@ -130,6 +130,11 @@ class OrgMatcher:
             rf"\(\d{{1,3}}·(?:[전현] )?(?P<name>[{_WORD}&]{{2,{longest}}}(?: [{_WORD}&]{{2,{longest}}})??)"
             rf"(?: (?:{longest_first(rules['title_cues'])}))?\)"
         )
+        # 김민수 지음, 누리출판, 284쪽 / (김민수 엮음·누리출판): the publisher in a book's credits
+        self._publisher = re.compile(
+            rf"(?:{longest_first(rules['book_role_words'])})\s?[,·]?\s?(?P<name>[{_WORD}&]{{2,{longest}}}(?: [{_WORD}&]{{2,{longest}}})?)"
+            rf"(?:,\s?\d[\d,]*쪽|\))"
+        )
         self._acronym_after = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9&]{1,9})\)")
         self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
         self._unit_type = rules["unit_suffixes"]
@@ -261,6 +266,9 @@ class OrgMatcher:
         for m in self._before(self._members, self._name_before, text):
             if self._may_name(m.group("name")) and not self._person.fullmatch(m.group("name")):
                 yield self._cue_found(text, *m.span("name"), None)
+        for m in self._publisher.finditer(text):
+            if self._may_name(m.group("name").split(" ")[-1]):
+                yield Org(m.group("name"), "company", *m.span("name"), in_gazetteer=False)
         for m in self._affiliation.finditer(text):
             if all(self._may_name(word) for word in m.group("name").split(" ")):
                 yield self._cue_found(text, *m.span("name"), None)
