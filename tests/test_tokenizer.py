@@ -2,6 +2,8 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from spacy.tokens import Doc
+
 from krnews.nlp.language import get_nlp
 from krnews.nlp.tokenizer import sentence_spans
 
@@ -26,6 +28,29 @@ def test_tokens_give_back_the_text(text):
 def test_any_mix_of_words_and_whitespace_round_trips(pieces):
     text = "".join(pieces)
     assert roundtrip(text) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["서울시는", " ", "  ", "\n", "200억원을", "투입한다.", "AI", "(지난해", "29억원)", "\t", "\u3000", "원자력"]), max_size=12))
+def test_the_doc_is_the_one_spacy_makes_from_the_same_tokens(pieces):
+    doc = get_nlp().make_doc("".join(pieces))
+    rebuilt = Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=[t.tag_ for t in doc],
+        sent_starts=[t.is_sent_start for t in doc] or None,
+    )
+    assert doc.to_bytes(exclude=["user_data"]) == rebuilt.to_bytes(exclude=["user_data"])
+
+
+def test_sentences_without_money_become_words_with_their_spaces():
+    doc = get_nlp().make_doc("시는 새 사업을 시작한다. 두  칸\t띄움")
+    assert [(t.text, t.whitespace_, t.tag_, t.is_sent_start) for t in doc] == [
+        ("시는", " ", "EOJEOL", True), ("새", " ", "EOJEOL", False), ("사업을", " ", "EOJEOL", False),
+        ("시작한다.", " ", "EOJEOL", False), ("두", " ", "EOJEOL", True), (" ", "", "_SP", False),
+        ("칸", "", "EOJEOL", False), ("\t", "", "_SP", False), ("띄움", "", "EOJEOL", False),
+    ]
 
 
 def test_sentences_split_at_endings_and_line_breaks():

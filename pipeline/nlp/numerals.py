@@ -20,6 +20,7 @@ _PIECE = re.compile(
     r"(?P<number>\d[\d,]*(?:\.\d+)?)|(?P<char>[%s])"
     % "".join(list(HANGUL_DIGITS) + list(SMALL_UNITS) + list(LARGE_UNITS))
 )
+_IGNORED = re.compile(r"[\s여]")
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -28,7 +29,7 @@ def parse_number(text: str) -> Decimal | None:
     Spaces and the approximation marker 여 (200여억, 6천400여만) are ignored; anything else that is
     not part of a numeral makes the text unparseable.
     """
-    compact = re.sub(r"[\s여]", "", text)
+    compact = _IGNORED.sub("", text)
     if not compact:
         return None
     total = Decimal(0)
