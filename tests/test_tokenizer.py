@@ -5,6 +5,8 @@ from hypothesis import given, settings, strategies as st
 from spacy.tokens import Doc
 
 from krnews.nlp.language import get_nlp
+from krnews.nlp.found import found
+from krnews.nlp.language import analyse
 from krnews.nlp.tokenizer import sentence_spans
 
 
@@ -56,3 +58,11 @@ def test_sentences_without_money_become_words_with_their_spaces():
 def test_sentences_split_at_endings_and_line_breaks():
     text = "시는 투입한다. 또 늘린다.\n제목 줄\n했다.러시아"
     assert [text[a:b] for a, b in sentence_spans(text)] == ["시는 투입한다.", "또 늘린다.", "제목 줄", "했다.", "러시아"]
+
+
+@pytest.mark.parametrize("separator", ["\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
+def test_line_breaking_characters_other_than_newline_keep_the_text_whole(separator):
+    text = f"서울시는{separator}200억원을 투입한다."
+    doc = analyse(text)
+    assert doc.text == text
+    assert [(a.start, a.end) for a in found(doc, "amounts")] == [(5, 10)]

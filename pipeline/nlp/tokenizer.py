@@ -102,7 +102,9 @@ class MecabTokenizer:
         with self._mecab_lock:
             output = self.mecab.tagger.parse(sentence)
         pieces = []
-        for line in output.splitlines()[:-1]:  # the last line is EOS
+        # Lines end in "\n" only: splitlines() would also break at \x0c, \x1c-\x1e, \x85, \u2028 inside a
+        # surface and leave empty tokens. The last two pieces are "EOS" and "".
+        for line in output.split("\n")[:-2]:
             surface, tab, features = line.partition("\t")
             pieces.append((surface, features.partition(",")[0]) if tab else ("", "SY"))
         return pieces
