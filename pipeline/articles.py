@@ -1,6 +1,10 @@
 """Articles from plain text, without the NLP stage (so reading inputs stays light)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
 from krnews.models import Article
 
 from .dates import parse_date, stated_date
@@ -41,3 +45,18 @@ def article_from_html(html: str | bytes, *, url: str | None = None, **given) -> 
     article = parse_html(html, url=url)
     updates = {key: value for key, value in given.items() if value}
     return article.model_copy(update=updates) if updates else article
+
+
+def article_from_html_file(path: str) -> Article:
+    return article_from_html(Path(path).read_bytes())
+
+
+@dataclass(frozen=True)
+class UnparsedPage:
+    """A page read but not parsed yet. Parsing is most of the cost of reading a page, so it is left to
+    the process that extracts from the page (a worker, with --workers) rather than the one reading the
+    inputs. `parse` must pickle (a functools.partial of a module function); it returns None for a page
+    that turns out not to be wanted (a WARC page whose text is not Korean)."""
+
+    source: str  # the input, as an error names it
+    parse: Callable[[], Article | None]

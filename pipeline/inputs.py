@@ -1,7 +1,8 @@
 """What `krnews extract` reads: URLs, files (.html/.htm, .txt, .jsonl, .warc/.warc.gz), directories, and `-` (stdin).
 
-`read_inputs` yields, in input order, either an Article or an InputError naming the input and the
-reason; one bad input never stops the others.
+`read_inputs` yields, in input order, an Article, an UnparsedPage (an HTML page or WARC record, parsed
+where it is processed) or an InputError naming the input and the reason; one bad input never stops
+the others.
 """
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ import json
 import os
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from krnews.models import Article
-from krnews.scrapers.warc import WARC_SUFFIXES, is_warc, read_warc
+from krnews.scrapers.warc import WARC_SUFFIXES, WarcPage, is_warc, page_article, read_warc
 
-from .articles import article_from_html, article_from_text, looks_like_html
+from .articles import UnparsedPage, article_from_html, article_from_html_file, article_from_text, looks_like_html
 from .dates import parse_date
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -104,12 +106,15 @@ def _from_file(path: Path) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     try:
         if is_warc(path):
-            for item in read_warc(path):  # a damaged record is reported with its offset, the rest read
-                yield item if isinstance(item, Article) else InputError(item.where, item.reason)
+            for item in read_warc(path, parse=False):  # a damaged record is reported with its offset
+                if isinstance(item, WarcPage):
+                    yield UnparsedPage(item.url, partial(page_article, item))
+                else:
+                    yield InputError(item.where, item.reason)
         elif suffix in CORPUS_SUFFIXES:
             yield from _from_corpus(path)
         elif suffix in HTML_SUFFIXES:
-            yield article_from_html(path.read_bytes())
+            yield UnparsedPage(str(path), partial(article_from_html_file, str(path)))  # read where parsed
         elif suffix in TEXT_SUFFIXES:
             yield article_from_text(_read_text(path))
         else:
@@ -134,22 +139,23 @@ def _from_corpus(path: Path) -> Iterator[Article | InputError]:
                 continue
             where = f"{path}:{number}"
             try:
-                yield _corpus_document(json.loads(line))
+                yield _corpus_document(json.loads(line), where)
             except json.JSONDecodeError as error:
                 yield InputError(where, f"invalid JSON ({error.msg})")
             except (ValueError, TypeError, KeyError) as error:
                 yield InputError(where, str(error))
 
 
-def _corpus_document(record: dict) -> Article:
+def _corpus_document(record: dict, source: str = "corpus document") -> Article | UnparsedPage:
     if not isinstance(record, dict):
         raise ValueError("a corpus line must be a JSON object")
     doc_id = record.get("id")
     doc_id = str(doc_id) if doc_id is not None else None
     url, published, title = record.get("url"), record.get("published"), record.get("title")
     if isinstance(record.get("html"), str) or (isinstance(record.get("text"), str) and looks_like_html(record["text"])):
-        return article_from_html(record.get("html") or record["text"], url=url,
-                                 doc_id=doc_id, title=title, published=parse_date(published))
+        return UnparsedPage(source, partial(
+            article_from_html, record.get("html") or record["text"], url=url, doc_id=doc_id, title=title,
+            published=parse_date(published)))
     if not isinstance(record.get("text"), str):
         raise ValueError('a document needs a "text" or an "html" string')
     return article_from_text(record["text"], url=url, published=published, doc_id=doc_id, title=title)

@@ -13,21 +13,33 @@ import multiprocessing
 import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from krnews.models import Article, Document
 
+from .articles import UnparsedPage
 from .inputs import InputError
 
 CHUNK_SIZE = 16  # articles per task: large enough that pickling is a small share of the work
 CHUNKS_IN_FLIGHT_PER_WORKER = 3  # keeps every worker busy while the parent writes results
 
 
-def process_item(item: Article | InputError, default_published: dt.date | None) -> Document | InputError:
-    """One input's outcome; a failure names the article and the reason, never stops the batch."""
+def process_item(
+    item: Article | UnparsedPage | InputError, default_published: dt.date | None
+) -> Document | InputError | None:
+    """One input's outcome; a failure names the article and the reason, never stops the batch. None:
+    a page that turned out not to be wanted (a WARC page not in Korean)."""
     if isinstance(item, InputError):
         return item
+    if isinstance(item, UnparsedPage):
+        try:
+            item = item.parse()
+        except Exception as error:  # a page that cannot be parsed is one failed input
+            reason = str(error) if isinstance(error, (ValueError, OSError)) else f"{type(error).__name__}: {error}"
+            return InputError(item.source, reason)
+        if item is None:
+            return None
     from .api import process  # the NLP stage loads on first use, not when the CLI starts
 
     try:
@@ -37,21 +49,28 @@ def process_item(item: Article | InputError, default_published: dt.date | None) 
 
 
 def process_chunk(chunk: list, default_published: dt.date | None) -> list:
-    return [process_item(item, default_published) for item in chunk]
+    outcomes = (process_item(item, default_published) for item in chunk)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def prepare() -> None:
+    """Load the NLP stage and the code around it, and fill the caches its first use fills."""
+    from .api import process  # noqa: F401  (imported for the workers to inherit)
+    from .nlp.language import analyse
+
+    analyse("한빛시는 올해 10억원을 투입한다.")
 
 
 def load_worker() -> None:
-    """Pool initializer: build the NLP pipeline before the first chunk arrives."""
-    from .nlp.language import get_nlp
-
-    get_nlp()
+    """Pool initializer: the NLP stage ready before the first chunk arrives (inherited when forked)."""
+    prepare()
     # A forked worker inherits the parent's heap; without this, every full garbage collection in
     # the worker walks (and copies, page by page) all of it, which halved throughput.
     gc.freeze()
 
 
 def run_articles(
-    articles_or_errors: Iterable[Article | InputError],
+    articles_or_errors: Iterable[Article | UnparsedPage | InputError],
     workers: int = 1,
     default_published: dt.date | None = None,
     chunk_size: int = CHUNK_SIZE,
@@ -61,10 +80,10 @@ def run_articles(
     items = iter(articles_or_errors)
     first = list(islice(items, chunk_size))
     if workers <= 1 or len(first) < chunk_size:
-        for item in first:
-            yield process_item(item, default_published)
-        for item in items:
-            yield process_item(item, default_published)
+        for item in chain(first, items):
+            outcome = process_item(item, default_published)
+            if outcome is not None:
+                yield outcome
         return
     yield from _run_pool(first, items, workers, default_published, chunk_size)
 
@@ -79,6 +98,8 @@ def _run_pool(first, rest, workers, default_published, chunk_size) -> Iterator[D
     # fork on Linux: workers inherit the loaded modules (and the pipeline, if built), start in
     # milliseconds and need no `if __name__ == "__main__"` guard in the caller's script.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    if context.get_start_method() == "fork":
+        prepare()  # once, here, for all workers to inherit: a worker that loaded its own ran slow at first
     pending: deque[Future] = deque()
     limit = workers * CHUNKS_IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=load_worker) as pool:

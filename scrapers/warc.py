@@ -1,7 +1,9 @@
 """Korean news pages out of WARC archives (.warc, .warc.gz), parsed like fetched pages.
 
 `read_warc` yields an Article for each HTML response record that the NewsFilter keeps (URL of a
-news outlet, Korean article text) and a WarcProblem for each record that cannot be read. Other
+news outlet, Korean article text) and a WarcProblem for each record that cannot be read; with
+`parse=False` it yields each wanted record as a WarcPage instead, for `page_article` to parse later
+(in another process: parsing is most of the cost of reading an archive). Other
 records (requests, metadata, images, redirects, foreign pages) are skipped without a word. After a
 corrupt record the reader finds the next record boundary (a gzip member or a "WARC/1." line) and
 goes on, so one damaged record never costs the rest of the archive.
@@ -45,6 +47,15 @@ class WarcProblem:
 
 
 @dataclass(frozen=True)
+class WarcPage:
+    """An HTML response record whose URL the filter wants, not parsed yet."""
+
+    url: str
+    html: bytes
+    content_type: str | None
+
+
+@dataclass(frozen=True)
 class NewsFilter:
     url_patterns: tuple[str, ...]
     min_hangul_ratio: float
@@ -76,7 +87,9 @@ def is_warc(path: str | Path) -> bool:
     return str(path).lower().endswith(WARC_SUFFIXES)
 
 
-def read_warc(path: str | Path, news_filter: NewsFilter | None = None) -> Iterator[Article | WarcProblem]:
+def read_warc(
+    path: str | Path, news_filter: NewsFilter | None = None, *, parse: bool = True
+) -> Iterator[Article | WarcPage | WarcProblem]:
     news_filter = news_filter or default_filter()
     magic = _GZIP_MAGIC if str(path).lower().endswith(".gz") else _WARC_MAGIC
     with open(path, "rb") as stream:
@@ -86,7 +99,10 @@ def read_warc(path: str | Path, news_filter: NewsFilter | None = None) -> Iterat
             records = ArchiveIterator(stream)
             try:
                 for record in records:
-                    article = _article(record, news_filter)
+                    page = _page(record, news_filter)
+                    if page is None:
+                        continue
+                    article = page_article(page, news_filter) if parse else page
                     if article is not None:
                         yield article
                 start = None
@@ -96,7 +112,13 @@ def read_warc(path: str | Path, news_filter: NewsFilter | None = None) -> Iterat
                 start = _next_record(stream, records.offset + 1, magic)
 
 
-def _article(record, news_filter: NewsFilter) -> Article | None:
+def page_article(page: WarcPage, news_filter: NewsFilter | None = None) -> Article | None:
+    """The page's Article, or None when its text is not Korean enough for the filter."""
+    article = parse_html(page.html, url=page.url, content_type=page.content_type)
+    return article if (news_filter or default_filter()).is_korean(article.text) else None
+
+
+def _page(record, news_filter: NewsFilter) -> WarcPage | None:
     if record.rec_type != "response" or record.http_headers is None:
         return None
     if record.http_headers.get_statuscode() != "200":
@@ -106,9 +128,7 @@ def _article(record, news_filter: NewsFilter) -> Article | None:
     url = record.rec_headers.get_header("WARC-Target-URI")
     if mime not in HTML_TYPES or not news_filter.wants_url(url):
         return None
-    html = record.content_stream().read()
-    article = parse_html(html, url=url, content_type=content_type)
-    return article if news_filter.is_korean(article.text) else None
+    return WarcPage(url, record.content_stream().read(), content_type)
 
 
 def _reason(error: Exception) -> str:

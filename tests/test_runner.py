@@ -70,3 +70,20 @@ def test_a_pool_stops_cleanly_when_the_consumer_stops_early():
     first = [next(results) for _ in range(5)]
     results.close()
     assert [d.article.doc_id for d in first] == [f"doc-{i}" for i in range(5)]
+
+
+def test_html_files_are_read_and_parsed_where_they_are_processed(tmp_path):
+    from krnews.inputs import read_inputs
+
+    page = ("<html><head><title>청년 창업 예산</title></head><body><article><p>{}는 올해 청년 창업 지원 사업에 {}억원을 "
+            "투입한다고 밝혔다. 시는 창업 공간 두 곳을 새로 열고 입주 기업 서른 곳을 모집한다.</p><p>시 관계자는 지역 "
+            "청년들이 창업에 나설 수 있도록 공간과 자금을 함께 지원하겠다고 말했다.</p></article></body></html>")
+    for index, region in enumerate(REGIONS[:4]):
+        (tmp_path / f"{index}.html").write_text(page.format(region, 20 + index), encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    (tmp_path / "2.html").unlink()  # gone before a worker reads it: that input fails, the rest go on
+    for workers in (1, 2):
+        results = list(run_articles(items, workers=workers, default_published=PUBLISHED, chunk_size=1))
+        assert [type(r).__name__ for r in results] == ["Document", "Document", "InputError", "Document"]
+        assert results[2].input == str(tmp_path / "2.html") and "No such file" in results[2].reason
+        assert [r.records[0].amount_krw for r in results if isinstance(r, Document)] == [2_000_000_000, 2_100_000_000, 2_300_000_000]

@@ -8,7 +8,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from krnews.cli import main
-from krnews.scrapers.warc import NewsFilter, WarcProblem, read_warc
+from krnews.inputs import read_inputs
+from krnews.models import Document
+from krnews.runner import run_articles
+from krnews.scrapers.warc import NewsFilter, WarcPage, WarcProblem, page_article, read_warc
 
 NEWS_URL = "https://www.krnews-test.kr/article/1001"
 SECOND_URL = "https://www.krnews-test.kr/article/1002"
@@ -104,3 +107,30 @@ def test_an_archive_that_is_not_a_warc_is_one_error(tmp_path, capsys):
     assert main(["extract", str(path), "--workers", "1"]) == 1
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0]
+
+
+def test_with_two_workers_the_pages_are_parsed_in_the_workers_with_the_same_result(archive, capsys):
+    path, corrupt_at = archive
+    outputs = []
+    for workers in ("1", "2"):
+        assert main(["extract", str(path), "--format", "jsonl", "--workers", workers]) == 1
+        out, err = capsys.readouterr()
+        outputs.append(out)
+        assert len(err.strip().splitlines()) == 1 and f"byte {corrupt_at}" in err
+    assert outputs[0] == outputs[1] and "12000000000" in outputs[0]
+
+
+def test_a_page_the_filter_drops_after_parsing_leaves_no_outcome(archive):
+    path, _ = archive
+    for workers in (1, 2):
+        outcomes = list(run_articles(read_inputs([str(path)]), workers=workers, chunk_size=1))
+        assert [type(o).__name__ for o in outcomes] == ["Document", "InputError", "Document"]
+        assert [o.article.url for o in outcomes if isinstance(o, Document)] == [NEWS_URL, SECOND_URL]
+
+
+def test_unparsed_records_are_pages_for_the_worker(archive):
+    path, _ = archive
+    pages = [item for item in read_warc(path, parse=False) if isinstance(item, WarcPage)]
+    assert [page.url for page in pages] == [NEWS_URL, "https://www.krnews-test.kr/en/budget", SECOND_URL]
+    articles = [page_article(page) for page in pages]
+    assert [a.url if a else None for a in articles] == [NEWS_URL, None, SECOND_URL]  # English: not kept
