@@ -2,13 +2,13 @@
 
 Two sources, both data: the gazetteer data/orgs/patterns.jsonl (spaCy EntityRuler JSONL:
 label, pattern, id = canonical name; data/orgs/organisations.jsonl gives each id its org_type),
-and the rules of data/nlp/orgs.json for bodies not in it: suffixes (…사업단, …재단, …진흥원), company
-marks ((주)…), capitalised acronyms acting as a subject (KCC도) and company words heading a
-subject (나카무라정공은).
+and the rules of data/nlp/orgs.json for bodies not in it: suffixes (…사업단, …재단, …경찰서), company
+marks ((주)…), capitalised acronyms acting as a subject (KCC도), company words heading a subject
+(나카무라정공은), and the words around a name (업체 X, X 관계자: see orgcues). A body's unit written after
+it is part of its name (서울중앙지검 형사1부), and an acronym in brackets after a body names it too.
 Matching is on characters, not morphemes, so a name is found the same way in every sentence: a name
 starts at a word boundary and ends where a particle or a non-word character follows (광주시는,
-과기정통부와), never inside a longer word (서울시장, 서울시민). All patterns are compiled into one
-trie-shaped regular expression, which keeps the scan linear in the text.
+과기정통부와), never inside a longer word (서울시장, 서울시민).
 """
 from __future__ import annotations
 
@@ -21,15 +21,13 @@ from spacy.tokens import Doc
 
 from .doctext import doc_text
 from .found import set_found
+from .orgcues import CueRules, is_common_noun
 from .tables import load_jsonl, load_table, longest_first
-from .tokenizer import load_mecab
 
 _RULES = load_table("orgs")
 DEFAULT_PATTERNS = "orgs/patterns.jsonl"
 DEFAULT_ORGANISATIONS = "orgs/organisations.jsonl"
 _WORD = "가-힣A-Za-z0-9"
-_NAME_TAGS = ("NNP", "SL", "SH", "SN")  # MeCab-ko: proper noun, Latin, Hanja, number
-_NOT_NAME_TAGS = ("V", "E", "M", "J", "IC")  # verbs, endings, adverbs and determiners, particles, interjections
 
 
 @dataclass(frozen=True)
@@ -39,8 +37,6 @@ class Org:
     start: int
     end: int
     in_gazetteer: bool = True  # False: recognised by a suffix rule (…센터, …재단), may name a facility
-
-
 
 
 def trie_regex(words) -> str:
@@ -101,42 +97,10 @@ class OrgMatcher:
         self._acting_company = re.compile(
             rf"(?<![{_WORD}])(?P<name>[{_WORD}]{{2,{longest}}}?(?:{longest_first(rules['subject_company_suffixes'])}))(?=(?:{acting})\s)"
         )
-        # 업체 한빛소재는, 소속사 ‘별빛엔터’: a name the word before classes as a body
-        classifiers, bound = rules["classifier_cues"], rules["classifier_cues_bound"]
-        first = "".join(sorted({re.escape(word[0]) for word in classifiers + bound}))
-        self._classified = re.compile(
-            rf"(?=[{first}])(?:(?:{longest_first(classifiers)})인?|(?<=[가-힣])(?:{longest_first(bound)})인?"
-            rf"|(?:{longest_first(bound)})인)\s"
-            rf"(?:[‘'“\"](?P<quoted>[^’'”\"]{{2,{longest}}}?)[’'”\"]|(?P<name>[{_WORD}&]{{2,{longest}}}?){end})"
-        )
-        self._not_names = frozenset(rules["not_names"])
-        self._category_heads = tuple(rules["category_heads"])
+        self._cues = CueRules(rules, _WORD, end)
         self._category_names = frozenset(rules["category_names"])
-        self._subsidiary_words = frozenset(rules["subsidiary_words"])
         self._named_suffixes = frozenset(rules["named_suffixes"])
-        self._word_before = re.compile(rf"(?<![{_WORD}&])[{_WORD}&]+ $")
-        # Names before a cue word are found from the cue back (cues are rare, names everywhere).
-        self._window = 2 * longest + 1
-        # 박민수 한빛소재 대표 / 한빛소재 박민수 대표: of two names before a title, the one not shaped like a person's
-        self._title = re.compile(rf" (?:{longest_first(rules['title_cues'])}){end}")
-        self._name_pair_before = re.compile(
-            rf"(?<![{_WORD}])(?P<first>[{_WORD}&]{{2,{longest}}}) (?P<second>[{_WORD}&]{{2,{longest}}})$"
-        )
-        # 한빛소재 관계자는, 누리 측은: a name before a word for its people
-        self._members = re.compile(rf" (?:{longest_first(rules['member_cues'])})(?![{_WORD}])")
-        self._name_before = re.compile(rf"(?<![{_WORD}])(?P<name>[{_WORD}&]{{2,{longest}}})$")
-        # 강민수(29·피츠버그): a person's age and body
-        self._affiliation = re.compile(
-            rf"\(\d{{1,3}}·(?:[전현] )?(?P<name>[{_WORD}&]{{2,{longest}}}(?: [{_WORD}&]{{2,{longest}}})??)"
-            rf"(?: (?:{longest_first(rules['title_cues'])}))?\)"
-        )
-        # 김민수 지음, 누리출판, 284쪽 / (김민수 엮음·누리출판): the publisher in a book's credits
-        self._publisher = re.compile(
-            rf"(?:{longest_first(rules['book_role_words'])})\s?[,·]?\s?(?P<name>[{_WORD}&]{{2,{longest}}}(?: [{_WORD}&]{{2,{longest}}})?)"
-            rf"(?:,\s?\d[\d,]*쪽|\))"
-        )
         self._acronym_after = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9&]{1,9})\)")
-        self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
         self._unit_type = rules["unit_suffixes"]
         self._within_types = rules["unit_suffixes_within"]
         self._unit_within = re.compile(
@@ -207,24 +171,6 @@ class OrgMatcher:
                 return name[cut:]
         return None
 
-    def _before(self, cue: re.Pattern, names: re.Pattern, text: str):
-        """Matches of `names` that end where a match of `cue` starts."""
-        for c in cue.finditer(text):
-            m = names.search(text, max(0, c.start() - self._window), c.start())
-            if m:
-                yield m
-
-    def _cue_found(self, text: str, start: int, end: int, org_type: str | None) -> Org:
-        """The body a cue points at; a subsidiary word (코리아) takes the name before it (하만 코리아)."""
-        if text[start:end] in self._subsidiary_words:
-            before = self._word_before.search(text, 0, start)
-            start = before.start() if before else start
-        return Org(text[start:end], org_type, start, end, in_gazetteer=False)
-
-    def _may_name(self, word: str) -> bool:
-        return (word not in self._not_names and not word[0].isdigit() and not word.endswith(self._category_heads)
-                and not is_common_word(word))
-
     def _by_rules(self, text: str):
         for m in self._by_suffix.finditer(text):
             head = m.group("name")[: -len(m.group("suffix"))]
@@ -232,10 +178,10 @@ class OrgMatcher:
                 continue
             if m.group("suffix") in self._named_suffixes and is_common_noun(head.rsplit("·", 1)[-1]):
                 continue  # 심사위원회, 지원센터, 록그룹: a kind of body, not a name
-            start, end = m.span("name")
             name = m.group("name").rsplit("·", 1)[-1]  # 미르·K스포츠재단, (52·환경보건시민센터: the last name
             if len(name) <= len(m.group("suffix")):
                 continue
+            end = m.end("name")
             start = end - len(name)
             known = self._known_tail(name)
             if known:  # 돌파한국은행: a headline glued to a known name
@@ -253,47 +199,11 @@ class OrgMatcher:
             head = m.group("name")
             if head not in self.canonical and not head.startswith(self._industry_words):
                 yield Org(head, "company", *m.span("name"), in_gazetteer=False)
-        for m in self._classified.finditer(text):
-            group = "quoted" if m.group("quoted") else "name"
-            if self._may_name(m.group(group)):
-                yield self._cue_found(text, *m.span(group), "company")
-        for m in self._before(self._title, self._name_pair_before, text):
-            first_person, second_person = (self._person.fullmatch(m.group(g)) is not None for g in ("first", "second"))
-            if first_person != second_person:
-                group = "second" if first_person else "first"
-                if self._may_name(m.group(group)):
-                    yield self._cue_found(text, *m.span(group), None)
-        for m in self._before(self._members, self._name_before, text):
-            if self._may_name(m.group("name")) and not self._person.fullmatch(m.group("name")):
-                yield self._cue_found(text, *m.span("name"), None)
-        for m in self._publisher.finditer(text):
-            if self._may_name(m.group("name").split(" ")[-1]):
-                yield Org(m.group("name"), "company", *m.span("name"), in_gazetteer=False)
-        for m in self._affiliation.finditer(text):
-            if all(self._may_name(word) for word in m.group("name").split(" ")):
-                yield self._cue_found(text, *m.span("name"), None)
+        for start, end, org_type in self._cues.find(text):
+            yield Org(text[start:end], org_type, start, end, in_gazetteer=False)
         for m in self._acronym.finditer(text):  # KCC도 현대중공업과 함께: an acronym acting in its clause
             if m.group("name") not in self._not_acronym_orgs:
                 yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)
-
-
-@lru_cache(maxsize=1)
-def _tagger():
-    return load_mecab()
-
-
-@lru_cache(maxsize=8192)
-def is_common_word(word: str) -> bool:
-    """Whether MeCab-ko reads `word` as one common word (가치, 이미지) or as ending in a verb ending, an adverb
-    or a particle (있는, 새로, 판잣집으로): no name. Asked only of the few words a cue makes candidates."""
-    tags = [tag for _, tag in _tagger().pos(word)]
-    return (len(tags) == 1 and tags[0] not in _NAME_TAGS) or tags[-1].startswith(_NOT_NAME_TAGS)
-
-
-@lru_cache(maxsize=8192)
-def is_common_noun(word: str) -> bool:
-    """Whether MeCab-ko reads `word` as one common noun (심사, 지원, 록); 아주 (an adverb) is a name's head."""
-    return [tag for _, tag in _tagger().pos(word)] == ["NNG"]
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,110 @@
+"""Organisations in no list, found by the words around them (rules and vocabularies: data/nlp/orgs.json).
+
+- a word that classes the next name as a body: 업체 한빛소재, 소속사 ‘별빛엔터’, 교육출판기업 누리엔;
+- a title after two names, one shaped like a person's: 박민수 한빛소재 대표, 한빛소재 박민수 대표;
+- a word for a body's people after it: 한빛소재 관계자는, 누리 측은;
+- an age bracket after a person: 강민수(29·피츠버그), 김 회장(56·전 누리지오텍 회장);
+- a book's credits: 김민수 지음, 누리출판, 284쪽.
+A candidate stays a name only when it can be one: MeCab-ko does not read it as a common word (기업 가치,
+업계 관계자), it is no kind of body (협력업체) and, where a person could stand, not shaped like a person's
+name. A subsidiary word (코리아) takes the name before it (하만 코리아 관계자).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from .tables import longest_first
+from .tokenizer import load_mecab
+
+_NAME_TAGS = ("NNP", "SL", "SH", "SN")  # MeCab-ko: proper noun, Latin, Hanja, number
+_NOT_NAME_TAGS = ("V", "E", "M", "J", "IC")  # verbs, endings, adverbs and determiners, particles, interjections
+
+
+class CueRules:
+    """`find(text)` gives (start, end, org_type) of each name a cue marks. `word` is the character class
+    of a word, `end` the pattern that ends a name (a particle or a non-word character)."""
+
+    def __init__(self, rules: dict, word: str, end: str):
+        longest = rules["max_name_chars"]
+        name = rf"[{word}&]{{2,{longest}}}"
+        classifiers, bound = rules["classifier_cues"], rules["classifier_cues_bound"]
+        first = "".join(sorted({re.escape(cue[0]) for cue in classifiers + bound}))
+        self._classified = re.compile(
+            rf"(?=[{first}])(?:(?:{longest_first(classifiers)})인?|(?<=[가-힣])(?:{longest_first(bound)})인?"
+            rf"|(?:{longest_first(bound)})인)\s"
+            rf"(?:[‘'“\"](?P<quoted>[^’'”\"]{{2,{longest}}}?)[’'”\"]|(?P<name>[{word}&]{{2,{longest}}}?){end})"
+        )
+        titles = longest_first(rules["title_cues"])
+        # A name before a cue word is looked for from the cue back: cues are rare, names everywhere.
+        self._window = 2 * longest + 1
+        self._title = re.compile(rf" (?:{titles}){end}")
+        self._name_pair_before = re.compile(rf"(?<![{word}])(?P<first>{name}) (?P<second>{name})$")
+        self._members = re.compile(rf" (?:{longest_first(rules['member_cues'])})(?![{word}])")
+        self._name_before = re.compile(rf"(?<![{word}])(?P<name>{name})$")
+        self._affiliation = re.compile(rf"\(\d{{1,3}}·(?:[전현] )?(?P<name>{name}(?: {name})??)(?: (?:{titles}))?\)")
+        self._publisher = re.compile(
+            rf"(?:{longest_first(rules['book_role_words'])})\s?[,·]?\s?(?P<name>{name}(?: {name})?)(?:,\s?\d[\d,]*쪽|\))"
+        )
+        self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
+        self._not_names = frozenset(rules["not_names"])
+        self._category_heads = tuple(rules["category_heads"])
+        self._subsidiary_words = frozenset(rules["subsidiary_words"])
+        self._word_before = re.compile(rf"(?<![{word}&])[{word}&]+ $")
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str | None]]:
+        for m in self._classified.finditer(text):
+            group = "quoted" if m.group("quoted") else "name"
+            if self._may_name(m.group(group)):
+                yield self._body(text, *m.span(group), "company")
+        for m in self._before(self._title, self._name_pair_before, text):
+            first_person, second_person = (self._person.fullmatch(m.group(g)) is not None for g in ("first", "second"))
+            group = "second" if first_person else "first"
+            if first_person != second_person and self._may_name(m.group(group)):
+                yield self._body(text, *m.span(group), None)
+        for m in self._before(self._members, self._name_before, text):
+            if self._may_name(m.group("name")) and not self._person.fullmatch(m.group("name")):
+                yield self._body(text, *m.span("name"), None)
+        for m in self._publisher.finditer(text):
+            if self._may_name(m.group("name").split(" ")[-1]):
+                yield (*m.span("name"), "company")
+        for m in self._affiliation.finditer(text):
+            if all(self._may_name(word) for word in m.group("name").split(" ")):
+                yield self._body(text, *m.span("name"), None)
+
+    def _before(self, cue: re.Pattern, names: re.Pattern, text: str):
+        """Matches of `names` that end where a match of `cue` starts."""
+        for c in cue.finditer(text):
+            m = names.search(text, max(0, c.start() - self._window), c.start())
+            if m:
+                yield m
+
+    def _body(self, text: str, start: int, end: int, org_type: str | None) -> tuple[int, int, str | None]:
+        if text[start:end] in self._subsidiary_words:  # 하만 코리아: the name before it too
+            before = self._word_before.search(text, 0, start)
+            start = before.start() if before else start
+        return start, end, org_type
+
+    def _may_name(self, word: str) -> bool:
+        return (word not in self._not_names and not word[0].isdigit() and not word.endswith(self._category_heads)
+                and not is_common_word(word))
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    return load_mecab()
+
+
+@lru_cache(maxsize=8192)
+def is_common_word(word: str) -> bool:
+    """Whether MeCab-ko reads `word` as one common word (가치, 이미지) or as ending in a verb ending, an adverb
+    or a particle (있는, 새로, 판잣집으로): no name. Asked only of the few words a cue makes candidates."""
+    tags = [tag for _, tag in _tagger().pos(word)]
+    return (len(tags) == 1 and tags[0] not in _NAME_TAGS) or tags[-1].startswith(_NOT_NAME_TAGS)
+
+
+@lru_cache(maxsize=8192)
+def is_common_noun(word: str) -> bool:
+    """Whether MeCab-ko reads `word` as one common noun (심사, 지원, 록); 아주 (an adverb) is a name's head."""
+    return [tag for _, tag in _tagger().pos(word)] == ["NNG"]
