@@ -75,6 +75,7 @@ class _Settled:
     kind: str
     reason: str
     downloaded: bool = False
+    revalidated: _Fetched | None = None  # the same text under new validators: stored for the next GET
 
 
 _HOST_DONE = object()
@@ -128,6 +129,14 @@ class _Run:
         if outcome.kind == "failed":
             self.fail(outcome.url, outcome.reason)
             return
+        if outcome.revalidated is not None:
+            fetched = outcome.revalidated
+            try:
+                self.store.update_validators(fetched.article.doc_id, fetched.etag, fetched.last_modified,
+                                             fetched.fetched_at)
+            except Exception as error:  # one article the store refuses must not stop the run
+                self.fail(outcome.url, f"cannot save: {error}")
+                return
         self.report.counts[outcome.kind] += 1
         log.info("%s %s (%s)", outcome.kind, outcome.url, outcome.reason)
         self.emit(Event(outcome.kind, outcome.url, outcome.reason))
@@ -269,9 +278,10 @@ def _fetch_one(fetcher: Fetcher, target: _Target, since: dt.date | None) -> _Fet
         return _Settled(url, "failed", f"cannot parse the page: {type(error).__name__}: {error}", downloaded=True)
     if not article.text:
         return _Settled(url, "failed", "no article text found on the page", downloaded=True)
+    fetched = _Fetched(url, article, result.etag, result.last_modified, dt.datetime.now(dt.timezone.utc),
+                       known=state is not None)
     if current is not None and current.doc_id == article.doc_id and current.content_hash == content_hash(article.text):
-        return _Settled(url, "unchanged", "same text", downloaded=True)
+        return _Settled(url, "unchanged", "same text", downloaded=True, revalidated=fetched)
     if since is not None and article.published is not None and article.published < since:
         return _Settled(url, "skipped", f"published {article.published}, before {since}", downloaded=True)
-    return _Fetched(url, article, result.etag, result.last_modified, dt.datetime.now(dt.timezone.utc),
-                    known=state is not None)
+    return fetched

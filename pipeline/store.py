@@ -310,6 +310,19 @@ class Store:
         updates.update({name: sa.func.coalesce(insert.excluded[name], articles.c[name]) for name in kept})
         return insert.on_conflict_do_update(index_elements=[articles.c.doc_id], set_=updates)
 
+    def update_validators(self, doc_id: str, etag: str | None, last_modified: str | None,
+                          fetched_at: dt.datetime) -> None:
+        """A page fetched again with the same text: keep its new ETag / Last-Modified for the next
+        conditional GET (a validator the server no longer sends is kept)."""
+        values = {"fetched_at": fetched_at}
+        values |= {name: value for name, value in (("etag", etag), ("last_modified", last_modified)) if value}
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(articles.update().where(articles.c.doc_id == doc_id).values(**values))
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"{self.name}: cannot update {doc_id}: "
+                             f"{_first_line(getattr(error, 'orig', None) or error)}") from error
+
     def has_article(self, doc_id: str, extractor_version: str | None = None) -> bool:
         """Whether the article is stored (and, when given, was extracted by that extractor version)."""
         query = sa.select(articles.c.doc_id).where(articles.c.doc_id == doc_id)
