@@ -1,11 +1,13 @@
 """The `krnews` command line: a thin layer over the library, one module per subcommand.
 
-Exit codes: 0 all inputs worked, 1 some inputs failed (each named on stderr), 2 usage error.
+Exit codes: 0 all inputs worked, 1 some inputs failed (each named on stderr), 2 usage error; 130 after
+Ctrl-C, 143 after SIGTERM (systemd's stop): both unwind the command, so a crawl records how far it got.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 
 from . import __version__
@@ -28,15 +30,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, unwound like Ctrl-C."""
+
+
+def _terminate(signum, frame):
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.handler(args)
+    except Terminated:
+        print("krnews: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("krnews: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `krnews extract ... | head`
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

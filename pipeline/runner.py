@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing
+import signal
 import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,6 +64,7 @@ def prepare() -> None:
 
 def load_worker() -> None:
     """Pool initializer: the NLP stage ready before the first chunk arrives (inherited when forked)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a worker just ends
     prepare()
     # A forked worker inherits the parent's heap; without this, every full garbage collection in
     # the worker walks (and copies, page by page) all of it, which halved throughput.

@@ -354,6 +354,28 @@ def test_kill_9_mid_crawl_then_a_rerun_stores_exactly_an_uninterrupted_crawl(htt
     assert len(stored_records(db)) == len(table(db, "records", "record_id")) == len(expected_records(site))
 
 
+def test_sigterm_mid_crawl_ends_the_run_interrupted_with_its_counts(http_server, tmp_path):
+    site, db = Site(http_server, tmp_path), tmp_path / "crawl.sqlite"
+    site.delay = 0.3
+    command = [sys.executable, "-m", "krnews", *crawl_args(site, db, "--quiet")]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while count_articles(db) < 2:
+            assert child.poll() is None and time.monotonic() < deadline, child.stderr.read() if child.poll() is not None else "timeout"
+            time.sleep(0.02)
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(10) == 143
+        assert b"terminated" in child.stderr.read()
+    finally:
+        child.kill()
+        child.stdout.close()
+        child.stderr.close()
+    run = last_run(db)
+    assert run["status"] == "interrupted" and run["ended_at"] is not None
+    assert run["counts"]["saved"] == count_articles(db) >= 2
+
+
 def count_articles(db: Path | str) -> int:
     """Articles stored so far, read while the crawl writes (0 before the tables exist)."""
     if "://" in str(db):
