@@ -2,7 +2,8 @@
 
 Two rules, as in Duckling: inside a group, a digit (or hangul digit) times a small unit (십 백 천)
 adds up (6천400 = 6400); a group times a large unit (만 억 조) adds up into the total
-(1조2천억 = 1e12 + 2000e8). Written digits may carry commas and a decimal point (4,061 / 12.5).
+(1조2천억 = 1e12 + 2000e8). A small unit after a number already as large as the unit is a slip of the
+pen and counts once: 29억 4000천만 원 is 29억 4000만 원. Written digits may carry commas and a decimal point (4,061 / 12.5).
 """
 from __future__ import annotations
 
@@ -51,7 +52,10 @@ def parse_number(text: str) -> Decimal | None:
                 return None
             pending = Decimal(HANGUL_DIGITS[char])
         elif char in SMALL_UNITS:
-            group += (pending if pending is not None else 1) * SMALL_UNITS[char]
+            unit = SMALL_UNITS[char]
+            # A small unit after a number as large as itself was written twice ("4000천만" for 4000만):
+            # Korean puts only one digit before 십/백/천.
+            group += (pending if pending is not None else 1) * (unit if pending is None or pending < unit else 1)
             pending = None
         else:
             group += pending if pending is not None else 0
