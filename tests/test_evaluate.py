@@ -536,3 +536,14 @@ def test_an_untagged_institution_after_a_place_is_excused_too(tmp_path):
     fake = FakeMentions({"누리와 한국 정부가 만났다.": [("org", "누리", {}), ("org", "한국 정부", {})]})
     org = evaluate_mentions(path, kind="org", extract_fn=fake)["kinds"]["org"]
     assert (org["raw"]["fp"], org["mapped"]["fp"], org["mapped"]["ignored_system"]) == (1, 0, 1)
+
+
+def test_records_of_one_size_and_organisation_pair_with_gold_of_their_own_funding_type():
+    from decimal import Decimal
+
+    from krnews.evaluate.matching import Candidate, assign
+
+    money, names = ("KRW", Decimal(2_000_000_000)), frozenset({"대전광역시서구"})
+    gold = [Candidate(money, names, funding_type="grant"), Candidate(money, names, funding_type="budget")]
+    system = [Candidate(money, names, funding_type="budget"), Candidate(money, names, funding_type="grant")]
+    assert sorted(assign(gold, system).pairs) == [(0, 1, False), (1, 0, False)]

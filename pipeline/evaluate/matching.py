@@ -2,7 +2,8 @@
 
 A system record matches a gold record with the same amount (won by amount_krw, another currency by its
 own value) and, unless organisations are ignored, an organisation name in common (spaces ignored).
-Exact amounts are assigned first, then figures within 2% (222억원 for 222억417만4177원); in each round
+Among equally close candidates the one of the same funding type is tried first (시비 and 구비 of one
+size pair with their own gold). Exact amounts are assigned first, then figures within 2% (222억원 for 222억417만4177원); in each round
 the required gold before the optional gold, and as many pairs as possible (augmenting paths). What is
 left over and still matches some gold is the same money told again: ignored, not spurious."""
 from __future__ import annotations
@@ -20,6 +21,7 @@ class Candidate:
     amount: tuple[str, Decimal] | None  # (currency, value)
     names: frozenset[str]  # organisation names without spaces
     optional: bool = False
+    funding_type: str | None = None
 
 
 @dataclass
@@ -41,7 +43,8 @@ def assign(gold: list[Candidate], system: list[Candidate], use_org: bool = True)
         for optional in (False, True):
             golds = [g for g in range(len(gold)) if gold[g].optional == optional and g not in matched.values()]
             free = [s for s in range(len(system)) if s not in matched]
-            matched.update(_max_matching(golds, free, lambda g, s: _distance(gold[g], system[s], tolerance, use_org)))
+            matched.update(_max_matching(golds, free, lambda g, s: _distance(gold[g], system[s], tolerance, use_org),
+                                         lambda g, s: gold[g].funding_type == system[s].funding_type))
     result = Assignment()
     for s, g in sorted(matched.items(), key=lambda item: item[1]):
         if gold[g].optional:
@@ -72,12 +75,13 @@ def _distance(gold: Candidate, system: Candidate, tolerance: Decimal, use_org: b
     return difference if difference <= tolerance else None
 
 
-def _max_matching(golds: list[int], systems: list[int], distance) -> dict[int, int]:
-    """Maximum bipartite matching (Kuhn); each gold tries its closest system records first."""
+def _max_matching(golds: list[int], systems: list[int], distance, same_kind) -> dict[int, int]:
+    """Maximum bipartite matching (Kuhn); each gold tries its closest system records first, of its own
+    funding type before others."""
     options = {}
     for g in golds:
-        scored = [(d, s) for s in systems if (d := distance(g, s)) is not None]
-        options[g] = [s for _, s in sorted(scored)]
+        scored = [(d, not same_kind(g, s), s) for s in systems if (d := distance(g, s)) is not None]
+        options[g] = [s for _, _, s in sorted(scored)]
     owner: dict[int, int] = {}  # system -> gold
 
     def place(g: int, seen: set[int]) -> bool:

@@ -41,7 +41,7 @@ class GoldRecord:
 
     def candidate(self) -> Candidate:
         names = {org_key(n) for n in (self.org, *self.org_aliases, self.recipient)} - {None}
-        return Candidate(_gold_amount(self), frozenset(names), self.optional)
+        return Candidate(_gold_amount(self), frozenset(names), self.optional, self.funding_type)
 
 
 @dataclass
@@ -192,7 +192,8 @@ def _system_candidate(record) -> Candidate:
         amount = (record.currency, Decimal(str(record.amount)))
     else:
         amount = None
-    return Candidate(amount, frozenset({org_key(record.org), org_key(record.org_mention)} - {None}))
+    return Candidate(amount, frozenset({org_key(record.org), org_key(record.org_mention)} - {None}),
+                     funding_type=record.funding_type)
 
 
 def _gold_amount(gold: GoldRecord) -> tuple[str, Decimal] | None:
