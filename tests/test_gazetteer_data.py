@@ -59,9 +59,9 @@ def test_226_sigungu_each_under_a_sido(organisations):
     per_sido = Counter(o["parent"] for o in autonomous)
     assert per_sido["서울특별시"] == 25 and per_sido["경기도"] == 31 and per_sido["대구광역시"] == 9
     assert "세종특별자치시" not in per_sido
-    # the only other local governments under a 시·도 are 제주's two 행정시
-    assert {o["id"] for o in under_sido} - {o["id"] for o in autonomous} == {
-        "제주특별자치도 제주시", "제주특별자치도 서귀포시"}
+    # the only other local governments under a 시·도 are 제주's two 행정시 and former 시·군 (merged away)
+    current = [o for o in under_sido if o["source"] != "local_former"]
+    assert {o["id"] for o in current} - {o["id"] for o in autonomous} == {"제주특별자치도 제주시", "제주특별자치도 서귀포시"}
 
 
 def test_education_offices_one_per_sido(organisations):
@@ -375,3 +375,8 @@ def test_build_adds_the_spaced_form_of_a_latin_head_unless_another_owns_it(tmp_p
     assert owners["KB 누리은행"] == "KB누리은행"
     assert owners["HB 누리은행"] == "한빛카드"  # already written spaced: kept as it is
     assert "한빛 카드" not in owners  # no Latin head, no spaced form
+
+
+@pytest.mark.parametrize("former", ["북제주군", "남제주군", "청원군", "마산시", "진해시"])
+def test_local_governments_merged_away_are_still_named(pattern_to_id, former):
+    assert pattern_to_id[former].endswith(" " + former)

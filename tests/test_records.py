@@ -98,3 +98,21 @@ def test_a_company_outside_the_gazetteer_acting_as_subject():
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}
+
+
+def test_two_shares_of_one_size_in_one_sentence_are_two_records_until_the_works_are_done():
+    text = ("대전 서구는 누리도서관을 새로 짓는다. 누리도서관은 국비 30억 원, 시비 20억 원, 구비 20억 원 등 총 70억 원의 "
+            "사업비를 투입해 지상 3층 규모로 내년 8월 준공 예정이다.")
+    found = records(text, published="2018-05-02")
+    assert [(r.amount_krw, r.funding_type, r.year_end) for r in found] == [
+        (3_000_000_000, "grant", 2019), (2_000_000_000, "grant", 2019), (2_000_000_000, "budget", 2019),
+        (7_000_000_000, "project_cost", 2019),
+    ]
+
+
+def test_a_facility_named_with_its_place_is_paid_for_by_that_place():
+    text = ("제주도는 올해 체육시설 확충에 95억원을 투입한다. 시·군 지역별로는 제주시의 경우 한빛체육관 등 2개에 30억원, "
+            "북제주군 한빛문화체육센터 등 3개에 40억원, 남제주군 누리스포츠센터 등 2개에 25억원 등이다.")
+    found = records(text, published="2004-05-02")
+    assert [(r.org_mention, r.amount_krw) for r in found][2:] == [("북제주군", 4_000_000_000), ("남제주군", 2_500_000_000)]
+    assert found[2].org == "제주특별자치도 북제주군"  # a county merged away in 2006 is still named

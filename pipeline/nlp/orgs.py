@@ -37,6 +37,7 @@ class Org:
     start: int
     end: int
     in_gazetteer: bool = True  # False: recognised by a suffix rule (…센터, …재단), may name a facility
+    body: Org | None = None  # of a unit named with its body (영동군 농업기술센터), that body (영동군)
 
 
 def trie_regex(words) -> str:
@@ -160,7 +161,7 @@ class OrgMatcher:
             if unit and org.org_type in self._within_types.get(unit["suffix"], [org.org_type]):
                 org_type = self._unit_type.get(unit["suffix"]) or org.org_type
                 name = org.canonical if org.canonical.endswith(unit["unit"]) else f"{org.canonical} {unit['unit']}"
-                org = Org(name, org_type, org.start, unit.end("unit"), in_gazetteer=False)
+                org = Org(name, org_type, org.start, unit.end("unit"), in_gazetteer=False, body=org)
             joined.append(org)
         return joined
 

@@ -34,6 +34,8 @@ class _Reader:
 
     def __init__(self, article: Article, context: DocContext):
         self.article, self.context, self.text = article, context, context.text
+        for sentence in context.sentences:  # 남제주군 대정문화체육센터에 39억원: its body pays for a facility
+            sentence.orgs = [o.body if o.body is not None and not can_act(o) else o for o in sentence.orgs]
         self.actors = ActorTracker(context)
         self.years = YearTracker()
         self.topic: str | None = None  # funding type of the paragraph's last record
@@ -105,10 +107,11 @@ class _Reader:
             return None
         actor = self.actors.actor_for(sentence, amount.start)
         funding_type = kind_of_money(role, text, amount.start, lower, upper, actor)
+        completion = self._completion_year(sentence)
         if funding_type == "project_cost":
-            choice = _project_year(choice, self._completion_year(sentence))
-        else:
-            choice = choice or self._year_from_context(actor, text[amount.end : upper])
+            choice = _project_year(choice, completion)
+        else:  # 국비 39억원 … 투입해 내년 8월 준공: a share of the works is spent until they are done
+            choice = choice or completion or self._year_from_context(actor, text[amount.end : upper])
         year = choice.year if choice else None
         funder = next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         if funder is None and funding_type == "contract" and actor is not None and actor.org_type == "company":
@@ -215,13 +218,16 @@ def _is_headline(record: InitiativeRecord) -> bool:
 
 
 def _same_money(a: InitiativeRecord, b: InitiativeRecord, listing: set[str]) -> bool:
-    """Equal organisation and amount: one money told again, unless it stands in a list of items
-    (화폐전시관 건립 30억원, …; 안인화력발전기금 30억원, …) beside an initiative it has nothing in common
-    with. `listing` holds the sentences that state several records."""
+    """Equal organisation and amount: one money told again, unless one sentence gives them different
+    kinds (시비 and 구비), or it stands in a list of items (화폐전시관 건립 30억원, …; 안인화력발전기금
+    30억원, …) beside an initiative it has nothing in common with. `listing` holds the sentences that
+    state several records."""
     if (a.org, a.currency) != (b.org, b.currency):
         return False
     if (a.amount_krw if a.amount_krw is not None else a.amount) != (b.amount_krw if b.amount_krw is not None else b.amount):
         return False
+    if a.sentence == b.sentence and a.funding_type != b.funding_type:
+        return False  # 시비 29억원, 구비 29억원: two shares of equal size, not one money told twice
     in_a_list = a.sentence == b.sentence or a.sentence in listing or b.sentence in listing
     if not in_a_list or not a.initiative or not b.initiative:
         return True
