@@ -116,3 +116,12 @@ def test_a_facility_named_with_its_place_is_paid_for_by_that_place():
     found = records(text, published="2004-05-02")
     assert [(r.org_mention, r.amount_krw) for r in found][2:] == [("북제주군", 4_000_000_000), ("남제주군", 2_500_000_000)]
     assert found[2].org == "제주특별자치도 북제주군"  # a county merged away in 2006 is still named
+
+
+def test_money_in_a_subheading_is_the_body_s_money_whoever_the_body_says_spends_it():
+    text = ("누리시, 첨단산단 승인…2027년 준공\n4500억원 투입해 환지 방식으로 개발\n"
+            "누리시는 첨단 일반산업단지 계획이 승인됐다고 밝혔다. 사업은 누리첨단산업단지개발조합이 맡는다. "
+            "조합의 추정사업비는 4500억 원이며 2027년 준공 예정이다.")
+    found = records(text, published="2024-03-12")
+    assert [(r.org, r.amount_krw, r.sentence.startswith("조합")) for r in found] == [
+        ("누리첨단산업단지개발조합", 450_000_000_000, True)]

@@ -20,6 +20,7 @@ from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 _ACTION = re.compile(longest_first(load_table("funding")["action_predicates"]))
 _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
 _LIST_ITEMS = 3  # records one sentence must state to be a list of items
+_SENTENCE_ENDS = (".", "다", "요", "?", "!", "。", "\"", "”", "'", "’")
 _PUBLIC_CLIENTS = frozenset(load_table("funding")["government_types"]) | {"public_agency"}
 _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
 # 올해 6조9956억원보다: a figure given for comparison; its year is not the one the text is about.
@@ -40,6 +41,7 @@ class _Reader:
         self.years = YearTracker()
         self.topic: str | None = None  # funding type of the paragraph's last record
         self.year_how: dict[str, str] = {}  # record_id -> how its year was found (a HOW_RANK key)
+        self.headings: set[str] = set()  # record_ids told by a heading line (the title, a subheading)
 
     def records(self) -> list[InitiativeRecord]:
         found: list[InitiativeRecord] = []
@@ -52,7 +54,7 @@ class _Reader:
             if not in_sidebar:
                 found.extend(self._sentence(sentence))
             self.actors.end_of_sentence(sentence)
-        return _one_per_money(found, self.year_how)
+        return _one_per_money(found, self.year_how, self.headings)
 
     def _sentence(self, sentence: Sentence) -> list[InitiativeRecord]:
         amounts = sorted(sentence.amounts, key=lambda a: a.start)
@@ -67,6 +69,8 @@ class _Reader:
             record = self._record(sentence, amount, lower, upper, years.get(amount.start))
             if record is not None:
                 made.append(record)
+        if _is_heading_line(self.text, sentence.start, sentence.end):
+            self.headings.update(r.record_id for r in made)
         topical = [r for r in made if not _COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
         current = self.actors.current
         self.years.end_of_sentence(sentence.years, years, topical, current.canonical if current else None)
@@ -187,21 +191,24 @@ def _is_period(record: InitiativeRecord) -> bool:
     return record.year_start is not None and record.year_end is not None
 
 
-def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str]) -> list[InitiativeRecord]:
+def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str], headings: set[str]) -> list[InitiativeRecord]:
     """The same organisation's same money told twice (headline and body, a restatement) is one
-    record: the first telling in the body keeps it (a headline only when nothing else tells it),
+    record: the first telling in the body keeps it (a heading only when nothing else tells it),
     with the year of the telling that states it best (a year written beside the amount over one
-    carried from earlier sentences, a full period over one year)."""
+    carried from earlier sentences, a full period over one year). A heading names its organisation
+    loosely, so its money is the body's money of the same amount whoever the body says spends it."""
     kept: list[InitiativeRecord] = []
     rank = lambda r: HOW_RANK.get(year_how.get(r.record_id), -1)  # noqa: E731
+    heading = lambda r: _is_headline(r) or r.record_id in headings  # noqa: E731
     listing = {sentence for sentence, n in Counter(r.sentence for r in records).items() if n >= _LIST_ITEMS}
     for record in records:
-        index = next((i for i, first in enumerate(kept) if _same_money(first, record, listing)), None)
+        loose = heading(record)
+        index = next((i for i, first in enumerate(kept) if _same_money(first, record, listing, loose or heading(first))), None)
         if index is None:
             kept.append(record)
             continue
         first = kept[index]
-        keeper = record if _is_headline(first) and not _is_headline(record) else first
+        keeper = record if heading(first) and not loose else first
         better_year = rank(record) > rank(first) or (rank(record) == rank(first) and _is_period(record) and not _is_period(first))
         dated = record if better_year else first
         other = record if keeper is first else first
@@ -217,12 +224,19 @@ def _is_headline(record: InitiativeRecord) -> bool:
     return bool(record.title) and record.sentence.strip() == record.title.strip()
 
 
-def _same_money(a: InitiativeRecord, b: InitiativeRecord, listing: set[str]) -> bool:
-    """Equal organisation and amount: one money told again, unless one sentence gives them different
-    kinds (시비 and 구비), or it stands in a list of items (화폐전시관 건립 30억원, …; 안인화력발전기금
-    30억원, …) beside an initiative it has nothing in common with. `listing` holds the sentences that
-    state several records."""
-    if (a.org, a.currency) != (b.org, b.currency):
+def _is_heading_line(text: str, start: int, end: int) -> bool:
+    """A line of its own with no sentence ending: a title or subheading ([10대그룹 총 1056조 투자],
+    4582억원 투입해 전국 최초 환지 방식으로 개발)."""
+    whole_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    return whole_line and not text[start:end].rstrip().endswith(_SENTENCE_ENDS)
+
+
+def _same_money(a: InitiativeRecord, b: InitiativeRecord, listing: set[str], any_org: bool = False) -> bool:
+    """Equal organisation (any, with `any_org`) and amount: one money told again, unless one sentence
+    gives them different kinds (시비 and 구비), or it stands in a list of items (화폐전시관 건립 30억원, …;
+    안인화력발전기금 30억원, …) beside an initiative it has nothing in common with. `listing` holds the
+    sentences that state several records."""
+    if a.currency != b.currency or (a.org != b.org and not any_org):
         return False
     if (a.amount_krw if a.amount_krw is not None else a.amount) != (b.amount_krw if b.amount_krw is not None else b.amount):
         return False
