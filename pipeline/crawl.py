@@ -23,12 +23,11 @@ from krnews.models import EXTRACTOR_VERSION, Article, Document
 from krnews.scrapers import FetchError, Fetcher, Source, discover, parse_html
 from krnews.scrapers.article import HTML_TYPES
 
-from .inputs import InputError
+from .inputs import MAX_PARALLEL_HOSTS, InputError
 from .runner import process_item, run_articles
 from .store import ArticleState, Store, content_hash
 
 COUNTS = ("discovered", "fetched", "unchanged", "skipped", "failed", "saved", "records_added", "records_updated")
-MAX_PARALLEL_HOSTS = 8  # fetching threads; each host is still fetched one polite request at a time
 FETCHED_BACKLOG = 32  # pages fetched but not yet extracted: bounds memory when extraction lags
 
 log = logging.getLogger("krnews.crawl")

@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import urlsplit
 
 from krnews.models import Article
 from krnews.scrapers.warc import WARC_SUFFIXES, WarcPage, is_warc, page_article, read_warc
@@ -24,6 +27,8 @@ HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 CORPUS_SUFFIXES = (".jsonl",)
 KNOWN_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + CORPUS_SUFFIXES + WARC_SUFFIXES
+MAX_PARALLEL_HOSTS = 8  # fetching threads; each host is still fetched one polite request at a time
+URL_WINDOW = 256  # consecutive URLs fetched together: results wait for earlier ones, so memory stays bounded
 
 
 @dataclass(frozen=True)
@@ -53,12 +58,20 @@ def read_inputs(inputs: Iterable[str], stdin=None, fetch_article=None) -> Iterat
 
 
 def _read(inputs: Iterable[str], stdin, fetch) -> Iterator[Article | InputError]:
+    urls: list[str] = []  # consecutive URLs, fetched together
     for name in inputs:
+        if is_url(name):
+            urls.append(name)
+            if len(urls) == URL_WINDOW:
+                yield from _fetched_in_order(urls, fetch)
+                urls = []
+            continue
+        if urls:
+            yield from _fetched_in_order(urls, fetch)
+            urls = []
         if name == "-":
             lines = (line.strip() for line in (stdin or sys.stdin))
             yield from _read([line for line in lines if line and not line.startswith("#")], None, fetch)
-        elif is_url(name):
-            yield _from_url(name, fetch)
         elif "://" in name:
             yield InputError(name, "unsupported URL scheme (only http and https)")
         elif os.path.isdir(name):
@@ -67,19 +80,60 @@ def _read(inputs: Iterable[str], stdin, fetch) -> Iterator[Article | InputError]
             yield from _from_file(Path(name))
         else:
             yield InputError(name, "no such file, directory or URL")
+    if urls:
+        yield from _fetched_in_order(urls, fetch)
+
+
+def _fetched_in_order(urls: list[str], fetch) -> Iterator[Article | InputError]:
+    """Each URL's article (or error) in input order. Hosts are fetched in parallel, each host's pages
+    one after another, so its politeness delay holds while a slow host does not hold up the others."""
+    by_host: dict[str, list[int]] = {}
+    for index, url in enumerate(urls):
+        by_host.setdefault(urlsplit(url).hostname or "", []).append(index)
+    if len(by_host) == 1:
+        yield from (_from_url(url, fetch) for url in urls)
+        return
+    done: dict[int, Article | InputError] = {}
+    ready = threading.Condition()
+    stop = threading.Event()
+
+    def fetch_host(indices: list[int]) -> None:
+        for index in indices:
+            if stop.is_set():
+                return
+            outcome = _from_url(urls[index], fetch)
+            with ready:
+                done[index] = outcome
+                ready.notify_all()
+
+    pool = ThreadPoolExecutor(max_workers=min(MAX_PARALLEL_HOSTS, len(by_host)), thread_name_prefix="krnews-fetch")
+    try:
+        for indices in by_host.values():
+            pool.submit(fetch_host, indices)
+        for index in range(len(urls)):
+            with ready:
+                ready.wait_for(lambda: index in done)
+                outcome = done.pop(index)
+            yield outcome
+    finally:
+        stop.set()  # the consumer stopped early: threads end after their current request
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 class _SharedFetcher:
-    """fetch_article with one Fetcher made on the first URL (no network set-up for local files)."""
+    """fetch_article with one Fetcher made on the first URL (no network set-up for local files),
+    shared by the fetching threads."""
 
     def __init__(self) -> None:
         self._fetcher = None
+        self._lock = threading.Lock()
 
     def __call__(self, url: str) -> Article:
         from krnews.scrapers import Fetcher, fetch_article
 
-        if self._fetcher is None:
-            self._fetcher = Fetcher()
+        with self._lock:
+            if self._fetcher is None:
+                self._fetcher = Fetcher()
         return fetch_article(url, self._fetcher)
 
     def close(self) -> None:
