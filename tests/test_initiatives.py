@@ -239,6 +239,18 @@ def test_store_grows_incrementally_and_matches_the_batch(documents, store_url):
         (startups,) = [i for i in krnews.read_initiatives(store, as_dataframe=False) if "startup-daejeon" in i.doc_ids]
         assert startups.doc_ids == ["startup-daejeon", "startup-sejong"] and startups.org == "세종특별자치시"
 
+        # an article whose text changed leaves its story (no near copy any more) and joins the one its new
+        # text belongs to: the stories are those of the current articles, as if consolidated afresh
+        copy = next(d for d in documents if d.article.doc_id == "hydrogen-b")
+        sejong = next(d for d in documents if d.article.doc_id == "startup-sejong")
+        rewritten = copy.model_copy(update={"article": copy.article.model_copy(update={"text": sejong.article.text}),
+                                            "records": []})
+        store.save_document(rewritten)
+        assert update_initiatives(store) == 1
+        current = [rewritten if d.article.doc_id == "hydrogen-b" else d for d in documents]
+        assert list(iter_stories(store)) == consolidate(current).stories
+        assert {tuple(s.doc_ids) for s in iter_stories(store)} >= {("hydrogen-a",), ("hydrogen-b", "startup-sejong")}
+
 
 def test_migration_builds_the_tables_consolidation_queries(store_url):
     import sqlalchemy as sa
@@ -277,3 +289,12 @@ def test_export_writes_initiatives_in_every_format(documents, tmp_path):
     assert header.startswith("initiative_id,org,") and len(rows) == len(exported)
     assert main(["export", "--what", "initiatives", "--db", db, "--org", "대전광역시", "--out", str(tmp_path / "d.jsonl")]) == 0
     assert [i["org"] for i in map(json.loads, (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines())] == ["대전광역시"]
+
+
+def test_in_memory_a_document_given_again_with_other_text_moves_to_its_new_story(documents):
+    copy = next(d for d in documents if d.article.doc_id == "hydrogen-b")
+    sejong = next(d for d in documents if d.article.doc_id == "startup-sejong")
+    rewritten = copy.model_copy(update={"article": copy.article.model_copy(update={"text": sejong.article.text})})
+    current = [rewritten if d.article.doc_id == "hydrogen-b" else d for d in documents]
+    assert consolidate([*documents, rewritten]).stories == consolidate(current).stories
+    assert consolidate([*documents, copy]).stories == consolidate(documents).stories  # the same text: nothing moves

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import numpy as np
+
 from krnews.models import Document
 
 from .matching import RecordKey, linked
@@ -17,8 +19,8 @@ from .stories import band_keys, near_duplicates, signature
 from .summary import build_initiative, build_story
 
 
-def components(keys: list[RecordKey]) -> list[list[RecordKey]]:
-    """Connected components of `linked` among `keys` (used when a re-saved document leaves a group)."""
+def components(keys: list, related=linked) -> list[list]:
+    """Connected components of `related` among `keys` (used when a re-saved document leaves a group)."""
     parent = list(range(len(keys)))
 
     def root(i: int) -> int:
@@ -29,7 +31,7 @@ def components(keys: list[RecordKey]) -> list[list[RecordKey]]:
 
     for i in range(len(keys)):
         for j in range(i + 1, len(keys)):
-            if linked(keys[i], keys[j]):
+            if related(keys[i], keys[j]):
                 parent[root(i)] = root(j)
     groups: dict[int, list[RecordKey]] = {}
     for i, key in enumerate(keys):
@@ -61,9 +63,12 @@ class Consolidator:
 
     def _add_to_story(self, document: Document) -> None:
         article = document.article
-        if self.backend.story_of(article.doc_id) is not None:
-            return
         hashvalues = signature(article.text)
+        story_id = self.backend.story_of(article.doc_id)
+        if story_id is not None:
+            if np.array_equal(self.backend.signatures_of([article.doc_id])[article.doc_id], hashvalues):
+                return  # already in its story, with this text
+            self._leave_story(article.doc_id, story_id)
         keys = band_keys(hashvalues)
         matched = {
             story_id
@@ -76,6 +81,14 @@ class Consolidator:
         }
         members = [m for story_id in sorted(matched) for m in self.backend.story_members(story_id)] + [member]
         self.backend.put_story(sorted(matched), build_story(members), members, (member, hashvalues, keys))
+
+    def _leave_story(self, doc_id: str, story_id: str) -> None:
+        """A re-saved article whose text changed leaves its story, which may fall apart (the others stay
+        grouped by what links them); the article then joins the story its new text belongs to."""
+        members = [m for m in self.backend.story_members(story_id) if m["doc_id"] != doc_id]
+        signatures = self.backend.signatures_of([m["doc_id"] for m in members])
+        groups = components(members, lambda a, b: near_duplicates(signatures[a["doc_id"]], signatures[b["doc_id"]]))
+        self.backend.leave_story(doc_id, story_id, [(build_story(group), group) for group in groups])
 
     def _add_record(self, key: RecordKey) -> None:
         matched = sorted({initiative_id for other, initiative_id in self.backend.record_candidates(key) if linked(key, other)})

@@ -8,6 +8,7 @@ import numpy as np
 from krnews.models import Initiative, Story
 
 from .matching import RecordKey, may_link
+from .stories import band_keys
 
 
 class MemoryBackend:
@@ -34,6 +35,21 @@ class MemoryBackend:
 
     def story_members(self, story_id: str) -> list[dict]:
         return self.story_members_[story_id]
+
+    def signatures_of(self, doc_ids: list[str]) -> dict[str, np.ndarray]:
+        return {doc_id: self.signatures[doc_id] for doc_id in doc_ids}
+
+    def leave_story(self, doc_id: str, story_id: str, groups: list[tuple[Story, list[dict]]]) -> None:
+        self.stories.pop(story_id, None)
+        self.story_members_.pop(story_id, None)
+        self.story_of_doc.pop(doc_id, None)
+        for key in band_keys(self.signatures.pop(doc_id)):
+            self.bands[key].discard(doc_id)
+        for story, members in groups:
+            self.stories[story.story_id] = story
+            self.story_members_[story.story_id] = members
+            for m in members:
+                self.story_of_doc[m["doc_id"]] = story.story_id
 
     def put_story(self, old_ids: list[str], story: Story, members: list[dict], article) -> None:
         member, hashvalues, keys = article

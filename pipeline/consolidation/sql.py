@@ -113,22 +113,41 @@ class SqlBackend:
         )
         return [dict(row._mapping) for row in rows]
 
+    def signatures_of(self, doc_ids: list[str]) -> dict:
+        rows = self.conn.execute(
+            sa.select(story_articles.c.doc_id, story_articles.c.signature).where(story_articles.c.doc_id.in_(doc_ids))
+        )
+        return {row.doc_id: from_bytes(row.signature) for row in rows}
+
+    def leave_story(self, doc_id: str, story_id: str, groups: list[tuple[Story, list[dict]]]) -> None:
+        self.conn.execute(story_bands.delete().where(story_bands.c.doc_id == doc_id))
+        self.conn.execute(story_articles.delete().where(story_articles.c.doc_id == doc_id))
+        self.conn.execute(stories.delete().where(stories.c.story_id == story_id))
+        for story, members in groups:
+            self._insert_story(story)
+            self.conn.execute(story_articles.update()
+                              .where(story_articles.c.doc_id.in_([m["doc_id"] for m in members]))
+                              .values(story_id=story.story_id))
+
     def put_story(self, old_ids: list[str], story: Story, members: list[dict], article) -> None:
         member, hashvalues, keys = article
         if old_ids:
             self.conn.execute(stories.delete().where(stories.c.story_id.in_(old_ids)))
-        # Statements take their values as parameters: compiled once, cached by SQLAlchemy.
-        self.conn.execute(stories.insert(), {
-            "story_id": story.story_id, "canonical_doc_id": story.canonical_doc_id, "canonical_url": story.canonical_url,
-            "title": story.title, "n_articles": story.n_articles, "first_seen": story.first_seen,
-            "last_seen": story.last_seen, "data": story.model_dump(mode="json"),
-        })
+        self._insert_story(story)
         self.conn.execute(story_articles.insert(), {"story_id": story.story_id, "signature": to_bytes(hashvalues), **member})
         if old_ids:
             self.conn.execute(story_articles.update().where(story_articles.c.story_id.in_(old_ids)).values(story_id=story.story_id))
         self.conn.execute(story_bands.insert(), [{"band_key": key, "doc_id": member["doc_id"]} for key in keys])
 
     # initiatives
+    def _insert_story(self, story: Story) -> None:
+        # Statements take their values as parameters: compiled once, cached by SQLAlchemy.
+        self.conn.execute(stories.insert(), {
+            "story_id": story.story_id, "canonical_doc_id": story.canonical_doc_id, "canonical_url": story.canonical_url,
+            "title": story.title, "n_articles": story.n_articles, "first_seen": story.first_seen,
+            "last_seen": story.last_seen, "data": story.model_dump(mode="json"),
+        })
+
     def record_candidates(self, key: RecordKey) -> list[tuple[RecordKey, str]]:
         if key.org is None or key.amount is None:
             return []
