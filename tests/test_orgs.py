@@ -175,3 +175,8 @@ def test_a_former_body_and_a_title_in_an_age_bracket():
 ])
 def test_publishers_in_book_credits_and_companies_before_a_copula(sentence, expected):
     assert [m for m, _ in orgs(sentence)] == expected
+
+
+def test_a_company_word_heading_a_subject_but_glued_to_a_verb_is_no_name():
+    assert "한빛식품" in [m for m, _ in orgs("한빛식품이 사과문을 냈다.")]
+    assert "드러나한빛식품" not in [m for m, _ in orgs("사과문이 거짓으로 드러나한빛식품이 다시 사과했다.")]

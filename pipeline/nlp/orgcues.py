@@ -105,6 +105,12 @@ def is_common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def holds_a_verb(word: str) -> bool:
+    """Whether MeCab-ko finds a verb or an ending in `word` (드러나송학식품: a headline glued to a name)."""
+    return any(tag.startswith(("V", "E")) for _, tag in _tagger().pos(word))
+
+
+@lru_cache(maxsize=8192)
 def is_common_noun(word: str) -> bool:
     """Whether MeCab-ko reads `word` as one common noun (심사, 지원, 록); 아주 (an adverb) is a name's head."""
     return [tag for _, tag in _tagger().pos(word)] == ["NNG"]

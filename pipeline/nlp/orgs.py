@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .doctext import doc_text
 from .found import set_found
-from .orgcues import CueRules, is_common_noun
+from .orgcues import CueRules, holds_a_verb, is_common_noun
 from .tables import load_jsonl, load_table, longest_first
 
 _RULES = load_table("orgs")
@@ -198,7 +198,7 @@ class OrgMatcher:
             yield Org(canonical, org_type, *m.span(group), in_gazetteer=name in self.canonical)
         for m in self._acting_company.finditer(text):  # 나카무라정공은: a company word heading a subject
             head = m.group("name")
-            if head not in self.canonical and not head.startswith(self._industry_words):
+            if head not in self.canonical and not head.startswith(self._industry_words) and not holds_a_verb(head):
                 yield Org(head, "company", *m.span("name"), in_gazetteer=False)
         for start, end, org_type in self._cues.find(text):
             yield Org(text[start:end], org_type, start, end, in_gazetteer=False)
