@@ -2,10 +2,10 @@
 
 Pages read but not parsed (UnparsedPage: HTML files, WARC records) are parsed where they are
 processed, so a pool also shares the parsing. The NLP stage is loaded once before the workers fork
-and each worker processes chunks of articles. At
-most a few chunks per worker are in flight, so memory stays flat however long the input is, and
-results come back in the order the inputs went in. An input that failed upstream (InputError)
-passes through in its place; an article whose processing raises becomes an InputError naming it.
+and each worker processes chunks of articles. At most a few chunks per worker are in flight, so
+memory stays flat however long the input is, and results come back in the order the inputs went in.
+An input that failed upstream (InputError) passes through in its place; an article whose processing
+raises becomes an InputError naming it.
 """
 from __future__ import annotations
 
