@@ -125,3 +125,10 @@ def test_money_in_a_subheading_is_the_body_s_money_whoever_the_body_says_spends_
     found = records(text, published="2024-03-12")
     assert [(r.org, r.amount_krw, r.sentence.startswith("조합")) for r in found] == [
         ("누리첨단산업단지개발조합", 450_000_000_000, True)]
+
+
+def test_a_clause_with_its_own_company_does_not_take_the_other_clause_s_deadline():
+    text = ("조선업체들의 투자 결정이 잇따르고 있다. 한빛조선은 조립공장을 1600억원을 들여 내년까지 완공키로 했고 "
+            "누리중공업도 군산 공장 신축을 위해 4000억원을 투자키로 했다.")
+    found = records(text, published="2008-02-14")
+    assert [(r.amount_krw, r.year, r.year_end) for r in found] == [(160_000_000_000, None, 2009), (400_000_000_000, 2008, None)]

@@ -61,7 +61,7 @@ def _is_subject(text: str, org: Org, sentence_start: int) -> bool:
     return bool(_SUBJECT_AFTER.match(text, org.end))
 
 
-def _acts(text: str, org: Org, sentence_start: int) -> bool:
+def acts(text: str, org: Org, sentence_start: int) -> bool:
     """Is the organisation the topic or subject of its clause (and not the one giving to it)?"""
     return not is_named_funder(text, org) and (_is_topic(text, org, sentence_start) or _is_subject(text, org, sentence_start))
 
@@ -79,7 +79,7 @@ class ActorTracker:
     def __init__(self, context: DocContext) -> None:
         self.text = context.text
         self.history: list[Org] = []
-        self.first = next((o for s in context.sentences for o in s.orgs if can_act(o) and _acts(self.text, o, s.start)), None)
+        self.first = next((o for s in context.sentences for o in s.orgs if can_act(o) and acts(self.text, o, s.start)), None)
 
     @property
     def current(self) -> Org | None:
@@ -100,7 +100,7 @@ class ActorTracker:
             candidates = [(o.end, o) for o in before if test(text, o, sentence.start)] + referents
             if candidates:
                 return max(candidates, key=lambda c: c[0])[1]
-        acting = [o for o in orgs if _acts(text, o, sentence.start)]
+        acting = [o for o in orgs if acts(text, o, sentence.start)]
         if acting:
             return acting[0]
         owners = [o for o in before if o.start == sentence.start and _POSSESSIVE.match(text, o.end)]

@@ -10,7 +10,7 @@ from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_table, longest_first
 from krnews.nlp.years import Year
 
-from .actors import ActorTracker, can_act, is_named_funder
+from .actors import ActorTracker, acts, can_act, is_named_funder
 from .context import DocContext, Sentence, parenthesis_of
 from .cues import classify
 from .kinds import funding_type as kind_of_money
@@ -58,7 +58,8 @@ class _Reader:
 
     def _sentence(self, sentence: Sentence) -> list[InitiativeRecord]:
         amounts = sorted(sentence.amounts, key=lambda a: a.start)
-        years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years)
+        subjects = [o.start for o in sentence.orgs if can_act(o) and acts(self.text, o, sentence.start)]
+        years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years, subjects)
         made = []
         for i, amount in enumerate(amounts):
             following = amounts[i + 1 :]

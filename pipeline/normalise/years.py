@@ -42,8 +42,11 @@ def clause_starts(doc: Doc, start: int, end: int) -> list[int]:
     return starts
 
 
-def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list[Amount], years: list[Year]) -> dict[int, YearChoice]:
-    """amount.start -> the year it applies to, for the amounts of one sentence."""
+def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list[Amount], years: list[Year],
+                 subject_starts: list[int] = ()) -> dict[int, YearChoice]:
+    """amount.start -> the year it applies to, for the amounts of one sentence. `subject_starts`: where
+    the organisations acting in the sentence start; a clause with its own acting organisation does not
+    take another clause's deadline (A는 내년까지 완공키로 했고 B도 4072억원을 투자키로 했다)."""
     if not amounts:
         return {}
     text = doc_text(doc)
@@ -65,8 +68,11 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
         if amount.start in result:
             continue
         usable = [y for y in years if not (y.comparison or y.completion or y.event) and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
+        clause = clause_of(amount.start)
+        if any(clause_of(start) == clause for start in subject_starts):
+            usable = [y for y in usable if clause_of(y.start) == clause or not _is_deadline(y)]
         free = [y for y in usable if id(y) not in bound]
-        same_clause = [y for y in free if clause_of(y.start) == clause_of(amount.start)]
+        same_clause = [y for y in free if clause_of(y.start) == clause]
         # a sentence's only year speaks for its whole list (내년부터 5년간 국고 …, 지방비 …, 민자 …)
         bound_before = [y for y in usable if id(y) in bound and y.end <= amount.start]
         for pool in (same_clause, free, bound_before):
@@ -76,6 +82,11 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
                 result[amount.start] = YearChoice(before[-1] if before else after[0], "sentence")
                 break
     return result
+
+
+def _is_deadline(year: Year) -> bool:
+    """내년까지, 2027년까지: an end with no start, the deadline of what its own clause speaks of."""
+    return year.year_end is not None and year.year_start is None and year.year is None
 
 
 class YearTracker:
