@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import queue
-import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
-from urllib.parse import urlsplit
 
 from krnews.models import EXTRACTOR_VERSION, Article, Document
 from krnews.scrapers import FetchError, Fetcher, Source, discover, parse_html
 from krnews.scrapers.article import HTML_TYPES
 
-from .inputs import MAX_PARALLEL_HOSTS, InputError
+from .hosts import MAX_PARALLEL_HOSTS, per_host
+from .inputs import InputError
 from .runner import process_item, run_articles
 from .store import ArticleState, Store, content_hash
 
@@ -75,9 +73,6 @@ class _Settled:
     reason: str
     downloaded: bool = False
     revalidated: _Fetched | None = None  # the same text under new validators: stored for the next GET
-
-
-_HOST_DONE = object()
 
 
 def crawl(store: Store, sources: Iterable[Source], fetcher: Fetcher, *, since: dt.date | None = None,
@@ -216,45 +211,9 @@ def _fetch_extract_save(fetcher: Fetcher, targets: list[_Target], since: dt.date
 
 def _fetch_all(fetcher: Fetcher, targets: list[_Target], since: dt.date | None) -> Iterator[_Fetched | _Settled]:
     """Outcomes of all targets as they come: one thread per host, hosts in parallel."""
-    by_host: dict[str, list[_Target]] = {}
-    for target in targets:
-        by_host.setdefault(urlsplit(target.url).hostname or "", []).append(target)
-    if not by_host:
-        return
-    outcomes: queue.Queue = queue.Queue(maxsize=FETCHED_BACKLOG)
-    stop = threading.Event()
-
-    def put(item) -> None:
-        while not stop.is_set():
-            try:
-                outcomes.put(item, timeout=0.1)
-                return
-            except queue.Full:
-                continue
-
-    def fetch_host(host_targets: list[_Target]) -> None:
-        try:
-            for target in host_targets:
-                if stop.is_set():
-                    return
-                put(_fetch_one(fetcher, target, since))
-        finally:
-            put(_HOST_DONE)
-
-    pool = ThreadPoolExecutor(max_workers=min(MAX_PARALLEL_HOSTS, len(by_host)), thread_name_prefix="crawl-fetch")
-    try:
-        for host_targets in by_host.values():
-            pool.submit(fetch_host, host_targets)
-        remaining = len(by_host)
-        while remaining:
-            item = outcomes.get()
-            if item is _HOST_DONE:
-                remaining -= 1
-            else:
-                yield item
-    finally:
-        stop.set()  # the consumer stopped early (interrupt): threads end after their current request
-        pool.shutdown(wait=False, cancel_futures=True)
+    for _, outcome in per_host(targets, lambda target: target.url, lambda target: _fetch_one(fetcher, target, since),
+                               FETCHED_BACKLOG):
+        yield outcome
 
 
 def _fetch_one(fetcher: Fetcher, target: _Target, since: dt.date | None) -> _Fetched | _Settled:

@@ -10,24 +10,22 @@ import json
 import os
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
-from urllib.parse import urlsplit
 
 from krnews.models import Article
 from krnews.scrapers.warc import WARC_SUFFIXES, WarcPage, is_warc, page_article, read_warc
 
 from .articles import UnparsedPage, article_from_html, article_from_html_file, article_from_text, looks_like_html
 from .dates import parse_date
+from .hosts import per_host
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 CORPUS_SUFFIXES = (".jsonl",)
 KNOWN_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + CORPUS_SUFFIXES + WARC_SUFFIXES
-MAX_PARALLEL_HOSTS = 8  # fetching threads; each host is still fetched one polite request at a time
 URL_WINDOW = 256  # consecutive URLs fetched together: results wait for earlier ones, so memory stays bounded
 
 
@@ -85,39 +83,14 @@ def _read(inputs: Iterable[str], stdin, fetch) -> Iterator[Article | InputError]
 
 
 def _fetched_in_order(urls: list[str], fetch) -> Iterator[Article | InputError]:
-    """Each URL's article (or error) in input order. Hosts are fetched in parallel, each host's pages
-    one after another, so its politeness delay holds while a slow host does not hold up the others."""
-    by_host: dict[str, list[int]] = {}
-    for index, url in enumerate(urls):
-        by_host.setdefault(urlsplit(url).hostname or "", []).append(index)
-    if len(by_host) == 1:
-        yield from (_from_url(url, fetch) for url in urls)
-        return
-    done: dict[int, Article | InputError] = {}
-    ready = threading.Condition()
-    stop = threading.Event()
-
-    def fetch_host(indices: list[int]) -> None:
-        for index in indices:
-            if stop.is_set():
-                return
-            outcome = _from_url(urls[index], fetch)
-            with ready:
-                done[index] = outcome
-                ready.notify_all()
-
-    pool = ThreadPoolExecutor(max_workers=min(MAX_PARALLEL_HOSTS, len(by_host)), thread_name_prefix="krnews-fetch")
-    try:
-        for indices in by_host.values():
-            pool.submit(fetch_host, indices)
-        for index in range(len(urls)):
-            with ready:
-                ready.wait_for(lambda: index in done)
-                outcome = done.pop(index)
-            yield outcome
-    finally:
-        stop.set()  # the consumer stopped early: threads end after their current request
-        pool.shutdown(wait=False, cancel_futures=True)
+    """Each URL's article (or error) in input order, the hosts fetched side by side."""
+    waiting: dict[int, Article | InputError] = {}  # finished before an earlier URL
+    following = 0
+    for index, outcome in per_host(urls, lambda url: url, lambda url: _from_url(url, fetch), URL_WINDOW):
+        waiting[index] = outcome
+        while following in waiting:
+            yield waiting.pop(following)
+            following += 1
 
 
 class _SharedFetcher:
