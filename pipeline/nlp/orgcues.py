@@ -97,20 +97,24 @@ def _tagger():
 
 
 @lru_cache(maxsize=8192)
+def _tags(word: str) -> tuple[str, ...]:
+    """MeCab-ko's part-of-speech tags of `word`, asked once per word: only the few words a cue makes
+    candidates are asked."""
+    return tuple(tag for _, tag in _tagger().pos(word))
+
+
 def is_common_word(word: str) -> bool:
     """Whether MeCab-ko reads `word` as one common word (가치, 이미지) or as ending in a verb ending, an adverb
-    or a particle (있는, 새로, 판잣집으로): no name. Asked only of the few words a cue makes candidates."""
-    tags = [tag for _, tag in _tagger().pos(word)]
+    or a particle (있는, 새로, 판잣집으로): no name."""
+    tags = _tags(word)
     return (len(tags) == 1 and tags[0] not in _NAME_TAGS) or tags[-1].startswith(_NOT_NAME_TAGS)
 
 
-@lru_cache(maxsize=8192)
 def holds_a_verb(word: str) -> bool:
     """Whether MeCab-ko finds a verb or an ending in `word` (드러나송학식품: a headline glued to a name)."""
-    return any(tag.startswith(("V", "E")) for _, tag in _tagger().pos(word))
+    return any(tag.startswith(("V", "E")) for tag in _tags(word))
 
 
-@lru_cache(maxsize=8192)
 def is_common_noun(word: str) -> bool:
     """Whether MeCab-ko reads `word` as one common noun (심사, 지원, 록); 아주 (an adverb) is a name's head."""
-    return [tag for _, tag in _tagger().pos(word)] == ["NNG"]
+    return _tags(word) == ("NNG",)
