@@ -139,7 +139,6 @@ class SqlBackend:
             self.conn.execute(story_articles.update().where(story_articles.c.story_id.in_(old_ids)).values(story_id=story.story_id))
         self.conn.execute(story_bands.insert(), [{"band_key": key, "doc_id": member["doc_id"]} for key in keys])
 
-    # initiatives
     def _insert_story(self, story: Story) -> None:
         # Statements take their values as parameters: compiled once, cached by SQLAlchemy.
         self.conn.execute(stories.insert(), {
@@ -148,6 +147,7 @@ class SqlBackend:
             "last_seen": story.last_seen, "data": story.model_dump(mode="json"),
         })
 
+    # initiatives
     def record_candidates(self, key: RecordKey) -> list[tuple[RecordKey, str]]:
         if key.org is None or key.amount is None:
             return []
