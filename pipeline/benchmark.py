@@ -13,6 +13,7 @@ second of CPU time of this process.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import resource
 import sys
 import tempfile
@@ -110,17 +111,39 @@ def measure(page_set: PageSet, trafilatura) -> Result:
     return Result(page_set.name, len(pages), per_s, traf, nlp, text, records)
 
 
-def measure_workers(page_set: PageSet, counts: list[int]) -> dict[int, float]:
+def measure_workers(page_set: PageSet, counts: list[int]) -> tuple[dict[int, float], dict[int, float]]:
     """HTML -> records as `krnews extract DIR --workers N` runs it: the pages written to files, which
-    the runner's workers read, parse and process."""
-    speeds = {}
+    the runner's workers read, parse and process. Beside it, for each N > 1, the machine's ceiling:
+    N forked processes started together, each on a fixed 1/N of the files, with no pool between them,
+    so what the pool loses to coordination shows apart from what the cores lose to each other."""
+    speeds, ceilings = {}, {}
     with tempfile.TemporaryDirectory() as folder:
+        files = []
         for number, page in enumerate(page_set.pages):
-            (Path(folder) / f"{number:05d}.html").write_bytes(page)
+            files.append(Path(folder) / f"{number:05d}.html")
+            files[-1].write_bytes(page)
         for workers in counts:  # wall time, the best of three: other load only ever slows a run down
-            speeds[workers] = max(rate(len(page_set.pages), lambda: list(run_articles(read_inputs([folder]), workers)),
+            speeds[workers] = max(rate(len(files), lambda: list(run_articles(read_inputs([folder]), workers)),
                                        time.perf_counter) for _ in range(3))
-    return speeds
+            if workers > 1:
+                ceilings[workers] = max(rate(len(files), lambda: _independent_processes(files, workers),
+                                             time.perf_counter) for _ in range(3))
+    return speeds, ceilings
+
+
+def _independent_processes(files: list[Path], count: int) -> None:
+    context = multiprocessing.get_context("fork")
+    shares = [files[start::count] for start in range(count)]
+    processes = [context.Process(target=_process_files, args=(share,)) for share in shares]
+    for process_ in processes:
+        process_.start()
+    for process_ in processes:
+        process_.join()
+
+
+def _process_files(files: list[Path]) -> None:
+    for _ in run_articles(read_inputs([str(path) for path in files]), 1):
+        pass
 
 
 def peak_rss_mb(who: int) -> float:
@@ -141,7 +164,7 @@ def run(pages_dir: Path, min_pages: int, worker_counts: list[int], out=sys.stdou
     # The krnews figures first, trafilatura after, so the peak memory below is krnews' alone.
     results = [measure(page_set, None) for page_set in sets]
     main_rss = peak_rss_mb(resource.RUSAGE_SELF)
-    speeds = measure_workers(sets[0], worker_counts)
+    speeds, ceilings = measure_workers(sets[0], worker_counts)
     worker_rss = peak_rss_mb(resource.RUSAGE_CHILDREN)
     if trafilatura is not None:
         for result, page_set in zip(results, sets):
@@ -152,6 +175,9 @@ def run(pages_dir: Path, min_pages: int, worker_counts: list[int], out=sys.stdou
     for workers, speed in speeds.items():
         gain = f"  ({speed / base:.2f}x)" if base and workers != 1 else ""
         say(f"HTML -> records, {sets[0].name}, {workers} worker(s): {speed:,.0f} pages/s wall time{gain}")
+        if workers in ceilings and base:
+            say(f"  ceiling on this machine: {workers} independent processes, each on 1/{workers} of the files: "
+                f"{ceilings[workers]:,.0f} pages/s ({ceilings[workers] / base:.2f}x)")
     say(f"peak RSS: {main_rss:,.0f} MB this process (one worker's work), {worker_rss:,.0f} MB largest worker process")
     say("")
     _print_targets(results, main_rss, worker_rss, say)
