@@ -95,6 +95,11 @@ def test_a_company_outside_the_gazetteer_acting_as_subject():
     assert (record.org, record.currency, record.amount) == ("나카무라정공", "JPY", 12_000_000_000)
 
 
+def test_a_minister_glued_to_the_ministry_acts_for_it():
+    [record] = records("김한빛 중기부장관은 올해 스타트업 펀드에 300억원을 출자한다고 밝혔다.")
+    assert (record.org, record.amount_krw) == ("중소벤처기업부", 30_000_000_000)
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}

@@ -68,7 +68,8 @@ class OrgMatcher:
     def __init__(self, patterns: list[dict], organisations: list[dict], rules: dict):
         self.canonical = {p["pattern"]: p["id"] for p in patterns if p.get("label", "ORG") == "ORG" and p["pattern"]}
         self.org_type = {o["id"]: o.get("org_type") for o in organisations}
-        end = rf"(?=[^{_WORD}]|$|(?:{longest_first(rules['particles'])})+(?![{_WORD}]))"
+        particles = rf"(?:{longest_first(rules['particles'])})"
+        end = rf"(?=[^{_WORD}]|$|{particles}+(?![{_WORD}])|(?:{longest_first(rules['glued_titles'])}){particles}*(?![{_WORD}]))"
         # One trie per first character, chosen by a dict lookup at each word start: a single trie of all
         # names made the regex engine try every first character in turn at every position.
         by_first: dict[str, list[str]] = {}
