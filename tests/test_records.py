@@ -100,6 +100,16 @@ def test_a_minister_glued_to_the_ministry_acts_for_it():
     assert (record.org, record.amount_krw) == ("중소벤처기업부", 30_000_000_000)
 
 
+def test_a_part_of_money_just_given_has_its_year_whoever_spends_it():
+    text = ("정부는 내년 수소 인력 양성 예산으로 2,400억 원을 책정했다. 산업부는 이 중 800억 원을 대학 지원에 투입한다. "
+            "환경부는 충전소 보급에 120억 원을 투입한다.")
+    assert summary(records(text, published="2022-12-20")) == [
+        ("정부", 240_000_000_000, 2023, None, None),
+        ("산업통상자원부", 80_000_000_000, 2023, None, None),
+        ("환경부", 12_000_000_000, 2022, None, None),  # its own money, said now: the publication year
+    ]
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}

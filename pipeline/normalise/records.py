@@ -25,6 +25,8 @@ _PUBLIC_CLIENTS = frozenset(load_table("funding")["government_types"]) | {"publi
 _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
 # 올해 6조9956억원보다: a figure given for comparison; its year is not the one the text is about.
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
+# 교육부는 이 중 1100억원을: a part of the money just given, in that money's year
+_PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("years")["part_of_before"]))
 # 70억달러(약 7조5000억원): the won figure in the aside is the same money.
 _WON_ASIDE = re.compile(r"^\s?\((?:약|총)?\s?$")
 
@@ -79,12 +81,14 @@ class _Reader:
             self.topic = made[-1].funding_type if made else None
         return made
 
-    def _year_from_context(self, actor, predicate: str) -> YearChoice | None:
+    def _year_from_context(self, actor, predicate: str, part_of: bool) -> YearChoice | None:
         """No year in the sentence: the year the text is about, unless it was said of another
-        organisation and this one acts now (현대중공업도 … 투자키로 했다): then the publication year."""
+        organisation and this one acts now (현대중공업도 … 투자키로 했다): then the publication year.
+        A part of the money just given (교육부는 이 중 …) has that money's year whoever spends it."""
         carried, said_of = self.years.current, self.years.actor
         acting_now = self.article.published is not None and _ACTION.search(predicate)
-        if carried is not None and (said_of is None or actor is None or said_of == actor.canonical or not acting_now):
+        other_actor = said_of is not None and actor is not None and said_of != actor.canonical
+        if carried is not None and (part_of or not other_actor or not acting_now):
             return YearChoice(carried, "carried")
         if acting_now:
             return YearChoice(Year(0, 0, year=self.article.published.year), "published")
@@ -116,7 +120,8 @@ class _Reader:
         if funding_type == "project_cost":
             choice = _project_year(choice, completion)
         else:  # 국비 39억원 … 투입해 내년 8월 준공: a share of the works is spent until they are done
-            choice = choice or completion or self._year_from_context(actor, text[amount.end : upper])
+            part_of = bool(_PART_OF.search(text, sentence.start, amount.start))
+            choice = choice or completion or self._year_from_context(actor, text[amount.end : upper], part_of)
         year = choice.year if choice else None
         funder = next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         if funder is None and funding_type == "contract" and actor is not None and actor.org_type == "company":
