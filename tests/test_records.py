@@ -110,6 +110,16 @@ def test_a_part_of_money_just_given_has_its_year_whoever_spends_it():
     ]
 
 
+@pytest.mark.parametrize("text, initiatives", [
+    ("부산시는 2021~2025년 5년간 해양관광 활성화 사업에 모두 4천억원을 들인다.", ["해양관광 활성화 사업"]),
+    ("한빛시는 향후 3년간 청년 창업 지원 사업에 90억원을 쓴다.", ["청년 창업 지원 사업"]),
+    ("한빛군은 올해 본예산 3000억원 가운데 도로 정비에 200억원을 편성했다.", [None, "도로 정비"]),
+    ("한빛시는 (가칭)스마트물류센터 건립에 120억원을 투입한다.", ["스마트물류센터 건립"]),
+])
+def test_the_initiative_is_the_purpose_without_time_or_part_words(text, initiatives):
+    assert [r.initiative for r in records(text)] == initiatives
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}

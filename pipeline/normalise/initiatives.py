@@ -39,6 +39,8 @@ def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     tokens = list(span)
     for i, token in enumerate(tokens):
         nounish = token.tag_ in _NOUN_TAGS or (token.text in _JOINERS and run and not run[-1].whitespace_)
+        if nounish and not run and not _starts_a_word(tokens, i):
+            continue  # 5년간: 간 ends a word, it opens no noun phrase
         if nounish and (not run or len(run[-1].whitespace_) <= 1):
             run.append(token)
             if token.whitespace_ and i + 1 < len(tokens) and tokens[i + 1].tag_ not in _NOUN_TAGS:
@@ -51,6 +53,11 @@ def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     if run:
         phrases.append(_close(run, tokens, len(tokens) - 1))
     return phrases
+
+
+def _starts_a_word(tokens: list, i: int) -> bool:
+    """After a space or a symbol ((가칭)스마트센터), not inside a word after a non-noun."""
+    return i == 0 or bool(tokens[i - 1].whitespace_) or tokens[i - 1].tag_.startswith("S")
 
 
 def _close(run: list, tokens: list, last: int) -> tuple[int, int, str]:
