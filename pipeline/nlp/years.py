@@ -50,6 +50,7 @@ _PATTERN = re.compile(
     r")"
 )
 _BOUNDS = _TABLE["period_words"]
+_PERIOD_GAP = re.compile(r"\s?(?:(?:%s)\s?)?$" % longest_first(_TABLE["period_joiners"]))
 _COMPARISON = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["comparison_after"]))
 # 2027년 준공, 내년 8월 완공: the year a project ends.
 # 2027년 준공, 내년 8월 완공, 올해 연말 착공: a date in a project's schedule.
@@ -131,6 +132,14 @@ def _in_context(text: str, meaning: Year, previous: Year | None) -> Year | None:
     return meaning
 
 
+def _is_start(year: Year) -> bool:
+    return year.year_start is not None and year.year_end is None
+
+
+def _is_end(year: Year) -> bool:
+    return year.year_end is not None and year.year_start is None and not year.completion
+
+
 def find_years(doc: Doc) -> list[Year]:
     published = doc.user_data.get("published")
     text = doc_text(doc)
@@ -145,6 +154,11 @@ def find_years(doc: Doc) -> list[Year]:
             meaning = _in_context(text, meaning, None)
         if meaning is None:
             continue
+        if previous is not None and _is_start(previous) and _is_end(meaning) and previous.year_start <= meaning.year_end \
+                and _PERIOD_GAP.match(text, previous.end, meaning.start):  # 내년부터 2027년까지: one period
+            meaning = Year(previous.start, meaning.end, year_start=previous.year_start, year_end=meaning.year_end,
+                           relative=previous.relative)
+            found.pop()
         previous = meaning
         found.append(meaning)
         last_year = meaning.year or meaning.year_end or last_year
