@@ -120,6 +120,15 @@ def test_the_initiative_is_the_purpose_without_time_or_part_words(text, initiati
     assert [r.initiative for r in records(text)] == initiatives
 
 
+def test_shares_say_whose_money_it_is():
+    text = "진천군은 2026년까지 스마트팜 단지 조성에 국비 120억원, 군비 40억원, 민자 300억원을 투입한다."
+    assert [(r.org, r.amount_krw, r.funding_type, r.org_role) for r in records(text)] == [
+        ("충청북도 진천군", 12_000_000_000, "grant", "recipient"),  # the state's money, which the county receives
+        ("충청북도 진천군", 4_000_000_000, "budget", "funder"),
+        ("민간", 30_000_000_000, "investment", "funder"),  # private money, not the county's
+    ]
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}

@@ -5,6 +5,8 @@
   grant, a 시's budget).
 - A government's money that builds a facility (건립, 신축) is a project cost, its other spending
   (투입, 들여, 쓴다) its budget.
+- Another funder's share named right before the amount (민자 1조원, 지방비 120억원) is that funder's
+  money, of that funder's kind.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ _FACILITY = re.compile(longest_first(_TABLE["facility_verbs"]))
 _GOVERNMENT = frozenset(_TABLE["government_types"])
 _GOVERNMENT_SPENDS = re.compile(longest_first(_TABLE["government_spending_verbs"]))
 _SOURCE_WINDOW = 8
+_OTHER_FUNDERS: dict[str, dict] = _TABLE["other_funders"]
+_OTHER_SOURCE = re.compile(r"(?<![가-힣])(?P<word>%s)\s?(?:으로|로)?\s?$" % longest_first(_OTHER_FUNDERS))
 
 
 def government_level(org: Org | None) -> int | None:
@@ -36,14 +40,23 @@ def government_level(org: Org | None) -> int | None:
     return 3 if name.endswith("구") else 2
 
 
+def public_share_level(text: str, start: int, lower: int) -> int | None:
+    """The level of government whose money the amount at text[start:…] is said to be (국비 39억원: 0)."""
+    source = _OWN_SOURCE.search(text[max(lower, start - _SOURCE_WINDOW) : start])
+    return _LEVELS.get(source.group().rstrip(" 으로").strip(), 0) if source else None
+
+
+def is_received_share(text: str, start: int, lower: int, actor: Org | None) -> bool:
+    """국비 39억원 of a 구: money from a higher level of government than the actor's, which it receives."""
+    share, level = public_share_level(text, start, lower), government_level(actor)
+    return share is not None and level is not None and share < level
+
+
 def funding_type(role: MoneyRole, text: str, start: int, lower: int, upper: int, actor: Org | None) -> str:
     """The funding type of the record for the money at text[start:…], in its stretch [lower, upper)."""
-    before = text[max(lower, start - _SOURCE_WINDOW) : start]
-    source = _OWN_SOURCE.search(before)
     level = government_level(actor)
-    if source is not None and level is not None:
-        word = source.group().rstrip(" 으로").strip()
-        return "grant" if _LEVELS.get(word, 0) < level else "budget"
+    if level is not None and public_share_level(text, start, lower) is not None:
+        return "grant" if is_received_share(text, start, lower, actor) else "budget"
     if level is None:
         return role.funding_type
     clause = text[lower:upper]
@@ -52,3 +65,12 @@ def funding_type(role: MoneyRole, text: str, start: int, lower: int, upper: int,
     if role.funding_type == "investment" and (role.inherited or _GOVERNMENT_SPENDS.search(clause)):
         return "budget"
     return role.funding_type
+
+
+def other_funder(text: str, start: int, lower: int) -> tuple[Org, str] | None:
+    """(the funder, its funding type) when the money at text[start:…] is another funder's share."""
+    share = _OTHER_SOURCE.search(text, max(lower, start - _SOURCE_WINDOW), start)
+    if share is None:
+        return None
+    funder = _OTHER_FUNDERS[share["word"]]
+    return Org(funder["org"], None, *share.span("word"), in_gazetteer=False), funder["funding_type"]
