@@ -41,6 +41,9 @@ class Site:
 
     def __init__(self, server, tmp_path: Path, host: str = "127.0.0.1", name: str = "hangyeol"):
         self.server, self.delay = server, 0.0
+        # Pages after the first `slow_after` wait `slow_delay` more: the crawl cannot finish in a burst
+        # (pages fetched while the NLP loads are saved together) before a test stops it mid-way.
+        self.slow_after, self.slow_delay = len(ARTICLES), 0.0
         self.base = server.base.replace("127.0.0.1", host)
         self.prefix = f"/{name}"
         self.urls = [self.url(f"/news/{a['slug']}.html") for a in ARTICLES]
@@ -65,10 +68,13 @@ class Site:
         self.sources.write_text(json.dumps({"sources": [{"name": "hangyeol", "outlet": "한결일보", "feeds": feeds}]}), encoding="utf-8")
 
     def serve(self, article: dict, body: bytes, etag: str) -> None:
+        position = ARTICLES.index(article) if article in ARTICLES else 0
+
         def reply(handler) -> Reply:
+            delay = self.delay + (self.slow_delay if position >= self.slow_after else 0.0)
             if handler.headers.get("If-None-Match") == etag:
-                return Reply(304, b"", {"ETag": etag}, delay=self.delay)
-            return Reply(200, body, {"ETag": etag, "Content-Type": HTML}, delay=self.delay)
+                return Reply(304, b"", {"ETag": etag}, delay=delay)
+            return Reply(200, body, {"ETag": etag, "Content-Type": HTML}, delay=delay)
         self.server.route(f"{self.prefix}/news/{article['slug']}.html", reply)
 
     def article_requests(self) -> list[dict]:
@@ -321,7 +327,7 @@ def test_usage_errors_exit_2(tmp_path, capsys):
 
 def test_kill_9_mid_crawl_then_a_rerun_stores_exactly_an_uninterrupted_crawl(http_server, tmp_path, capsys, new_store_url):
     site, db, reference = Site(http_server, tmp_path), new_store_url(), new_store_url()
-    site.delay = 0.3  # slow pages: the crawl is killed between (or during) saves
+    site.slow_after, site.slow_delay = 2, 3.0  # the crawl is killed while it waits for the third page
     command = [sys.executable, "-m", "krnews", *crawl_args(site, db, "--quiet")]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -339,7 +345,7 @@ def test_kill_9_mid_crawl_then_a_rerun_stores_exactly_an_uninterrupted_crawl(htt
     assert 2 <= stored < len(ARTICLES)
     assert last_run(db)["status"] == "running"  # it never got to end the run
 
-    site.delay = 0.0
+    site.slow_delay = 0.0
     assert main(crawl_args(site, db)) == 0
     runs = table(db, "runs", "run_id")
     assert [r["status"] for r in runs] == ["interrupted", "ok"]
@@ -356,7 +362,7 @@ def test_kill_9_mid_crawl_then_a_rerun_stores_exactly_an_uninterrupted_crawl(htt
 
 def test_sigterm_mid_crawl_ends_the_run_interrupted_with_its_counts(http_server, tmp_path):
     site, db = Site(http_server, tmp_path), tmp_path / "crawl.sqlite"
-    site.delay = 0.3
+    site.slow_after, site.slow_delay = 2, 3.0  # the signal comes while the crawl waits for the third page
     command = [sys.executable, "-m", "krnews", *crawl_args(site, db, "--quiet")]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
