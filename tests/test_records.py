@@ -129,6 +129,21 @@ def test_shares_say_whose_money_it_is():
     ]
 
 
+def test_the_amounts_of_a_list_share_its_predicate():
+    text = "서울시가 청년 월세 지원에 2025년 200억원, 2026년 250억원을 각각 투입한다."
+    assert [(r.amount_krw, r.funding_type, r.year) for r in records(text)] == [
+        (20_000_000_000, "budget", 2025), (25_000_000_000, "budget", 2026)]
+
+
+def test_what_the_money_is_given_as_names_the_kind_of_a_whole_list():
+    text = "진천군은 올해 특별교부세로 수영장 보수 5억원, 체육관 냉난방 설치사업 3억원을 확보했다."
+    assert [(r.amount_krw, r.funding_type) for r in records(text)] == [(500_000_000, "grant"), (300_000_000, "grant")]
+
+
+def test_money_that_is_revenue_right_after_the_amount_is_no_record_whatever_came_before():
+    assert records("정부 지원으로 한빛소재는 지난해 200억원의 매출을 올렸다.") == []
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}

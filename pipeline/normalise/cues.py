@@ -21,6 +21,7 @@ _ANY_CHANGE = re.compile(longest_first(_TABLE["change_after"]))
 _RECEIVE = re.compile(longest_first(_TABLE["receive"]))
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _WINDOW = 40
+_AS = re.compile(r"[가-힣]{0,3}?(?:으로|로)\s")  # 지원사업으로, 예산으로: what the money is given as
 # A cue before the amount is often part of a name (R&D 지원 사업에 40억원이 배정): the predicate after it
 # counts more, unless the cue is the amount's own noun (사업비 98억 원, 기금으로 420억 원).
 _BEFORE_PENALTY = 8
@@ -40,11 +41,15 @@ def _masked(text: str) -> str:
     return _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
 
 
-def classify(sentence: str, start: int, end: int, before_limit: int, after_limit: int, topic: str | None = None) -> MoneyRole:
+def classify(sentence: str, start: int, end: int, before_limit: int, after_limit: int, topic: str | None = None,
+             in_list: tuple[int, int, int] | None = None) -> MoneyRole:
     """The role of the money at sentence[start:end].
 
     before_limit/after_limit bound the amount's own stretch of the sentence (the previous and next
-    amounts), so that one amount's cue words do not decide for its neighbour.
+    amounts), so that one amount's cue words do not decide for its neighbour. in_list: (the start of
+    the stretch before the list's first amount, that amount's start, the list's end) when the amount
+    is one of a list (특별교부세로 A 8억 원, B 5억 원 … 9억 8천만 원을 확보했다): the words before the
+    list and its predicate after it speak for each of its amounts.
     """
     after_raw = sentence[end:after_limit]
     if _CHANGE_AFTER.match(after_raw):
@@ -53,20 +58,38 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
         return MoneyRole(False)
     before = _masked(sentence[max(before_limit, start - _WINDOW) : start])
     after = _masked(after_raw)[:_WINDOW]
-    cues = []  # (distance, positive, word): the nearest wins, a negative one on a tie
-    for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)):
-        for m in pattern.finditer(before):
-            distance = len(before) - m.end()
-            # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund)
-            cues.append((distance + (_BEFORE_PENALTY if distance > _OWN_NOUN_DISTANCE else -0.5), positive, m.group()))
-        for m in pattern.finditer(after):
-            cues.append((m.start(), positive, m.group()))
+    own_after = _cues_after(after)
+    if any(not positive and distance <= _OWN_NOUN_DISTANCE for distance, positive, _ in own_after):
+        return MoneyRole(False)  # 200억원의 매출: what the money is, whatever came before it
+    cues = [*_cues_before(before), *own_after]  # (distance, positive, word)
+    if in_list is not None:
+        head_limit, head_start, list_end = in_list
+        if head_start != start:
+            cues += [(d + 1, p, w) for d, p, w in _cues_before(_masked(sentence[max(head_limit, head_start - _WINDOW) : head_start]))]
+        cues += [(d + 1, p, w) for d, p, w in _cues_after(_masked(sentence[list_end:])[:_WINDOW])]
     if not cues:
         return _from_whole_sentence(sentence, start, end, topic)
-    _, positive, word = min(cues)
+    _, positive, word = min(cues)  # the nearest wins, a negative one on a tie
     if not positive:
         return MoneyRole(False)
     return MoneyRole(True, _TYPE_OF[word], _receives(before + after))
+
+
+def _cues_before(before: str) -> list[tuple[float, bool, str]]:
+    cues = []
+    for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)):
+        for m in pattern.finditer(before):
+            distance = len(before) - m.end()
+            if _AS.match(before, m.end()):  # 특별교부세로 8억 원: what the money is given as, whatever the verb
+                cues.append((-0.5, positive, m.group()))
+            else:  # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund)
+                cues.append((distance + (-0.5 if distance <= _OWN_NOUN_DISTANCE else _BEFORE_PENALTY), positive, m.group()))
+    return cues
+
+
+def _cues_after(after: str) -> list[tuple[float, bool, str]]:
+    return [(m.start(), positive, m.group()) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False))
+            for m in pattern.finditer(after)]
 
 
 def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None) -> MoneyRole:

@@ -27,6 +27,8 @@ _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sideba
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
 # 교육부는 이 중 1100억원을: a part of the money just given, in that money's year
 _PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("years")["part_of_before"]))
+# 200억원, 2023년 250억원: the gap between two amounts of one list
+_LIST_JOIN = re.compile(r"\s?(?:,|과|와|및)\s?(?:[^\s,.()]{1,12}\s){0,6}")
 # 70억달러(약 7조5000억원): the won figure in the aside is the same money.
 _WON_ASIDE = re.compile(r"^\s?\((?:약|총)?\s?$")
 
@@ -63,13 +65,14 @@ class _Reader:
         subjects = [o.start for o in sentence.orgs if can_act(o) and acts(self.text, o, sentence.start)]
         years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years, subjects)
         made = []
+        lists = _lists(self.text, amounts, sentence.start)
         for i, amount in enumerate(amounts):
             following = amounts[i + 1 :]
             if amount.value is None or self._restated_in_won(amount, following):
                 continue
             lower = amounts[i - 1].end if i else sentence.start
             upper = _stretch_end(self.text, amount, following, sentence.end)
-            record = self._record(sentence, amount, lower, upper, years.get(amount.start))
+            record = self._record(sentence, amount, lower, upper, years.get(amount.start), lists.get(amount.start))
             if record is not None:
                 made.append(record)
         if _is_heading_line(self.text, sentence.start, sentence.end):
@@ -108,14 +111,17 @@ class _Reader:
             and bool(_WON_ASIDE.match(self.text[amount.end : following[0].start]))
         )
 
-    def _record(self, sentence: Sentence, amount: Amount, lower: int, upper: int, choice: YearChoice | None) -> InitiativeRecord | None:
+    def _record(self, sentence: Sentence, amount: Amount, lower: int, upper: int, choice: YearChoice | None,
+                in_list: tuple[int, int, int] | None) -> InitiativeRecord | None:
         text, start = self.text, sentence.start
         sentence_text = text[sentence.start : sentence.end]
-        role = classify(sentence_text, amount.start - start, amount.end - start, lower - start, upper - start, self.topic)
+        role = classify(sentence_text, amount.start - start, amount.end - start, lower - start, upper - start, self.topic,
+                        None if in_list is None else tuple(offset - start for offset in in_list))
         if not role.is_record:
             return None
         actor = self.actors.actor_for(sentence, amount.start)
-        funding_type = kind_of_money(role, text, amount.start, lower, upper, actor)
+        predicate_end = upper if in_list is None else sentence.end  # a list's amounts share its predicate
+        funding_type = kind_of_money(role, text, amount.start, lower, predicate_end, actor)
         completion = self._completion_year(sentence)
         if funding_type == "project_cost":
             choice = _project_year(choice, completion)
@@ -178,6 +184,25 @@ def _stretch_end(text: str, amount: Amount, following: list[Amount], sentence_en
         if parenthesis_of(text, other.start, amount.end) is None:
             return other.start
     return sentence_end
+
+
+def _lists(text: str, amounts: list[Amount], sentence_start: int) -> dict[int, tuple[int, int, int]]:
+    """amount.start -> (where the stretch before its list's first amount starts, that amount's start,
+    the list's last amount's end) for the amounts of lists: amounts joined by a comma or 과/와/및,
+    each with a few words of its own before it (특별교부세로 A 8억 원, 도 재정건의사업으로 B 5억 원)."""
+    lists: dict[int, tuple[int, int, int]] = {}
+    group: list[Amount] = []
+    for amount in [*amounts, None]:
+        if amount is not None and group and _LIST_JOIN.fullmatch(text, group[-1].end, amount.start):
+            group.append(amount)
+            continue
+        if len(group) > 1:
+            head = group[0]
+            index = amounts.index(head)
+            head_limit = amounts[index - 1].end if index else sentence_start
+            lists.update({a.start: (head_limit, head.start, group[-1].end) for a in group})
+        group = [amount] if amount is not None else []
+    return lists
 
 
 def _client(sentence: Sentence, contractor: Org) -> Org | None:
