@@ -144,6 +144,19 @@ def test_money_that_is_revenue_right_after_the_amount_is_no_record_whatever_came
     assert records("정부 지원으로 한빛소재는 지난해 200억원의 매출을 올렸다.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("삼성전자와 SK하이닉스는 용인 반도체 클러스터에 각각 360조원, 120조원을 투자한다.",
+     [("삼성전자", 360_000_000_000_000), ("SK하이닉스", 120_000_000_000_000)]),
+    ("경기도·인천시·서울시는 각각 30억원, 20억원, 10억원을 부담한다.",
+     [("경기도", 3_000_000_000), ("인천광역시", 2_000_000_000), ("서울특별시", 1_000_000_000)]),
+    # one organisation, two purposes: 각각 pairs the amounts with the purposes, not with organisations
+    ("서울시는 청년 주거사업과 돌봄사업에 각각 100억원, 50억원을 투입한다.",
+     [("서울특별시", 10_000_000_000), ("서울특별시", 5_000_000_000)]),
+])
+def test_respectively_pairs_joined_organisations_with_the_amounts_in_order(text, expected):
+    assert [(r.org, r.amount_krw) for r in records(text)] == expected
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}

@@ -27,6 +27,8 @@ _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sideba
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
 # 교육부는 이 중 1100억원을: a part of the money just given, in that money's year
 _PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("years")["part_of_before"]))
+_RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
+_ORG_JOIN = re.compile(r"\s?(?:와|과|및|·|,)\s?")  # 삼성전자와 SK하이닉스
 # 200억원, 2023년 250억원: the gap between two amounts of one list
 _LIST_JOIN = re.compile(r"\s?(?:,|과|와|및)\s?(?:[^\s,.()]{1,12}\s){0,6}")
 # 70억달러(약 7조5000억원): the won figure in the aside is the same money.
@@ -46,6 +48,7 @@ class _Reader:
         self.topic: str | None = None  # funding type of the paragraph's last record
         self.year_how: dict[str, str] = {}  # record_id -> how its year was found (a HOW_RANK key)
         self.headings: set[str] = set()  # record_ids told by a heading line (the title, a subheading)
+        self.respective: dict[int, Org] = {}  # amount.start -> organisation, for the sentence read now (각각)
 
     def records(self) -> list[InitiativeRecord]:
         found: list[InitiativeRecord] = []
@@ -66,6 +69,7 @@ class _Reader:
         years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years, subjects)
         made = []
         lists = _lists(self.text, amounts, sentence.start)
+        self.respective = self._respective(sentence, amounts, lists)
         for i, amount in enumerate(amounts):
             following = amounts[i + 1 :]
             if amount.value is None or self._restated_in_won(amount, following):
@@ -83,6 +87,25 @@ class _Reader:
         if amounts:  # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
             self.topic = made[-1].funding_type if made else None
         return made
+
+    def _respective(self, sentence: Sentence, amounts: list[Amount], lists: dict) -> dict[int, Org]:
+        """삼성전자와 SK하이닉스는 … 각각 360조원, 120조원을: amount.start -> its organisation, in order,
+        when organisations joined before 각각 are as many as the amounts of the list after it."""
+        text, assigned = self.text, {}
+        for head_limit, head_start, list_end in set(lists.values()):
+            respectively = _RESPECTIVELY.search(text, sentence.start, head_start)
+            if respectively is None:
+                continue
+            orgs = [o for o in sentence.orgs if can_act(o) and o.end <= respectively.start()]
+            joined = orgs[-1:]
+            for org in reversed(orgs[:-1]):
+                if not _ORG_JOIN.fullmatch(text, org.end, joined[0].start):
+                    break
+                joined.insert(0, org)
+            items = [a for a in amounts if head_start <= a.start < list_end]
+            if len(joined) > 1 and len(joined) == len(items):
+                assigned.update((a.start, o) for a, o in zip(items, joined))
+        return assigned
 
     def _year_from_context(self, actor, predicate: str, part_of: bool) -> YearChoice | None:
         """No year in the sentence: the year the text is about, unless it was said of another
@@ -119,7 +142,7 @@ class _Reader:
                         None if in_list is None else tuple(offset - start for offset in in_list))
         if not role.is_record:
             return None
-        actor = self.actors.actor_for(sentence, amount.start)
+        actor = self.respective.get(amount.start) or self.actors.actor_for(sentence, amount.start)
         predicate_end = upper if in_list is None else sentence.end  # a list's amounts share its predicate
         funding_type = kind_of_money(role, text, amount.start, lower, predicate_end, actor)
         completion = self._completion_year(sentence)
