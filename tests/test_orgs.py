@@ -103,6 +103,7 @@ def test_words_after_a_body_that_are_not_its_unit(sentence, mention):
     ("화장품 업체 ‘루미에르랩’의 대표는 말했다.", "루미에르랩"),
     ("교육출판기업 한빛에듀로부터 후원금을 받았다.", "한빛에듀"),
     ("박민수 한빛소재 대표는 투자를 밝혔다.", "한빛소재"),
+    ("박서준 전 누리그룹 회장(66)에게 징역을 구형했다.", "누리그룹"),  # 전 (former) of the title between
     ("누리솔루션 김지훈 대표가 말했다.", "누리솔루션"),
 ])
 def test_bodies_named_by_their_suffix_or_the_words_around_them(sentence, mention):

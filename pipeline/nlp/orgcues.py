@@ -40,7 +40,8 @@ class CueRules:
         # A name before a cue word is looked for from the cue back: cues are rare, names everywhere.
         self._window = 2 * longest + 1
         self._title = re.compile(rf" (?:{titles}){end}")
-        self._name_pair_before = re.compile(rf"(?<![{word}])(?P<first>{name}) (?P<second>{name})$")
+        # 박민수 한빛소재 대표, 현재현 전 동양그룹 회장 (전/현: former/current, of the title)
+        self._name_pair_before = re.compile(rf"(?<![{word}])(?P<first>{name}) (?:[전현前] )?(?P<second>{name})$")
         self._members = re.compile(rf" (?:{longest_first(rules['member_cues'])})(?![{word}])")
         self._name_before = re.compile(rf"(?<![{word}])(?P<name>{name})$")
         self._affiliation = re.compile(rf"\(\d{{1,3}}·(?:[전현] )?(?P<name>{name}(?: {name})??)(?: (?:{titles}))?\)")
