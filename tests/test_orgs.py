@@ -140,6 +140,17 @@ def test_a_name_before_a_word_for_its_people(sentence, expected):
     assert [m for m, _ in orgs(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("한빛리서치에 따르면 판매량이 늘었다.", ["한빛리서치"]),
+    ("강원지방기상청에 의하면 기온이 떨어졌다.", ["강원지방기상청"]),
+    ("설문조사에 따르면 셋 중 하나가 찬성했다.", []),  # common nouns: a survey, not a body
+    ("박민수에 따르면 계약은 끝났다.", []),  # a person
+    ("한빛영화제에 따르면 관객이 늘었다.", []),  # an event
+])
+def test_a_name_the_news_has_its_facts_from(sentence, expected):
+    assert [m for m, _ in orgs(sentence)] == expected
+
+
 @pytest.mark.parametrize("sentence", ["종합병원 진료비가 올랐다.", "시중은행 대출이 늘었다.", "걸그룹 무대가 열렸다."])
 def test_a_kind_of_body_is_no_organisation(sentence):
     assert orgs(sentence) == []

@@ -44,13 +44,14 @@ class CueRules:
         self._name_pair_before = re.compile(rf"(?<![{word}])(?P<first>{name}) (?:[전현前] )?(?P<second>{name})$")
         self._members = re.compile(rf" (?:{longest_first(rules['member_cues'])})(?![{word}])")
         self._name_before = re.compile(rf"(?<![{word}])(?P<name>{name})$")
+        self._source = re.compile(rf"(?<![{word}&])(?P<name>{name}?)(?:{longest_first(rules['source_cues'])})")
         self._affiliation = re.compile(rf"\(\d{{1,3}}·(?:[전현] )?(?P<name>{name}(?: {name})??)(?: (?:{titles}))?\)")
         self._publisher = re.compile(
             rf"(?:{longest_first(rules['book_role_words'])})\s?[,·]?\s?(?P<name>{name}(?: {name})?)(?:,\s?\d[\d,]*쪽|\))"
         )
         self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
         self._not_names = frozenset(rules["not_names"])
-        self._category_heads = tuple(rules["category_heads"])
+        self._not_body_ends = tuple(rules["category_heads"] + rules["event_heads"])
         self._subsidiary_words = frozenset(rules["subsidiary_words"])
         self._word_before = re.compile(rf"(?<![{word}&])[{word}&]+ $")
 
@@ -66,6 +67,10 @@ class CueRules:
                 yield self._body(text, *m.span(group), None)
         for m in self._before(self._members, self._name_before, text):
             if self._may_name(m.group("name")) and not self._person.fullmatch(m.group("name")):
+                yield self._body(text, *m.span("name"), None)
+        for m in self._source.finditer(text):  # 한빛리서치에 따르면: who the news has it from
+            name = m.group("name")
+            if self._may_name(name) and not self._person.fullmatch(name) and not is_common_compound(name):
                 yield self._body(text, *m.span("name"), None)
         for m in self._publisher.finditer(text):
             if self._may_name(m.group("name").split(" ")[-1]):
@@ -88,7 +93,7 @@ class CueRules:
         return start, end, org_type
 
     def _may_name(self, word: str) -> bool:
-        return (word not in self._not_names and not word[0].isdigit() and not word.endswith(self._category_heads)
+        return (word not in self._not_names and not word[0].isdigit() and not word.endswith(self._not_body_ends)
                 and not is_common_word(word))
 
 
@@ -114,6 +119,11 @@ def is_common_word(word: str) -> bool:
 def holds_a_verb(word: str) -> bool:
     """Whether MeCab-ko finds a verb or an ending in `word` (드러나송학식품: a headline glued to a name)."""
     return any(tag.startswith(("V", "E")) for tag in _tags(word))
+
+
+def is_common_compound(word: str) -> bool:
+    """Whether MeCab-ko reads `word` as common nouns only (설문조사, 무역통계, 외신들): a thing, not a name."""
+    return all(tag in ("NNG", "NNB", "XSN") for tag in _tags(word))
 
 
 def is_common_noun(word: str) -> bool:
