@@ -44,7 +44,7 @@ class CueRules:
         self._name_pair_before = re.compile(rf"(?<![{word}])(?P<first>{name}) (?:[전현前] )?(?P<second>{name})$")
         self._members = re.compile(rf" (?:{longest_first(rules['member_cues'])})(?![{word}])")
         self._name_before = re.compile(rf"(?<![{word}])(?P<name>{name})$")
-        self._source = re.compile(rf"(?<![{word}&])(?P<name>{name}?)(?:{longest_first(rules['source_cues'])})")
+        self._source = re.compile(longest_first(rules["source_cues"]))
         self._affiliation = re.compile(rf"\(\d{{1,3}}·(?:[전현] )?(?P<name>{name}(?: {name})??)(?: (?:{titles}))?\)")
         self._publisher = re.compile(
             rf"(?:{longest_first(rules['book_role_words'])})\s?[,·]?\s?(?P<name>{name}(?: {name})?)(?:,\s?\d[\d,]*쪽|\))"
@@ -68,7 +68,7 @@ class CueRules:
         for m in self._before(self._members, self._name_before, text):
             if self._may_name(m.group("name")) and not self._person.fullmatch(m.group("name")):
                 yield self._body(text, *m.span("name"), None)
-        for m in self._source.finditer(text):  # 한빛리서치에 따르면: who the news has it from
+        for m in self._before(self._source, self._name_before, text):  # 한빛리서치에 따르면: who the news has it from
             name = m.group("name")
             if self._may_name(name) and not self._person.fullmatch(name) and not is_common_compound(name):
                 yield self._body(text, *m.span("name"), None)
