@@ -151,6 +151,17 @@ def test_a_name_the_news_has_its_facts_from(sentence, expected):
     assert [m for m, _ in orgs(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("씨티은행과 바클레이스·노무라 등도 환율 상승을 전망한다.", ["씨티은행", "바클레이스", "노무라"]),
+    ("두산인프라코어·볼보건설기계는 매출이 줄었다.", ["두산인프라코어", "볼보건설기계"]),
+    ("삼성전자와 협의를 마쳤다.", ["삼성전자"]),  # a common word listed with a company
+    ("SK텔레콤이 한빛화재와 개발한 상품이 나왔다.", ["SK텔레콤"]),  # a verb after 과/와
+    ("삼성전자와 박민수는 합의했다.", ["삼성전자"]),  # a person
+])
+def test_names_listed_with_a_company_are_companies(sentence, expected):
+    assert [m for m, _ in orgs(sentence)] == expected
+
+
 @pytest.mark.parametrize("sentence", ["종합병원 진료비가 올랐다.", "시중은행 대출이 늘었다.", "걸그룹 무대가 열렸다."])
 def test_a_kind_of_body_is_no_organisation(sentence):
     assert orgs(sentence) == []

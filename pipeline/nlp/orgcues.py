@@ -45,6 +45,9 @@ class CueRules:
         self._members = re.compile(rf" (?:{longest_first(rules['member_cues'])})(?![{word}])")
         self._name_before = re.compile(rf"(?<![{word}])(?P<name>{name})$")
         self._source = re.compile(longest_first(rules["source_cues"]))
+        joins = longest_first(rules["list_joins"])
+        self._joined_after = re.compile(rf"(?:{joins})(?P<name>[{word}&]{{2,{longest}}}?)(?:{end}|(?=[·,、]))")
+        self._joined_before = re.compile(rf"(?<![{word}&])(?P<name>[{word}&]{{2,{longest}}})(?:{joins})$")
         self._affiliation = re.compile(rf"\(\d{{1,3}}·(?:[전현] )?(?P<name>{name}(?: {name})??)(?: (?:{titles}))?\)")
         self._publisher = re.compile(
             rf"(?:{longest_first(rules['book_role_words'])})\s?[,·]?\s?(?P<name>{name}(?: {name})?)(?:,\s?\d[\d,]*쪽|\))"
@@ -79,6 +82,16 @@ class CueRules:
             if all(self._may_name(word) for word in m.group("name").split(" ")):
                 yield self._body(text, *m.span("name"), None)
 
+    def coordinated(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """Names listed with the company at text[start:end] (두산인프라코어·볼보건설기계, 씨티은행과
+        바클레이스): a word joined to a company by ·, a comma, 과/와 or 및 names one too, unless it is a
+        common word or a person."""
+        after = self._joined_after.match(text, end)
+        before = self._joined_before.search(text, max(0, start - self._window), start)
+        for m in (after, before):
+            if m and self._may_name(m["name"]) and not self._person.fullmatch(m["name"]) and is_name_shaped(m["name"]):
+                yield m.span("name")
+
     def _before(self, cue: re.Pattern, names: re.Pattern, text: str):
         """Matches of `names` that end where a match of `cue` starts."""
         for c in cue.finditer(text):
@@ -95,6 +108,9 @@ class CueRules:
     def _may_name(self, word: str) -> bool:
         return (word not in self._not_names and not word[0].isdigit() and not word.endswith(self._not_body_ends)
                 and not is_common_word(word))
+
+
+_NAME_PARTS = frozenset({"NNP", "NNG", "SL", "SN", "SH"})
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +135,13 @@ def is_common_word(word: str) -> bool:
 def holds_a_verb(word: str) -> bool:
     """Whether MeCab-ko finds a verb or an ending in `word` (드러나송학식품: a headline glued to a name)."""
     return any(tag.startswith(("V", "E")) for tag in _tags(word))
+
+
+def is_name_shaped(word: str) -> bool:
+    """Whether MeCab-ko reads `word` as nouns headed by a proper noun or a Latin word (볼보건설기계,
+    YES24), with no ending or particle inside (개발한, 명예의전당)."""
+    tags = _tags(word)
+    return tags[0] in ("NNP", "SL") and all(tag in _NAME_PARTS for tag in tags)
 
 
 def is_common_compound(word: str) -> bool:

@@ -100,6 +100,7 @@ class OrgMatcher:
             rf"(?<![{_WORD}])(?P<name>[{_WORD}]{{2,{longest}}}?(?:{longest_first(rules['subject_company_suffixes'])}))(?=(?:{acting})\s)"
         )
         self._cues = CueRules(rules, _WORD, end)
+        self._coordinated_types = frozenset(rules["coordinated_types"])
         self._category_names = frozenset(rules["category_names"])
         self._named_suffixes = frozenset(rules["named_suffixes"])
         self._acronym_after = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9&]{1,9})\)")
@@ -129,7 +130,21 @@ class OrgMatcher:
                 found.append(org)
                 taken.append((org.start, org.end))
         found.sort(key=lambda o: o.start)
-        return self._with_acronyms(text, self._with_units(text, found))
+        return self._with_acronyms(text, self._with_units(text, self._with_coordinated(text, found)))
+
+    def _with_coordinated(self, text: str, found: list[Org]) -> list[Org]:
+        """Companies listed with a company (아사히·삿포로·기린 with one of them known), in a chain."""
+        taken = [(o.start, o.end) for o in found]
+        queue = [o for o in found if o.org_type in self._coordinated_types]
+        while queue:
+            org = queue.pop()
+            for start, end in self._cues.coordinated(text, org.start, org.end):
+                if not any(start < e and s < end for s, e in taken):
+                    name = Org(text[start:end], org.org_type, start, end, in_gazetteer=False)
+                    found.append(name)
+                    taken.append((start, end))
+                    queue.append(name)
+        return sorted(found, key=lambda o: o.start)
 
     def _gazetteer_names(self, text: str):
         """Matches of gazetteer names, longest first at each word start, never overlapping."""
