@@ -36,6 +36,8 @@ class CueRules:
             rf"|(?:{longest_first(bound)})인)\s"
             rf"(?:[‘'“\"](?P<quoted>[^’'”\"]{{2,{longest}}}?)[’'”\"]|(?P<name>[{word}&]{{2,{longest}}}?){end})"
         )
+        self._word_end = re.compile(rf"[{word}&]*")
+        self._only_particles = re.compile(rf"(?:{longest_first(rules['particles'])})*")
         titles = longest_first(rules["title_cues"])
         # A name before a cue word is looked for from the cue back: cues are rare, names everywhere.
         self._window = 2 * longest + 1
@@ -60,9 +62,13 @@ class CueRules:
 
     def find(self, text: str) -> Iterator[tuple[int, int, str | None]]:
         for m in self._classified.finditer(text):
-            group = "quoted" if m.group("quoted") else "name"
-            if self._may_name(m.group(group)):
-                yield self._body(text, *m.span(group), "company")
+            if m.group("quoted"):
+                if self._may_name(m.group("quoted")):
+                    yield self._body(text, *m.span("quoted"), "company")
+                continue
+            end = self._name_end(text, m.start("name"), m.end("name"))
+            if end is not None:
+                yield self._body(text, m.start("name"), end, "company")
         for m in self._before(self._title, self._name_pair_before, text):
             first_person, second_person = (self._person.fullmatch(m.group(g)) is not None for g in ("first", "second"))
             group = "second" if first_person else "first"
@@ -91,6 +97,15 @@ class CueRules:
         for m in (after, before):
             if m and self._may_name(m["name"]) and not self._person.fullmatch(m["name"]) and is_name_shaped(m["name"]):
                 yield m.span("name")
+
+    def _name_end(self, text: str, start: int, shortest_end: int) -> int | None:
+        """The end of the shortest name at `start` that particles alone follow to the end of its word and
+        that may name a body: 미래엔으로부터 is 미래엔, since 미래 (+ 엔으로부터) is a common word."""
+        word_end = self._word_end.match(text, shortest_end).end()
+        for end in range(shortest_end, word_end + 1):
+            if self._only_particles.fullmatch(text, end, word_end) and self._may_name(text[start:end]):
+                return end
+        return None
 
     def _before(self, cue: re.Pattern, names: re.Pattern, text: str):
         """Matches of `names` that end where a match of `cue` starts."""
