@@ -144,6 +144,7 @@ def test_a_name_before_a_word_for_its_people(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("한빛리서치에 따르면 판매량이 늘었다.", ["한빛리서치"]),
     ("강원지방기상청에 의하면 기온이 떨어졌다.", ["강원지방기상청"]),
+    ("한빛애널리틱스(HA)에 따르면 시장이 커졌다.", ["한빛애널리틱스", "HA"]),  # its acronym between
     ("설문조사에 따르면 셋 중 하나가 찬성했다.", []),  # common nouns: a survey, not a body
     ("박민수에 따르면 계약은 끝났다.", []),  # a person
     ("한빛영화제에 따르면 관객이 늘었다.", []),  # an event

@@ -46,7 +46,7 @@ class CueRules:
         self._name_pair_before = re.compile(rf"(?<![{word}])(?P<first>{name}) (?:[전현前] )?(?P<second>{name})$")
         self._members = re.compile(rf" (?:{longest_first(rules['member_cues'])})(?![{word}])")
         self._name_before = re.compile(rf"(?<![{word}])(?P<name>{name})$")
-        self._source = re.compile(longest_first(rules["source_cues"]))
+        self._source = re.compile(rf"(?:\([A-Z][A-Za-z0-9&]{{1,9}}\))?(?:{longest_first(rules['source_cues'])})")  # …(SA)에 따르면
         joins = longest_first(rules["list_joins"])
         self._joined_after = re.compile(rf"(?:{joins})(?P<name>[{word}&]{{2,{longest}}}?)(?:{end}|(?=[·,、]))")
         self._joined_before = re.compile(rf"(?<![{word}&])(?P<name>[{word}&]{{2,{longest}}})(?:{joins})$")
