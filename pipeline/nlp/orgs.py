@@ -69,7 +69,9 @@ class OrgMatcher:
         self.canonical = {p["pattern"]: p["id"] for p in patterns if p.get("label", "ORG") == "ORG" and p["pattern"]}
         self.org_type = {o["id"]: o.get("org_type") for o in organisations}
         particles = rf"(?:{longest_first(rules['particles'])})"
-        end = rf"(?=[^{_WORD}]|$|{particles}+(?![{_WORD}])|(?:{longest_first(rules['glued_titles'])}){particles}*(?![{_WORD}]))"
+        glued = longest_first(rules["glued_titles"] + rules["subsidiary_words"])
+        end = rf"(?=[^{_WORD}]|$|{particles}+(?![{_WORD}])|(?:{glued}){particles}*(?![{_WORD}]))"
+        self._glued_subsidiary = re.compile(rf"(?:{longest_first(rules['subsidiary_words'])})(?={particles}*(?![{_WORD}]))")
         # One trie per first character, chosen by a dict lookup at each word start: a single trie of all
         # names made the regex engine try every first character in turn at every position.
         by_first: dict[str, list[str]] = {}
@@ -120,7 +122,7 @@ class OrgMatcher:
 
     def find(self, text: str) -> list[Org]:
         found = [
-            Org(self.canonical[m.group()], self.org_type.get(self.canonical[m.group()]), *m.span())
+            self._with_subsidiary(text, Org(self.canonical[m.group()], self.org_type.get(self.canonical[m.group()]), *m.span()))
             for m in self._gazetteer_names(text)
             if not self._currency.match(text, m.start())  # 한화 20억원: Korean won
         ]
@@ -131,6 +133,13 @@ class OrgMatcher:
                 taken.append((org.start, org.end))
         found.sort(key=lambda o: o.start)
         return self._with_acronyms(text, self._with_units(text, self._with_coordinated(text, found)))
+
+    def _with_subsidiary(self, text: str, org: Org) -> Org:
+        """넥슨재팬: a subsidiary word glued to a company's name names the subsidiary."""
+        tail = self._glued_subsidiary.match(text, org.end)
+        if tail is None:
+            return org
+        return Org(text[org.start : tail.end()], org.org_type, org.start, tail.end(), in_gazetteer=False, body=org)
 
     def _with_coordinated(self, text: str, found: list[Org]) -> list[Org]:
         """Companies listed with a company (아사히·삿포로·기린 with one of them known), in a chain."""
