@@ -200,7 +200,7 @@ class OrgMatcher:
     def _by_rules(self, text: str):
         for m in self._by_suffix.finditer(text):
             head = m.group("name")[: -len(m.group("suffix"))]
-            if head.endswith(self._excluded_heads) or m.group("name") in self._category_names:
+            if (head.endswith(self._excluded_heads) and head not in self.canonical) or m.group("name") in self._category_names:
                 continue
             if m.group("suffix") in self._named_suffixes and is_common_noun(head.rsplit("·", 1)[-1]):
                 continue  # 심사위원회, 지원센터, 록그룹: a kind of body, not a name
