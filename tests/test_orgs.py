@@ -21,6 +21,7 @@ def orgs(text):
     # a minister or head written against the body's name: the body ends where the title starts
     ("과기정통부장관은 200억원을 배정했다.", "과기정통부", "과학기술정보통신부"),
     ("민주당대표가 기자회견을 열었다.", "민주당", "더불어민주당"),
+    ("국민연금기금이 늘었다.", "국민연금", "국민연금공단"),  # what the body owns, glued to its name
     ("일본 재무성이 무역통계를 발표했다.", "일본 재무성", "일본 재무성"),
     ("국가통계국에 따르면 소득이 늘었다.", "국가통계국", "중국 국가통계국"),
 ])

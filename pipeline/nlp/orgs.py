@@ -69,7 +69,7 @@ class OrgMatcher:
         self.canonical = {p["pattern"]: p["id"] for p in patterns if p.get("label", "ORG") == "ORG" and p["pattern"]}
         self.org_type = {o["id"]: o.get("org_type") for o in organisations}
         particles = rf"(?:{longest_first(rules['particles'])})"
-        glued = longest_first(rules["glued_titles"] + rules["subsidiary_words"])
+        glued = longest_first(rules["glued_words"] + rules["subsidiary_words"])
         end = rf"(?=[^{_WORD}]|$|{particles}+(?![{_WORD}])|(?:{glued}){particles}*(?![{_WORD}]))"
         self._glued_subsidiary = re.compile(rf"(?:{longest_first(rules['subsidiary_words'])})(?={particles}*(?![{_WORD}]))")
         # One trie per first character, chosen by a dict lookup at each word start: a single trie of all
