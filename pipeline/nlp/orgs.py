@@ -69,16 +69,20 @@ class OrgMatcher:
         self.canonical = {p["pattern"]: p["id"] for p in patterns if p.get("label", "ORG") == "ORG" and p["pattern"]}
         self.org_type = {o["id"]: o.get("org_type") for o in organisations}
         particles = rf"(?:{longest_first(rules['particles'])})"
-        glued = longest_first(rules["glued_words"] + rules["subsidiary_words"])
-        end = rf"(?=[^{_WORD}]|$|{particles}+(?![{_WORD}])|(?:{glued}){particles}*(?![{_WORD}]))"
-        self._glued_subsidiary = re.compile(rf"(?:{longest_first(rules['subsidiary_words'])})(?={particles}*(?![{_WORD}]))")
+        end = rf"(?=[^{_WORD}]|$|{particles}+(?![{_WORD}])|(?:{longest_first(rules['glued_words'])}){particles}*(?![{_WORD}]))"
+        # a known name may also end where a subsidiary's or business line's word is glued to it (넥슨재팬)
+        tails = {word: "subsidiary" for word in rules["subsidiary_words"]} | {word: "business" for word in rules["business_words"]}
+        glued_tail = rf"(?P<tail>{longest_first(tails)})(?={particles}*(?![{_WORD}]))"
+        self._glued_tail = re.compile(glued_tail)
+        self._tail_kind = tails
+        name_end = rf"(?:{end}|(?={glued_tail.replace('?P<tail>', '')}))"
         # One trie per first character, chosen by a dict lookup at each word start: a single trie of all
         # names made the regex engine try every first character in turn at every position.
         by_first: dict[str, list[str]] = {}
         for name in self.canonical:
             by_first.setdefault(name[0], []).append(name)
         self._name_start = re.compile(rf"(?<![{_WORD}])[{''.join(sorted(map(re.escape, by_first)))}]")
-        self._names_from = {char: re.compile(rf"{trie_regex(names)}{end}") for char, names in by_first.items()}
+        self._names_from = {char: re.compile(rf"{trie_regex(names)}{name_end}") for char, names in by_first.items()}
         self._suffix_type = rules["suffixes"]
         self._excluded_heads = tuple(rules["not_before_suffix"])
         marks = longest_first(rules["company_marks"])
@@ -121,11 +125,12 @@ class OrgMatcher:
         )
 
     def find(self, text: str) -> list[Org]:
-        found = [
-            self._with_subsidiary(text, Org(self.canonical[m.group()], self.org_type.get(self.canonical[m.group()]), *m.span()))
+        known = (
+            self._with_tail(text, Org(self.canonical[m.group()], self.org_type.get(self.canonical[m.group()]), *m.span()))
             for m in self._gazetteer_names(text)
             if not self._currency.match(text, m.start())  # 한화 20억원: Korean won
-        ]
+        )
+        found = [org for org in known if org is not None]
         taken = [(o.start, o.end) for o in found]
         for org in self._by_rules(text):
             if not any(org.start < end and start < org.end for start, end in taken):
@@ -134,11 +139,14 @@ class OrgMatcher:
         found.sort(key=lambda o: o.start)
         return self._with_acronyms(text, self._with_units(text, self._with_coordinated(text, found)))
 
-    def _with_subsidiary(self, text: str, org: Org) -> Org:
-        """넥슨재팬: a subsidiary word glued to a company's name names the subsidiary."""
-        tail = self._glued_subsidiary.match(text, org.end)
+    def _with_tail(self, text: str, org: Org) -> Org | None:
+        """넥슨재팬, 포브스코리아, 롯데관광: a subsidiary's word glued to a known name, or a business line's
+        word glued to a company's, names the subsidiary; glued to another body (KPGA투어) it names no body."""
+        tail = self._glued_tail.match(text, org.end)
         if tail is None:
             return org
+        if self._tail_kind[tail["tail"]] == "business" and org.org_type != "company":
+            return None
         return Org(text[org.start : tail.end()], org.org_type, org.start, tail.end(), in_gazetteer=False, body=org)
 
     def _with_coordinated(self, text: str, found: list[Org]) -> list[Org]:
