@@ -34,6 +34,7 @@ def test_gazetteer_names_get_their_canonical_name(sentence, mention, canonical):
     ("한국미래기술재단은 장학금을 준다.", "한국미래기술재단"),
     ("㈜한빛소재가 공장을 짓는다.", "한빛소재"),
     ("KCC도 현대중공업과 함께 투자한다.", "KCC"),
+    ("종합격투기 ROAD FC가 중국에 진출했다.", "ROAD FC"),  # a capitalised word before the acronym
 ])
 def test_bodies_outside_the_gazetteer_are_found_by_rules(sentence, mention):
     assert mention in [m for m, _ in orgs(sentence)]

@@ -97,7 +97,7 @@ class OrgMatcher:
         )
         self._mark_type = rules["company_marks"]
         self._acronym = re.compile(
-            rf"(?<![{_WORD}&+])(?P<name>[A-Z][A-Z0-9&+]{{1,7}})(?=(?:{longest_first(rules['acronym_particles'])})\s)"
+            rf"(?<![{_WORD}&+])(?P<name>(?:[A-Z]{{2,}} )?[A-Z][A-Z0-9&+]{{1,7}})(?=(?:{longest_first(rules['acronym_particles'])})\s)"
         )
         self._not_acronym_orgs = frozenset(rules["not_acronym_orgs"])
         acting = longest_first(rules["acronym_particles"])
