@@ -218,3 +218,11 @@ def test_publishers_in_book_credits_and_companies_before_a_copula(sentence, expe
 def test_a_company_word_heading_a_subject_but_glued_to_a_verb_is_no_name():
     assert "한빛식품" in [m for m, _ in orgs("한빛식품이 사과문을 냈다.")]
     assert "드러나한빛식품" not in [m for m, _ in orgs("사과문이 거짓으로 드러나한빛식품이 다시 사과했다.")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("한성식품의 할랄 김치는 인증을 받았다.", ["한성식품"]),  # a proper noun heading a company word
+    ("건강기능식품 시장이 커졌다.", []),  # a common noun heading it: a kind of product
+])
+def test_a_proper_noun_heading_a_company_word_anywhere(sentence, expected):
+    assert [m for m, _ in orgs(sentence)] == expected

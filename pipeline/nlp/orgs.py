@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .doctext import doc_text
 from .found import set_found
-from .orgcues import CueRules, holds_a_verb, is_common_noun
+from .orgcues import CueRules, holds_a_verb, is_common_noun, is_name_shaped
 from .tables import load_jsonl, load_table, longest_first
 
 _RULES = load_table("orgs")
@@ -102,9 +102,10 @@ class OrgMatcher:
         self._not_acronym_orgs = frozenset(rules["not_acronym_orgs"])
         acting = longest_first(rules["acronym_particles"])
         self._industry_words = tuple(rules["industry_words"])  # 시스템반도체는, 신재생에너지는: industries
-        self._acting_company = re.compile(
-            rf"(?<![{_WORD}])(?P<name>[{_WORD}]{{2,{longest}}}?(?:{longest_first(rules['subject_company_suffixes'])}))(?=(?:{acting})\s)"
+        self._company_word = re.compile(
+            rf"(?<![{_WORD}])(?P<name>[{_WORD}]{{2,{longest}}}?(?:{longest_first(rules['subject_company_suffixes'])})){end}"
         )
+        self._acting = re.compile(rf"(?:{acting})\s")
         self._cues = CueRules(rules, _WORD, end)
         self._coordinated_types = frozenset(rules["coordinated_types"])
         self._category_names = frozenset(rules["category_names"])
@@ -229,9 +230,12 @@ class OrgMatcher:
             canonical = self.canonical.get(name, name)
             org_type = self.org_type.get(canonical) or self._mark_type[mark]
             yield Org(canonical, org_type, *m.span(group), in_gazetteer=name in self.canonical)
-        for m in self._acting_company.finditer(text):  # 나카무라정공은: a company word heading a subject
+        for m in self._company_word.finditer(text):
             head = m.group("name")
-            if head not in self.canonical and not head.startswith(self._industry_words) and not holds_a_verb(head):
+            if head in self.canonical or head.startswith(self._industry_words):
+                continue
+            # 나카무라정공은: a company word heading a subject; 한성식품의 김치: a proper noun heading one
+            if (self._acting.match(text, m.end()) and not holds_a_verb(head)) or is_name_shaped(head):
                 yield Org(head, "company", *m.span("name"), in_gazetteer=False)
         for start, end, org_type in self._cues.find(text):
             yield Org(text[start:end], org_type, start, end, in_gazetteer=False)
