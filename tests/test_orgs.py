@@ -190,6 +190,8 @@ def test_departments_and_names_joined_by_a_middle_dot(sentence, expected):
     ("예매는 인터파크티켓에서 할 수 있다.", ["인터파크티켓"]),  # a business line's word glued to a company's name
     ("그는 올해 KPGA투어에 합류했다.", []),  # glued to a body that is no company: a tour, no body
     ("심사위원회가 열렸다.", []),  # one common noun before 위원회: a kind of committee
+    ("운동기구 판매가 늘었다.", []),  # one common noun before 기구: equipment, not a body
+    ("「국가데이터관리기구」를 신설한다.", ["국가데이터관리기구"]),
     ("지원센터를 찾았다.", []),
     ("아주그룹은 물류센터를 샀다.", ["아주그룹"]),  # 아주 is no common noun here
 ])
