@@ -104,6 +104,7 @@ def test_words_after_a_body_that_are_not_its_unit(sentence, mention):
     ("대전둔산경찰서는 수사를 시작했다.", "대전둔산경찰서"),
     ("화장품 업체 ‘루미에르랩’의 대표는 말했다.", "루미에르랩"),
     ("교육출판기업 한빛에듀로부터 후원금을 받았다.", "한빛에듀"),
+    ("그가 세운 회사 누리랩스는 상장했다.", "누리랩스"),  # a bound cue after a clause describing it
     ("도서관은 교과서 출판기업 미래엔으로부터 책 300권을 받았다.", "미래엔"),  # not 미래 + 엔으로부터
     ("신항 공사는 대우건설컨소시엄이 맡는다.", "대우건설컨소시엄"),  # a known company before the suffix
     ("박민수 한빛소재 대표는 투자를 밝혔다.", "한빛소재"),
@@ -119,6 +120,7 @@ def test_bodies_named_by_their_suffix_or_the_words_around_them(sentence, mention
     ("축구대표팀이 이겼다.", "축구대표팀"),
     ("기업 가치가 올랐다.", "가치"),  # 기업 before a common noun is a compound, not a class
     ("업체 관계자는 말했다.", "관계자"),
+    ("그가 키운 회사 가치가 올랐다.", "가치"),  # after a describing clause too
     ("김민수 이영호 대표가 만났다.", "이영호"),  # two person-shaped words: no body
 ])
 def test_cue_words_do_not_make_common_words_organisations(sentence, not_an_org):

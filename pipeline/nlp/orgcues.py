@@ -31,9 +31,11 @@ class CueRules:
         name = rf"[{word}&]{{2,{longest}}}"
         classifiers, bound = rules["classifier_cues"], rules["classifier_cues_bound"]
         first = "".join(sorted({re.escape(cue[0]) for cue in classifiers + bound}))
+        # 세운 회사 덱스터는: a bound cue after a clause that describes it (a word ending in an adnominal
+        # ending: 은/는/ㄴ/던) is no compound either
         self._classified = re.compile(
             rf"(?=[{first}])(?:(?:{longest_first(classifiers)})인?|(?<=[가-힣])(?:{longest_first(bound)})인?"
-            rf"|(?:{longest_first(bound)})인)\s"
+            rf"|(?:{longest_first(bound)})인|(?<=[은는ㄴ던운한된린진건선] )(?P<described>{longest_first(bound)}))\s"
             rf"(?:[‘'“\"](?P<quoted>[^’'”\"]{{2,{longest}}}?)[’'”\"]|(?P<name>[{word}&]{{2,{longest}}}?){end})"
         )
         self._word_end = re.compile(rf"[{word}&]*")
@@ -66,6 +68,8 @@ class CueRules:
                 if self._may_name(m.group("quoted")):
                     yield self._body(text, *m.span("quoted"), "company")
                 continue
+            if m.group("described") and not self._describes(text, m.start("described")):
+                continue
             end = self._name_end(text, m.start("name"), m.end("name"))
             if end is not None:
                 yield self._body(text, m.start("name"), end, "company")
@@ -97,6 +101,11 @@ class CueRules:
         for m in (after, before):
             if m and self._may_name(m["name"]) and not self._person.fullmatch(m["name"]) and is_name_shaped(m["name"]):
                 yield m.span("name")
+
+    def _describes(self, text: str, cue_start: int) -> bool:
+        """Whether the word before the cue ends in an adnominal ending (세운, 설립한, 투자하던)."""
+        word = self._word_before.search(text, 0, cue_start)
+        return word is not None and "ETM" in _tags(word.group().strip())[-1]
 
     def _name_end(self, text: str, start: int, shortest_end: int) -> int | None:
         """The end of the shortest name at `start` that particles alone follow to the end of its word and
