@@ -104,7 +104,7 @@ def test_words_after_a_body_that_are_not_its_unit(sentence, mention):
     ("대전둔산경찰서는 수사를 시작했다.", "대전둔산경찰서"),
     ("화장품 업체 ‘루미에르랩’의 대표는 말했다.", "루미에르랩"),
     ("교육출판기업 한빛에듀로부터 후원금을 받았다.", "한빛에듀"),
-    ("그가 세운 회사 누리랩스는 상장했다.", "누리랩스"),  # a bound cue after a clause describing it
+    ("그가 세운 회사 덱스터는 상장했다.", "덱스터"),  # a bound cue after a clause describing it
     ("도서관은 교과서 출판기업 미래엔으로부터 책 300권을 받았다.", "미래엔"),  # not 미래 + 엔으로부터
     ("신항 공사는 대우건설컨소시엄이 맡는다.", "대우건설컨소시엄"),  # a known company before the suffix
     ("박민수 한빛소재 대표는 투자를 밝혔다.", "한빛소재"),
