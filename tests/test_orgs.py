@@ -24,6 +24,8 @@ def orgs(text):
     ("국민연금기금이 늘었다.", "국민연금", "국민연금공단"),  # what the body owns, glued to its name
     ("일본 재무성이 무역통계를 발표했다.", "일본 재무성", "일본 재무성"),
     ("국가통계국에 따르면 소득이 늘었다.", "국가통계국", "중국 국가통계국"),
+    ("러시아는 CIS 회원국이다.", "CIS", "독립국가연합"),
+    ("中 CCTV는 경기를 중계했다.", "中 CCTV", "중국중앙TV"),  # the broadcaster, qualified; a bare CCTV is a camera
 ])
 def test_gazetteer_names_get_their_canonical_name(sentence, mention, canonical):
     assert (mention, canonical) in orgs(sentence)
