@@ -192,6 +192,8 @@ def test_departments_and_names_joined_by_a_middle_dot(sentence, expected):
     ("하만 코리아 관계자는 말했다.", ["하만 코리아"]),  # a subsidiary takes the name before it
     ("그는 넥슨재팬 주식을 팔았다.", ["넥슨재팬"]),  # a subsidiary word glued to a company's name
     ("예매는 인터파크티켓에서 할 수 있다.", ["인터파크티켓"]),  # a business line's word glued to a company's name
+    ("고래는 부산수협 공판장에서 팔렸다.", ["부산수협"]),  # a region glued before a known body: its branch
+    ("경기침체가 길어졌다.", []),  # a region before a word that names no body
     ("그는 올해 KPGA투어에 합류했다.", []),  # glued to a body that is no company: a tour, no body
     ("심사위원회가 열렸다.", []),  # one common noun before 위원회: a kind of committee
     ("운동기구 판매가 늘었다.", []),  # one common noun before 기구: equipment, not a body

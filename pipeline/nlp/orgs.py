@@ -108,9 +108,12 @@ class OrgMatcher:
         self._acting = re.compile(rf"(?:{acting})\s")
         self._cues = CueRules(rules, _WORD, end)
         self._coordinated_types = frozenset(rules["coordinated_types"])
+        self._branch_types = frozenset(rules["branch_types"])
         self._category_names = frozenset(rules["category_names"])
         self._named_suffixes = frozenset(rules["named_suffixes"])
         self._acronym_after = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9&]{1,9})\)")
+        # 인천수협: a region's name glued before a known body's names its branch there
+        self._regional = re.compile(rf"(?<![{_WORD}])(?P<region>{longest_first(rules['region_prefixes'])})(?P<body>[{_WORD}]{{2,{longest}}}?){end}")
         self._unit_type = rules["unit_suffixes"]
         self._within_types = rules["unit_suffixes_within"]
         self._unit_within = re.compile(
@@ -239,6 +242,10 @@ class OrgMatcher:
                 yield Org(head, "company", *m.span("name"), in_gazetteer=False)
         for start, end, org_type in self._cues.find(text):
             yield Org(text[start:end], org_type, start, end, in_gazetteer=False)
+        for m in self._regional.finditer(text):
+            body = self.canonical.get(m["body"])
+            if body is not None and self.org_type.get(body) in self._branch_types:
+                yield Org(m.group(), self.org_type.get(body), *m.span(), in_gazetteer=False)
         for m in self._acronym.finditer(text):  # KCC도 현대중공업과 함께: an acronym acting in its clause
             if m.group("name") not in self._not_acronym_orgs:
                 yield Org(m.group("name"), None, *m.span("name"), in_gazetteer=False)
