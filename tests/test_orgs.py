@@ -216,6 +216,7 @@ def test_a_former_body_and_a_title_in_an_age_bracket():
 @pytest.mark.parametrize("sentence, expected", [
     ("새 책(김민수 지음, 누리출판, 284쪽, 1만6000원)이 나왔다.", ["누리출판"]),
     ("수필집(박지영 엮음·한빛책방)이 나왔다.", ["한빛책방"]),
+    ("『바다 일기』 김지영 글·그림, 64쪽, 누리책방, 1만2000원.", ["누리책방"]),  # pages, publisher, price
     ("사진집(김민수 글·사진)이 나왔다.", []),  # a role, not a publisher
     ("계약을 따낸 삼성전자였다면 달랐다.", ["삼성전자"]),  # a copula after a name
 ])

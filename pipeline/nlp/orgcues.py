@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from typing import Iterator
 
 from .tables import longest_first
@@ -53,9 +54,11 @@ class CueRules:
         self._joined_after = re.compile(rf"(?:{joins})(?P<name>[{word}&]{{2,{longest}}}?)(?:{end}|(?=[·,、]))")
         self._joined_before = re.compile(rf"(?<![{word}&])(?P<name>[{word}&]{{2,{longest}}})(?:{joins})$")
         self._affiliation = re.compile(rf"\(\d{{1,3}}·(?:[전현] )?(?P<name>{name}(?: {name})??)(?: (?:{titles}))?\)")
+        # 김민수 지음, 누리출판, 284쪽 / 김민수 글, 284쪽, 누리출판, 9500원: the publisher in a book's credits
         self._publisher = re.compile(
             rf"(?:{longest_first(rules['book_role_words'])})\s?[,·]?\s?(?P<name>{name}(?: {name})?)(?:,\s?\d[\d,]*쪽|\))"
         )
+        self._publisher_after_pages = re.compile(rf"\d[\d,]*쪽,\s?(?P<name>{name}(?: {name})?),\s?\d[\d,만천]*원")
         self._person = re.compile(rf"[{''.join(rules['surnames'])}][가-힣]{{2}}")
         self._not_names = frozenset(rules["not_names"])
         self._not_body_ends = tuple(rules["category_heads"] + rules["event_heads"])
@@ -85,7 +88,7 @@ class CueRules:
             name = m.group("name")
             if self._may_name(name) and not self._person.fullmatch(name) and not is_common_compound(name):
                 yield self._body(text, *m.span("name"), None)
-        for m in self._publisher.finditer(text):
+        for m in chain(self._publisher.finditer(text), self._publisher_after_pages.finditer(text)):
             if self._may_name(m.group("name").split(" ")[-1]):
                 yield (*m.span("name"), "company")
         for m in self._affiliation.finditer(text):
