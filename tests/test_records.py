@@ -53,11 +53,11 @@ def test_periods_and_ends_of_periods():
 def test_money_that_is_not_an_initiative_stays_a_mention():
     text = (
         "한빛제약은 지난해 매출 4200억원, 영업이익 310억원을 기록했다. 공정위는 과징금 12억원을 부과했다. "
-        "연구개발비는 전년보다 50억원 늘었다. 은하에는 200억 개의 별이 있다."
+        "연구개발비는 전년보다 50억원 늘었다. 은하에는 200억 개의 별이 있다. 회사는 설비 투자를 70억원 줄이기로 했다."
     )
     doc = krnews.extract(text, published="2024-03-12")
     assert doc.records == []
-    assert {m.text for m in doc.mentions if m.kind == "amount"} == {"4200억원", "310억원", "12억원", "50억원"}
+    assert {m.text for m in doc.mentions if m.kind == "amount"} == {"4200억원", "310억원", "12억원", "50억원", "70억원"}
 
 
 def test_the_same_money_in_headline_and_body_is_one_record():
