@@ -71,11 +71,10 @@ class OrgMatcher:
         particles = rf"(?:{longest_first(rules['particles'])})"
         end = rf"(?=[^{_WORD}]|$|{particles}+(?![{_WORD}])|(?:{longest_first(rules['glued_words'])}){particles}*(?![{_WORD}]))"
         # a known name may also end where a subsidiary's or business line's word is glued to it (넥슨재팬)
-        tails = {word: "subsidiary" for word in rules["subsidiary_words"]} | {word: "business" for word in rules["business_words"]}
-        glued_tail = rf"(?P<tail>{longest_first(tails)})(?={particles}*(?![{_WORD}]))"
-        self._glued_tail = re.compile(glued_tail)
-        self._tail_kind = tails
-        name_end = rf"(?:{end}|(?={glued_tail.replace('?P<tail>', '')}))"
+        self._tail_kind = {word: "subsidiary" for word in rules["subsidiary_words"]} | {word: "business" for word in rules["business_words"]}
+        tail, word_end = longest_first(self._tail_kind), rf"(?={particles}*(?![{_WORD}]))"
+        self._glued_tail = re.compile(rf"(?P<tail>{tail}){word_end}")
+        name_end = rf"(?:{end}|(?=(?:{tail}){word_end}))"
         # One trie per first character, chosen by a dict lookup at each word start: a single trie of all
         # names made the regex engine try every first character in turn at every position.
         by_first: dict[str, list[str]] = {}
