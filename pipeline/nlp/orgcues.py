@@ -33,10 +33,10 @@ class CueRules:
         classifiers, bound = rules["classifier_cues"], rules["classifier_cues_bound"]
         first = "".join(sorted({re.escape(cue[0]) for cue in classifiers + bound}))
         # 세운 회사 덱스터는: a bound cue after a clause that describes it (a word ending in an adnominal
-        # ending: 은/는/ㄴ/던) is no compound either
+        # ending, which _describes asks MeCab-ko) is no compound either
         self._classified = re.compile(
             rf"(?=[{first}])(?:(?:{longest_first(classifiers)})인?|(?<=[가-힣])(?:{longest_first(bound)})인?"
-            rf"|(?:{longest_first(bound)})인|(?<=[은는ㄴ던운한된린진건선] )(?P<described>{longest_first(bound)}))\s"
+            rf"|(?:{longest_first(bound)})인|(?<=[가-힣] )(?P<described>{longest_first(bound)}))\s"
             rf"(?:[‘'“\"](?P<quoted>[^’'”\"]{{2,{longest}}}?)[’'”\"]|(?P<name>[{word}&]{{2,{longest}}}?){end})"
         )
         self._word_end = re.compile(rf"[{word}&]*")
@@ -115,6 +115,8 @@ class CueRules:
         that may name a body: 미래엔으로부터 is 미래엔, since 미래 (+ 엔으로부터) is a common word."""
         word_end = self._word_end.match(text, shortest_end).end()
         for end in range(shortest_end, word_end + 1):
+            if text[end - 1] == "으" and text.startswith("로", end):
+                continue  # 기부금으로: 으 belongs to the particle 으로
             if self._only_particles.fullmatch(text, end, word_end) and self._may_name(text[start:end]):
                 return end
         return None
