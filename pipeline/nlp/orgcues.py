@@ -49,7 +49,10 @@ class CueRules:
         self._name_pair_before = re.compile(rf"(?<![{word}])(?P<first>{name}) (?:[전현前] )?(?P<second>{name})$")
         self._members = re.compile(rf" (?:{longest_first(rules['member_cues'])})(?![{word}])")
         self._name_before = re.compile(rf"(?<![{word}])(?P<name>{name})$")
-        self._source = re.compile(rf"(?:\([A-Z][A-Za-z0-9&]{{1,9}}\))?(?:{longest_first(rules['source_cues'])})")  # …(SA)에 따르면
+        sources = rules["source_cues"]
+        self._source = re.compile(  # 한빛리서치에 따르면, …(SA)에 따르면
+            rf"(?=[({''.join(sorted({cue[0] for cue in sources}))}])(?:\([A-Z][A-Za-z0-9&]{{1,9}}\))?(?:{longest_first(sources)})"
+        )
         joins = longest_first(rules["list_joins"])
         self._joined_after = re.compile(rf"(?:{joins})(?P<name>[{word}&]{{2,{longest}}}?)(?:{end}|(?=[·,、]))")
         self._joined_before = re.compile(rf"(?<![{word}&])(?P<name>[{word}&]{{2,{longest}}})(?:{joins})$")

@@ -112,7 +112,10 @@ class OrgMatcher:
         self._named_suffixes = frozenset(rules["named_suffixes"])
         self._acronym_after = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9&]{1,9})\)")
         # 인천수협: a region's name glued before a known body's names its branch there
-        self._regional = re.compile(rf"(?<![{_WORD}])(?P<region>{longest_first(rules['region_prefixes'])})(?P<body>[{_WORD}]{{2,{longest}}}?){end}")
+        regions = rules["region_prefixes"]
+        self._regional = re.compile(
+            rf"(?=[{''.join(sorted({r[0] for r in regions}))}])(?<![{_WORD}])(?P<region>{longest_first(regions)})(?P<body>[{_WORD}]{{2,{longest}}}?){end}"
+        )
         self._unit_type = rules["unit_suffixes"]
         self._within_types = rules["unit_suffixes_within"]
         self._unit_within = re.compile(
