@@ -86,9 +86,10 @@ class OrgMatcher:
         self._excluded_heads = tuple(rules["not_before_suffix"])
         marks = longest_first(rules["company_marks"])
         longest = rules["max_name_chars"]
-        self._by_suffix = re.compile(
-            rf"(?<![{_WORD}])(?P<name>[{_WORD}·&]{{1,{longest}}}?(?P<suffix>{longest_first(self._suffix_type)})){end}"
-        )
+        # A name ending in a suffix is looked for from the suffix back: suffixes are rare, word starts everywhere.
+        self._longest = longest
+        self._suffix = re.compile(rf"(?P<suffix>{longest_first(self._suffix_type)}){end}")
+        self._suffix_head = re.compile(rf"(?<![{_WORD}])[{_WORD}·&]{{1,{longest}}}$")
         # (재)경남문화예술진흥원, 삼성전자(주): a legal-form mark before or after the name, never between words
         self._company = re.compile(
             rf"(?P<mark>{marks})\s?(?P<after>[{_WORD}&]{{2,{longest}}}?){end}"
@@ -101,9 +102,8 @@ class OrgMatcher:
         self._not_acronym_orgs = frozenset(rules["not_acronym_orgs"])
         acting = longest_first(rules["acronym_particles"])
         self._industry_words = tuple(rules["industry_words"])  # 시스템반도체는, 신재생에너지는: industries
-        self._company_word = re.compile(
-            rf"(?<![{_WORD}])(?P<name>[{_WORD}]{{2,{longest}}}?(?:{longest_first(rules['subject_company_suffixes'])})){end}"
-        )
+        self._company_suffix = re.compile(rf"(?P<suffix>{longest_first(rules['subject_company_suffixes'])}){end}")
+        self._company_head = re.compile(rf"(?<![{_WORD}])[{_WORD}]{{2,{longest}}}$")
         self._acting = re.compile(rf"(?:{acting})\s")
         self._cues = CueRules(rules, _WORD, end)
         self._coordinated_types = frozenset(rules["coordinated_types"])
@@ -211,37 +211,43 @@ class OrgMatcher:
                 return name[cut:]
         return None
 
+    def _headed(self, suffixes: re.Pattern, heads: re.Pattern, text: str):
+        """(head, suffix, end) of each word that ends in a suffix (and particles) after a head."""
+        for m in suffixes.finditer(text):
+            head = heads.search(text, max(0, m.start() - self._longest), m.start())
+            if head:
+                yield head.group(), m.group("suffix"), m.end()
+
     def _by_rules(self, text: str):
-        for m in self._by_suffix.finditer(text):
-            head = m.group("name")[: -len(m.group("suffix"))]
-            if (head.endswith(self._excluded_heads) and head not in self.canonical) or m.group("name") in self._category_names:
+        for head, suffix, end in self._headed(self._suffix, self._suffix_head, text):
+            whole = head + suffix
+            if (head.endswith(self._excluded_heads) and head not in self.canonical) or whole in self._category_names:
                 continue
-            if m.group("suffix") in self._named_suffixes and is_common_noun(head.rsplit("·", 1)[-1]):
+            if suffix in self._named_suffixes and is_common_noun(head.rsplit("·", 1)[-1]):
                 continue  # 심사위원회, 지원센터, 록그룹: a kind of body, not a name
-            name = m.group("name").rsplit("·", 1)[-1]  # 미르·K스포츠재단, (52·환경보건시민센터: the last name
-            if len(name) <= len(m.group("suffix")):
+            name = whole.rsplit("·", 1)[-1]  # 미르·K스포츠재단, (52·환경보건시민센터: the last name
+            if len(name) <= len(suffix):
                 continue
-            end = m.end("name")
             start = end - len(name)
             known = self._known_tail(name)
             if known:  # 돌파한국은행: a headline glued to a known name
                 tail_start = end - len(known)
                 yield Org(self.canonical[known], self.org_type.get(self.canonical[known]), tail_start, end)
                 continue
-            yield Org(name, self._suffix_type[m.group("suffix")], start, end, in_gazetteer=False)
+            yield Org(name, self._suffix_type[suffix], start, end, in_gazetteer=False)
         for m in self._company.finditer(text):
             group, mark = ("after", m.group("mark")) if m.group("after") else ("before", m.group("mark_after"))
             name = m.group(group)
             canonical = self.canonical.get(name, name)
             org_type = self.org_type.get(canonical) or self._mark_type[mark]
             yield Org(canonical, org_type, *m.span(group), in_gazetteer=name in self.canonical)
-        for m in self._company_word.finditer(text):
-            head = m.group("name")
-            if head in self.canonical or head.startswith(self._industry_words):
+        for head, suffix, end in self._headed(self._company_suffix, self._company_head, text):
+            name = head + suffix
+            if name in self.canonical or name.startswith(self._industry_words):
                 continue
             # 나카무라정공은: a company word heading a subject; 한성식품의 김치: a proper noun heading one
-            if (self._acting.match(text, m.end()) and not holds_a_verb(head)) or is_name_shaped(head):
-                yield Org(head, "company", *m.span("name"), in_gazetteer=False)
+            if (self._acting.match(text, end) and not holds_a_verb(name)) or is_name_shaped(name):
+                yield Org(name, "company", end - len(name), end, in_gazetteer=False)
         for start, end, org_type in self._cues.find(text):
             yield Org(text[start:end], org_type, start, end, in_gazetteer=False)
         for m in self._regional.finditer(text):
