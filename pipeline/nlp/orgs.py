@@ -91,10 +91,11 @@ class OrgMatcher:
         self._suffix = re.compile(rf"(?P<suffix>{longest_first(self._suffix_type)}){end}")
         self._suffix_head = re.compile(rf"(?<![{_WORD}])[{_WORD}·&]{{1,{longest}}}$")
         # (재)경남문화예술진흥원, 삼성전자(주): a legal-form mark before or after the name, never between words
-        self._company = re.compile(
-            rf"(?P<mark>{marks})\s?(?P<after>[{_WORD}&]{{2,{longest}}}?){end}"
-            rf"|(?<![{_WORD}])(?P<before>[{_WORD}&]{{2,{longest}}}?)(?P<mark_after>{marks})(?![{_WORD}])"
-        )
+        # (looked for from the mark: marks are rare)
+        self._mark = re.compile(marks)
+        self._marked_after = re.compile(rf"\s?(?P<name>[{_WORD}&]{{2,{longest}}}?){end}")
+        self._marked_before = re.compile(rf"(?<![{_WORD}])[{_WORD}&]{{2,{longest}}}$")
+        self._word_char = re.compile(rf"[{_WORD}]")
         self._mark_type = rules["company_marks"]
         self._acronym = re.compile(
             rf"(?<![{_WORD}&+])(?P<name>(?:[A-Z]{{2,}} )?[A-Z][A-Z0-9&+]{{1,7}})(?=(?:{longest_first(rules['acronym_particles'])})\s)"
@@ -211,6 +212,22 @@ class OrgMatcher:
                 return name[cut:]
         return None
 
+    def _marked(self, text: str):
+        """(mark, start, end) of each name written with a legal-form mark: 삼성전자(주) (the mark right after
+        the name and ending its word), else (재)경남문화예술진흥원 (the name after the mark)."""
+        after = 0
+        for m in self._mark.finditer(text):
+            if m.start() < after:
+                continue
+            before = self._marked_before.search(text, max(0, m.start() - self._longest), m.start())
+            if before and before.start() >= after and not self._word_char.match(text, m.end()):
+                yield m.group(), before.start(), before.end()
+                continue
+            name = self._marked_after.match(text, m.end())
+            if name:
+                after = name.end()
+                yield m.group(), name.start("name"), name.end("name")
+
     def _headed(self, suffixes: re.Pattern, heads: re.Pattern, text: str):
         """(head, suffix, end) of each word that ends in a suffix (and particles) after a head."""
         for m in suffixes.finditer(text):
@@ -235,12 +252,11 @@ class OrgMatcher:
                 yield Org(self.canonical[known], self.org_type.get(self.canonical[known]), tail_start, end)
                 continue
             yield Org(name, self._suffix_type[suffix], start, end, in_gazetteer=False)
-        for m in self._company.finditer(text):
-            group, mark = ("after", m.group("mark")) if m.group("after") else ("before", m.group("mark_after"))
-            name = m.group(group)
+        for mark, start, end in self._marked(text):
+            name = text[start:end]
             canonical = self.canonical.get(name, name)
             org_type = self.org_type.get(canonical) or self._mark_type[mark]
-            yield Org(canonical, org_type, *m.span(group), in_gazetteer=name in self.canonical)
+            yield Org(canonical, org_type, start, end, in_gazetteer=name in self.canonical)
         for head, suffix, end in self._headed(self._company_suffix, self._company_head, text):
             name = head + suffix
             if name in self.canonical or name.startswith(self._industry_words):
