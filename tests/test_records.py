@@ -157,6 +157,12 @@ def test_respectively_pairs_joined_organisations_with_the_amounts_in_order(text,
     assert [(r.org, r.amount_krw) for r in records(text)] == expected
 
 
+def test_a_valuation_beside_the_round_does_not_make_the_round_no_record():
+    text = "한빛랩스는 누리벤처스가 참여한 200억원 규모의 시리즈B에서 3000억원의 밸류로 투자 유치를 받았다."
+    assert [(r.org, r.amount_krw, r.funding_type, r.org_role) for r in records(text)] == [
+        ("한빛랩스", 20_000_000_000, "investment", "recipient")]  # the valuation stays a mention
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}

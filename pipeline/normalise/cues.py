@@ -21,6 +21,8 @@ _ANY_CHANGE = re.compile(longest_first(_TABLE["change_after"]))
 _RECEIVE = re.compile(longest_first(_TABLE["receive"]))
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _WINDOW = 40
+# 2조 5000억원의 밸류: a negative word right after another amount says what that amount is, not this one
+_OTHER_AMOUNTS_NOUN = re.compile(r"\d\s?(?:억|조|만|천)?\s?(?:원|달러|엔|유로|위안)(?:의)?\s?$")
 _AS = re.compile(r"[가-힣]{0,3}?(?:으로|로)\s")  # 지원사업으로, 예산으로: what the money is given as
 # A cue before the amount is often part of a name (R&D 지원 사업에 40억원이 배정): the predicate after it
 # counts more, unless the cue is the amount's own noun (사업비 98억 원, 기금으로 420억 원).
@@ -97,7 +99,7 @@ def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None)
     sentence's cue, or the funding type the paragraph is about (`topic`), unless the sentence
     speaks of revenue, prices or the like."""
     rest = _masked(sentence[:start] + " " + sentence[end:])
-    if _NEGATIVE.search(rest):
+    if any(not _OTHER_AMOUNTS_NOUN.search(rest, 0, m.start()) for m in _NEGATIVE.finditer(rest)):
         return MoneyRole(False)
     positive = _POSITIVE.search(rest)
     if positive is not None:
