@@ -64,6 +64,10 @@ class _Reader:
         return _one_per_money(found, self.year_how, self.headings)
 
     def _sentence(self, sentence: Sentence) -> list[InitiativeRecord]:
+        current = self.actors.current
+        if not sentence.amounts:  # most sentences: only the year they speak of is kept in mind
+            self.years.end_of_sentence(sentence.years, {}, [], current.canonical if current else None)
+            return []
         amounts = sorted(sentence.amounts, key=lambda a: a.start)
         subjects = [o.start for o in sentence.orgs if can_act(o) and acts(self.text, o, sentence.start)]
         years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years, subjects)
@@ -82,10 +86,8 @@ class _Reader:
         if _is_heading_line(self.text, sentence.start, sentence.end):
             self.headings.update(r.record_id for r in made)
         topical = [r for r in made if not _COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
-        current = self.actors.current
         self.years.end_of_sentence(sentence.years, years, topical, current.canonical if current else None)
-        if amounts:  # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
-            self.topic = made[-1].funding_type if made else None
+        self.topic = made[-1].funding_type if made else None  # money that is no initiative (적자, 매출) ends the paragraph's kind
         return made
 
     def _respective(self, sentence: Sentence, amounts: list[Amount], lists: dict) -> dict[int, Org]:
