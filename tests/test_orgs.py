@@ -124,6 +124,8 @@ def test_bodies_named_by_their_suffix_or_the_words_around_them(sentence, mention
     ("업체 관계자는 말했다.", "관계자"),
     ("그가 키운 회사 가치가 올랐다.", "가치"),  # after a describing clause too
     ("이민업체 알선으로 답사를 갔다.", "알선으"),  # 으 belongs to the particle 으로
+    ("정부는 부실기업 구조조정에 나섰다.", "구조조정"),  # common nouns after a compound ending in 기업
+    ("교섭단체 대표연설을 했다.", "대표연설"),
     ("김민수 이영호 대표가 만났다.", "이영호"),  # two person-shaped words: no body
 ])
 def test_cue_words_do_not_make_common_words_organisations(sentence, not_an_org):

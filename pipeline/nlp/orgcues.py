@@ -35,7 +35,7 @@ class CueRules:
         # 세운 회사 덱스터는: a bound cue after a clause that describes it (a word ending in an adnominal
         # ending, which _describes asks MeCab-ko) is no compound either
         self._classified = re.compile(
-            rf"(?=[{first}])(?:(?:{longest_first(classifiers)})인?|(?<=[가-힣])(?:{longest_first(bound)})인?"
+            rf"(?=[{first}])(?:(?:{longest_first(classifiers)})인?|(?<=[가-힣])(?P<glued>{longest_first(bound)})인?"
             rf"|(?:{longest_first(bound)})인|(?<=[가-힣] )(?P<described>{longest_first(bound)}))\s"
             rf"(?:[‘'“\"](?P<quoted>[^’'”\"]{{2,{longest}}}?)[’'”\"]|(?P<name>[{word}&]{{2,{longest}}}?){end})"
         )
@@ -77,8 +77,8 @@ class CueRules:
             if m.group("described") and not self._describes(text, m.start("described")):
                 continue
             end = self._name_end(text, m.start("name"), m.end("name"))
-            if end is not None:
-                yield self._body(text, m.start("name"), end, "company")
+            if end is not None and not (m.group("glued") and is_common_compound(text[m.start("name") : end])):
+                yield self._body(text, m.start("name"), end, "company")  # not 중소기업 청년취업인턴제
         for m in self._before(self._title, self._name_pair_before, text):
             first_person, second_person = (self._person.fullmatch(m.group(g)) is not None for g in ("first", "second"))
             group = "second" if first_person else "first"
