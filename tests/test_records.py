@@ -95,6 +95,16 @@ def test_a_company_outside_the_gazetteer_acting_as_subject():
     assert (record.org, record.currency, record.amount) == ("나카무라정공", "JPY", 12_000_000_000)
 
 
+@pytest.mark.parametrize("text, org", [
+    ("오세훈 서울시장은 기자회견에서 \"저출생 대응에 올해 3조원을 투입하겠다\"고 밝혔다.", "서울특별시"),
+    ("김민수 전남도지사는 해상풍력 항만에 500억원을 투입한다고 말했다.", "전라남도"),
+    ("박지영 완도군수는 올해 해양치유센터에 100억원을 들인다고 밝혔다.", "전라남도 완도군"),
+])
+def test_the_head_of_a_local_government_speaks_for_it(text, org):
+    assert [r.org for r in records(text)] == [org]
+    assert org not in [m.canonical for m in krnews.extract(text).mentions if m.kind == "org"]  # no mention
+
+
 def test_a_minister_glued_to_the_ministry_acts_for_it():
     [record] = records("김한빛 중기부장관은 올해 스타트업 펀드에 300억원을 출자한다고 밝혔다.")
     assert (record.org, record.amount_krw) == ("중소벤처기업부", 30_000_000_000)

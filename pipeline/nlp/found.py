@@ -14,9 +14,12 @@ for _attr in ATTRS.values():
 
 
 def set_found(doc: Doc, kind: str, items: list) -> None:
-    """Record the mentions (objects with .start/.end) a component found, in text order."""
+    """Record the mentions (objects with .start/.end) a component found, in text order. Kinds that are
+    no mentions (offices) are kept without spans."""
     items = sorted(items, key=lambda item: (item.start, item.end))
     doc.user_data[f"krnews.{kind}"] = items
+    if kind not in ATTRS:
+        return
     spans = []
     attr, label, user_data = ATTRS[kind], LABELS[kind], doc.user_data
     for item in items:
@@ -31,5 +34,5 @@ def set_found(doc: Doc, kind: str, items: list) -> None:
 
 
 def found(doc: Doc, kind: str) -> list:
-    """The mentions of one kind ("amounts", "years", "orgs") the pipeline found in the Doc."""
+    """What the pipeline found in the Doc of one kind: "amounts", "years", "orgs" (mentions) or "offices"."""
     return doc.user_data.get(f"krnews.{kind}", [])

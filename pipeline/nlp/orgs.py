@@ -108,6 +108,11 @@ class OrgMatcher:
         self._acting = re.compile(rf"(?:{acting})\s")
         self._cues = CueRules(rules, _WORD, end)
         self._coordinated_types = frozenset(rules["coordinated_types"])
+        self._office_heads = rules["office_heads"]
+        self._office = re.compile(
+            rf"(?<![{_WORD}])(?P<body>[가-힣]{{1,12}}?(?P<unit>{longest_first(self._office_heads)}))"
+            rf"(?P<head>{longest_first(set(self._office_heads.values()))})(?={particles}*(?![{_WORD}]))"
+        )
         self._branch_types = frozenset(rules["branch_types"])
         self._category_names = frozenset(rules["category_names"])
         self._named_suffixes = frozenset(rules["named_suffixes"])
@@ -145,6 +150,16 @@ class OrgMatcher:
                 taken.append((org.start, org.end))
         found.sort(key=lambda o: o.start)
         return self._with_acronyms(text, self._with_units(text, self._with_coordinated(text, found)))
+
+    def offices(self, text: str) -> list[Org]:
+        """오세훈 서울시장은: the local government whose head is written against its name (서울시 + 장),
+        each as the government's name; no mention, but who speaks for it where money is announced."""
+        found = []
+        for m in self._office.finditer(text):
+            canonical = self.canonical.get(m["body"])
+            if self._office_heads[m["unit"]] == m["head"] and canonical and self.org_type.get(canonical) == "local_gov":
+                found.append(Org(canonical, "local_gov", *m.span("body")))
+        return found
 
     def _with_tail(self, text: str, org: Org) -> Org | None:
         """넥슨재팬, 포브스코리아, 롯데관광: a subsidiary's word glued to a known name, or a business line's
@@ -288,7 +303,9 @@ class OrgsComponent:
         self.matcher = org_matcher(patterns, organisations)
 
     def __call__(self, doc: Doc) -> Doc:
-        set_found(doc, "orgs", self.matcher.find(doc_text(doc)))
+        text = doc_text(doc)
+        set_found(doc, "orgs", self.matcher.find(text))
+        set_found(doc, "offices", self.matcher.offices(text))
         return doc
 
 

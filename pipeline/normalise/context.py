@@ -53,11 +53,14 @@ class DocContext:
             index = bisect.bisect_right(starts, offset) - 1
             return sentences[index] if index >= 0 and offset < sentences[index].end else None
 
-        for kind in ("amounts", "years", "orgs"):
+        # a local government's head (서울시장은) acts for it too: its office joins the organisations
+        for kind, into in (("amounts", "amounts"), ("years", "years"), ("orgs", "orgs"), ("offices", "orgs")):
             for mention in found(doc, kind):
                 sentence = owner(mention.start)
                 if sentence is not None:
-                    getattr(sentence, kind).append(mention)
+                    getattr(sentence, into).append(mention)
+        for sentence in sentences:
+            sentence.orgs.sort(key=lambda org: org.start)
         return cls(text, sentences, doc)
 
     def sentence_text(self, sentence: Sentence) -> str:
