@@ -108,11 +108,11 @@ class OrgMatcher:
         self._acting = re.compile(rf"(?:{acting})\s")
         self._cues = CueRules(rules, _WORD, end)
         self._coordinated_types = frozenset(rules["coordinated_types"])
-        self._office_heads = rules["office_heads"]
-        self._office = re.compile(
-            rf"(?<![{_WORD}])(?P<body>[가-힣]{{1,12}}?(?P<unit>{longest_first(self._office_heads)}))"
-            rf"(?P<head>{longest_first(set(self._office_heads.values()))})(?={particles}*(?![{_WORD}]))"
-        )
+        # 서울시장, 전남도지사: the last syllable of the government's name and its head's title, looked for
+        # first (they are rare), then the name before them
+        titles = [unit + head for unit, head in rules["office_heads"].items()]
+        self._office = re.compile(rf"(?:{longest_first(titles)})(?={particles}*(?![{_WORD}]))")
+        self._office_body = re.compile(rf"(?<![{_WORD}])[가-힣]{{1,12}}$")
         self._branch_types = frozenset(rules["branch_types"])
         self._category_names = frozenset(rules["category_names"])
         self._named_suffixes = frozenset(rules["named_suffixes"])
@@ -156,9 +156,11 @@ class OrgMatcher:
         each as the government's name; no mention, but who speaks for it where money is announced."""
         found = []
         for m in self._office.finditer(text):
-            canonical = self.canonical.get(m["body"])
-            if self._office_heads[m["unit"]] == m["head"] and canonical and self.org_type.get(canonical) == "local_gov":
-                found.append(Org(canonical, "local_gov", *m.span("body")))
+            body_end = m.start() + 1  # the name keeps its last syllable: 서울시 of 서울시장
+            before = self._office_body.search(text, max(0, m.start() - 12), m.start())
+            canonical = self.canonical.get(text[before.start() : body_end]) if before else None
+            if canonical and self.org_type.get(canonical) == "local_gov":
+                found.append(Org(canonical, "local_gov", before.start(), body_end))
         return found
 
     def _with_tail(self, text: str, org: Org) -> Org | None:
