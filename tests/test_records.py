@@ -173,6 +173,11 @@ def test_a_valuation_beside_the_round_does_not_make_the_round_no_record():
         ("한빛랩스", 20_000_000_000, "investment", "recipient")]  # the valuation stays a mention
 
 
+def test_a_council_passing_its_government_s_budget_gives_the_government_s_record():
+    [record] = records("울산시의회는 내년도 예산안 5조 1,234억원 가운데 32억원을 삭감해 의결했다.", published="2023-12-01")
+    assert (record.org, record.amount_krw, record.funding_type, record.year) == ("울산광역시", 5_123_400_000_000, "budget", 2024)
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}

@@ -68,6 +68,8 @@ class OrgMatcher:
     def __init__(self, patterns: list[dict], organisations: list[dict], rules: dict):
         self.canonical = {p["pattern"]: p["id"] for p in patterns if p.get("label", "ORG") == "ORG" and p["pattern"]}
         self.org_type = {o["id"]: o.get("org_type") for o in organisations}
+        # 울산시의회: a council decides its government's budget; the government is the council's body
+        self._council_of = {o["id"]: o["parent"] for o in organisations if o.get("org_type") == "local_council" and o.get("parent")}
         particles = rf"(?:{longest_first(rules['particles'])})"
         end = rf"(?=[^{_WORD}]|$|{particles}+(?![{_WORD}])|(?:{longest_first(rules['glued_words'])}){particles}*(?![{_WORD}]))"
         # a known name may also end where a subsidiary's or business line's word is glued to it (넥슨재팬)
@@ -138,7 +140,7 @@ class OrgMatcher:
 
     def find(self, text: str) -> list[Org]:
         known = (
-            self._with_tail(text, Org(self.canonical[m.group()], self.org_type.get(self.canonical[m.group()]), *m.span()))
+            self._with_tail(text, self._known(self.canonical[m.group()], *m.span()))
             for m in self._gazetteer_names(text)
             if not self._currency.match(text, m.start())  # 한화 20억원: Korean won
         )
@@ -150,6 +152,11 @@ class OrgMatcher:
                 taken.append((org.start, org.end))
         found.sort(key=lambda o: o.start)
         return self._with_acronyms(text, self._with_units(text, self._with_coordinated(text, found)))
+
+    def _known(self, canonical: str, start: int, end: int) -> Org:
+        government = self._council_of.get(canonical)
+        body = Org(government, self.org_type.get(government), start, end) if government else None
+        return Org(canonical, self.org_type.get(canonical), start, end, body=body)
 
     def offices(self, text: str) -> list[Org]:
         """오세훈 서울시장은: the local government whose head is written against its name (서울시 + 장),
