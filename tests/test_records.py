@@ -125,6 +125,7 @@ def test_a_part_of_money_just_given_has_its_year_whoever_spends_it():
     ("한빛시는 향후 3년간 청년 창업 지원 사업에 90억원을 쓴다.", ["청년 창업 지원 사업"]),
     ("한빛군은 올해 본예산 3000억원 가운데 도로 정비에 200억원을 편성했다.", [None, "도로 정비"]),
     ("한빛시는 (가칭)스마트물류센터 건립에 120억원을 투입한다.", ["스마트물류센터 건립"]),
+    ("과기정통부는 디지털 뉴딜에 올해 2조원을 투입한다.", ["디지털 뉴딜"]),  # a year word between
 ])
 def test_the_initiative_is_the_purpose_without_time_or_part_words(text, initiatives):
     assert [r.initiative for r in records(text)] == initiatives
