@@ -146,6 +146,11 @@ def test_the_amounts_of_a_list_share_its_predicate():
         (20_000_000_000, "budget", 2025), (25_000_000_000, "budget", 2026)]
 
 
+def test_research_and_development_spending_is_investment_not_a_project_cost():
+    [record] = records("한빛전자는 올해 연구개발비로 5,800억원을 썼다고 밝혔다.", published="2023-08-08")
+    assert (record.funding_type, record.year) == ("investment", 2023)
+
+
 def test_what_the_money_is_given_as_names_the_kind_of_a_whole_list():
     text = "진천군은 올해 특별교부세로 수영장 보수 5억원, 체육관 냉난방 설치사업 3억원을 확보했다."
     assert [(r.amount_krw, r.funding_type) for r in records(text)] == [(500_000_000, "grant"), (300_000_000, "grant")]
