@@ -73,7 +73,8 @@ class OrgMatcher:
         particles = rf"(?:{longest_first(rules['particles'])})"
         end = rf"(?=[^{_WORD}]|$|{particles}+(?![{_WORD}])|(?:{longest_first(rules['glued_words'])}){particles}*(?![{_WORD}]))"
         # a known name may also end where a subsidiary's or business line's word is glued to it (넥슨재팬)
-        self._tail_kind = {word: "subsidiary" for word in rules["subsidiary_words"]} | {word: "business" for word in rules["business_words"]}
+        self._tail_kind = {word: "subsidiary" for word in rules["subsidiary_words"]}
+        self._tail_kind |= {word: "business" for word in rules["business_words"]}
         tail, word_end = longest_first(self._tail_kind), rf"(?={particles}*(?![{_WORD}]))"
         self._glued_tail = re.compile(rf"(?P<tail>{tail}){word_end}")
         name_end = rf"(?:{end}|(?=(?:{tail}){word_end}))"
@@ -122,7 +123,8 @@ class OrgMatcher:
         # 인천수협: a region's name glued before a known body's names its branch there
         regions = rules["region_prefixes"]
         self._regional = re.compile(
-            rf"(?=[{''.join(sorted({r[0] for r in regions}))}])(?<![{_WORD}])(?P<region>{longest_first(regions)})(?P<body>[{_WORD}]{{2,{longest}}}?){end}"
+            rf"(?=[{''.join(sorted({r[0] for r in regions}))}])(?<![{_WORD}])"
+            rf"(?P<region>{longest_first(regions)})(?P<body>[{_WORD}]{{2,{longest}}}?){end}"
         )
         self._unit_type = rules["unit_suffixes"]
         self._within_types = rules["unit_suffixes_within"]

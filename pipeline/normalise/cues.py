@@ -67,7 +67,8 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     if in_list is not None:
         head_limit, head_start, list_end = in_list
         if head_start != start:
-            cues += [(d + 1, p, w) for d, p, w in _cues_before(_masked(sentence[max(head_limit, head_start - _WINDOW) : head_start]))]
+            head_before = _masked(sentence[max(head_limit, head_start - _WINDOW) : head_start])
+            cues += [(d + 1, p, w) for d, p, w in _cues_before(head_before)]
         cues += [(d + 1, p, w) for d, p, w in _cues_after(_masked(sentence[list_end:])[:_WINDOW])]
     if not cues:
         return _from_whole_sentence(sentence, start, end, topic)

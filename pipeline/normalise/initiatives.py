@@ -25,7 +25,9 @@ _NOT_INITIATIVE_START = frozenset(load_table("years")["relative"]) | frozenset(_
 _NOT_HEAD_PENALTY = 25
 _YEAR_WORD = r"(?:%s|\d{4}년(?:까지|부터)?)" % "|".join(map(re.escape, load_table("years")["relative"]))
 # "…에 (올해) (총) 1조원": the noun phrase the money is given to.
-_PURPOSE_GAP = re.compile(r"(?:에|에는|에도|엔|에만|에만도)\s?(?:%s\s?)?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?$" % _YEAR_WORD)
+_PURPOSE_GAP = re.compile(
+    r"(?:에|에는|에도|엔|에만|에만도)\s?(?:%s\s?)?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?$" % _YEAR_WORD
+)
 _NOT_QUOTED_PENALTY = 3
 
 

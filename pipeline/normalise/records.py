@@ -87,7 +87,8 @@ class _Reader:
             self.headings.update(r.record_id for r in made)
         topical = [r for r in made if not _COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
         self.years.end_of_sentence(sentence.years, years, topical, current.canonical if current else None)
-        self.topic = made[-1].funding_type if made else None  # money that is no initiative (적자, 매출) ends the paragraph's kind
+        # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
+        self.topic = made[-1].funding_type if made else None
         return made
 
     def _respective(self, sentence: Sentence, amounts: list[Amount], lists: dict) -> dict[int, Org]:
