@@ -126,6 +126,8 @@ def test_a_part_of_money_just_given_has_its_year_whoever_spends_it():
     ("한빛군은 올해 본예산 3000억원 가운데 도로 정비에 200억원을 편성했다.", [None, "도로 정비"]),
     ("한빛시는 (가칭)스마트물류센터 건립에 120억원을 투입한다.", ["스마트물류센터 건립"]),
     ("과기정통부는 디지털 뉴딜에 올해 2조원을 투입한다.", ["디지털 뉴딜"]),  # a year word between
+    ("경남도는 사천에 1천억원 규모의 우주산업 펀드를 조성한다.", ["우주산업 펀드 조성"]),  # 사천: where, not what for
+    ("한빛전자는 미국에 7억 달러를 투자한다.", [None]),
 ])
 def test_the_initiative_is_the_purpose_without_time_or_part_words(text, initiatives):
     assert [r.initiative for r in records(text)] == initiatives

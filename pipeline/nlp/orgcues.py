@@ -157,6 +157,13 @@ def _tags(word: str) -> tuple[str, ...]:
     return tuple(tag for _, tag in _tagger().pos(word))
 
 
+@lru_cache(maxsize=8192)
+def is_place_name(word: str) -> bool:
+    """Whether MeCab-ko's dictionary knows `word` as one place name (청주, 미국, 평택: NNP,지명)."""
+    lines = _tagger().tagger.parse(word).split("\n")[:-2]
+    return len(lines) == 1 and lines[0].partition("\t")[2].startswith("NNP,지명")
+
+
 def is_common_word(word: str) -> bool:
     """Whether MeCab-ko reads `word` as one common word (가치, 이미지) or as ending in a verb ending, an adverb
     or a particle (있는, 새로, 판잣집으로): no name."""
