@@ -12,6 +12,7 @@ name. A subsidiary word (코리아) takes the name before it (하만 코리아 �
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from itertools import chain
 from typing import Iterator
@@ -150,17 +151,26 @@ def _tagger():
     return load_mecab()
 
 
+_TAGGER_LOCK = threading.Lock()  # one MeCab tagger is not safe to share between threads
+
+
+def _analysis(word: str) -> str:
+    """MeCab-ko's output for `word`, one morpheme a line ("surface\tTAG,semantic,…")."""
+    with _TAGGER_LOCK:
+        return _tagger().tagger.parse(word)
+
+
 @lru_cache(maxsize=8192)
 def _tags(word: str) -> tuple[str, ...]:
     """MeCab-ko's part-of-speech tags of `word`, asked once per word: only the few words a cue makes
     candidates are asked."""
-    return tuple(tag for _, tag in _tagger().pos(word))
+    return tuple(line.partition("\t")[2].partition(",")[0] for line in _analysis(word).split("\n")[:-2])
 
 
 @lru_cache(maxsize=8192)
 def is_place_name(word: str) -> bool:
     """Whether MeCab-ko's dictionary knows `word` as one place name (청주, 미국, 평택: NNP,지명)."""
-    lines = _tagger().tagger.parse(word).split("\n")[:-2]
+    lines = _analysis(word).split("\n")[:-2]
     return len(lines) == 1 and lines[0].partition("\t")[2].startswith("NNP,지명")
 
 
