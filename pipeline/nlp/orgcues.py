@@ -127,10 +127,7 @@ class CueRules:
 
     def _before(self, cue: re.Pattern, names: re.Pattern, text: str):
         """Matches of `names` that end where a match of `cue` starts."""
-        for c in cue.finditer(text):
-            m = names.search(text, max(0, c.start() - self._window), c.start())
-            if m:
-                yield m
+        return (name for _, name in preceded(cue, names, text, self._window))
 
     def _body(self, text: str, start: int, end: int, org_type: str | None) -> tuple[int, int, str | None]:
         if text[start:end] in self._subsidiary_words:  # 하만 코리아: the name before it too
@@ -141,6 +138,15 @@ class CueRules:
     def _may_name(self, word: str) -> bool:
         return (word not in self._not_names and not word[0].isdigit() and not word.endswith(self._not_body_ends)
                 and not is_common_word(word))
+
+
+def preceded(cue: re.Pattern, names: re.Pattern, text: str, window: int) -> Iterator[tuple[re.Match, re.Match]]:
+    """(cue, name) for each match of `cue` with a match of `names` ending where it starts, found within
+    `window` characters before it: cue words are rare, so names are looked for from them back."""
+    for c in cue.finditer(text):
+        name = names.search(text, max(0, c.start() - window), c.start())
+        if name:
+            yield c, name
 
 
 _NAME_PARTS = frozenset({"NNP", "NNG", "SL", "SN", "SH"})

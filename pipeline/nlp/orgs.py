@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .doctext import doc_text
 from .found import set_found
-from .orgcues import CueRules, holds_a_verb, is_common_noun, is_name_shaped
+from .orgcues import CueRules, holds_a_verb, is_common_noun, is_name_shaped, preceded
 from .tables import load_jsonl, load_table, longest_first
 
 _RULES = load_table("orgs")
@@ -164,10 +164,9 @@ class OrgMatcher:
         """오세훈 서울시장은: the local government whose head is written against its name (서울시 + 장),
         each as the government's name; no mention, but who speaks for it where money is announced."""
         found = []
-        for m in self._office.finditer(text):
-            body_end = m.start() + 1  # the name keeps its last syllable: 서울시 of 서울시장
-            before = self._office_body.search(text, max(0, m.start() - 12), m.start())
-            canonical = self.canonical.get(text[before.start() : body_end]) if before else None
+        for title, before in preceded(self._office, self._office_body, text, 12):
+            body_end = title.start() + 1  # the name keeps its last syllable: 서울시 of 서울시장
+            canonical = self.canonical.get(text[before.start() : body_end])
             if canonical and self.org_type.get(canonical) == "local_gov":
                 found.append(Org(canonical, "local_gov", before.start(), body_end))
         return found
@@ -256,10 +255,8 @@ class OrgMatcher:
 
     def _headed(self, suffixes: re.Pattern, heads: re.Pattern, text: str):
         """(head, suffix, end) of each word that ends in a suffix (and particles) after a head."""
-        for m in suffixes.finditer(text):
-            head = heads.search(text, max(0, m.start() - self._longest), m.start())
-            if head:
-                yield head.group(), m.group("suffix"), m.end()
+        for suffix, head in preceded(suffixes, heads, text, self._longest):
+            yield head.group(), suffix.group("suffix"), suffix.end()
 
     def _by_rules(self, text: str):
         for head, suffix, end in self._headed(self._suffix, self._suffix_head, text):
