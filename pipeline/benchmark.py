@@ -13,7 +13,6 @@ second of CPU time of this process.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import resource
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from krnews.data import DATA_DIR
 from .api import process
 from .inputs import read_inputs
 from .nlp.language import analyse, get_nlp
-from .runner import run_articles
+from .runner import run_articles, worker_context
 
 TARGET_RATIO = 5.0  # HTML -> records pages/s over trafilatura.extract pages/s
 TARGET_NLP_CHARS = 500_000
@@ -132,7 +131,7 @@ def measure_workers(page_set: PageSet, counts: list[int]) -> tuple[dict[int, flo
 
 
 def _independent_processes(files: list[Path], count: int) -> None:
-    context = multiprocessing.get_context("fork")
+    context = worker_context()  # as the pool's workers start
     shares = [files[start::count] for start in range(count)]
     processes = [context.Process(target=_process_files, args=(share,)) for share in shares]
     for process_ in processes:

@@ -98,10 +98,14 @@ def _chunks(first: list, rest: Iterator, size: int) -> Iterator[list]:
         yield chunk
 
 
+def worker_context():
+    """fork on Linux: workers inherit the loaded modules (and the pipeline, if built), start in
+    milliseconds and need no `if __name__ == "__main__"` guard in the caller's script."""
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+
+
 def _run_pool(first, rest, workers, default_published, chunk_size) -> Iterator[Document | InputError]:
-    # fork on Linux: workers inherit the loaded modules (and the pipeline, if built), start in
-    # milliseconds and need no `if __name__ == "__main__"` guard in the caller's script.
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    context = worker_context()
     if context.get_start_method() == "fork":
         prepare()  # once, here, for all workers to inherit: a worker that loaded its own ran slow at first
     pending: deque[Future] = deque()
