@@ -175,8 +175,9 @@ def test_respectively_pairs_joined_organisations_with_the_amounts_in_order(text,
     assert [(r.org, r.amount_krw) for r in records(text)] == expected
 
 
-def test_a_valuation_beside_the_round_does_not_make_the_round_no_record():
-    text = "한빛랩스는 누리벤처스가 참여한 200억원 규모의 시리즈B에서 3000억원의 밸류로 투자 유치를 받았다."
+@pytest.mark.parametrize("valuation", ["3000억원", "20억 파운드", "3000억 루블"])  # in any currency the amounts know
+def test_a_valuation_beside_the_round_does_not_make_the_round_no_record(valuation):
+    text = f"한빛랩스는 누리벤처스가 참여한 200억원 규모의 시리즈B에서 {valuation}의 밸류로 투자 유치를 받았다."
     assert [(r.org, r.amount_krw, r.funding_type, r.org_role) for r in records(text)] == [
         ("한빛랩스", 20_000_000_000, "investment", "recipient")]  # the valuation stays a mention
 

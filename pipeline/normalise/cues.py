@@ -22,7 +22,7 @@ _RECEIVE = re.compile(longest_first(_TABLE["receive"]))
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _WINDOW = 40
 # 2조 5000억원의 밸류: a negative word right after another amount says what that amount is, not this one
-_OTHER_AMOUNTS_NOUN = re.compile(r"\d\s?(?:억|조|만|천)?\s?(?:원|달러|엔|유로|위안)(?:의)?\s?$")
+_OWN_NOUN_GAP = re.compile(r"의?\s?")
 _AS = re.compile(r"[가-힣]{0,3}?(?:으로|로)\s")  # 지원사업으로, 예산으로: what the money is given as
 # A cue before the amount is often part of a name (R&D 지원 사업에 40억원이 배정): the predicate after it
 # counts more, unless the cue is the amount's own noun (사업비 98억 원, 기금으로 420억 원).
@@ -44,14 +44,15 @@ def _masked(text: str) -> str:
 
 
 def classify(sentence: str, start: int, end: int, before_limit: int, after_limit: int, topic: str | None = None,
-             in_list: tuple[int, int, int] | None = None) -> MoneyRole:
+             in_list: tuple[int, int, int] | None = None, amount_ends: tuple[int, ...] = ()) -> MoneyRole:
     """The role of the money at sentence[start:end].
 
     before_limit/after_limit bound the amount's own stretch of the sentence (the previous and next
     amounts), so that one amount's cue words do not decide for its neighbour. in_list: (the start of
     the stretch before the list's first amount, that amount's start, the list's end) when the amount
     is one of a list (특별교부세로 A 8억 원, B 5억 원 … 9억 8천만 원을 확보했다): the words before the
-    list and its predicate after it speak for each of its amounts.
+    list and its predicate after it speak for each of its amounts. amount_ends: where the sentence's
+    other amounts end, so that the word right after one of them is not taken for this one.
     """
     after_raw = sentence[end:after_limit]
     if _CHANGE_AFTER.match(after_raw):
@@ -71,7 +72,7 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
             cues += [(d + 1, p, w) for d, p, w in _cues_before(head_before)]
         cues += [(d + 1, p, w) for d, p, w in _cues_after(_masked(sentence[list_end:])[:_WINDOW])]
     if not cues:
-        return _from_whole_sentence(sentence, start, end, topic)
+        return _from_whole_sentence(sentence, start, end, topic, amount_ends)
     _, positive, word = min(cues)  # the nearest wins, a negative one on a tie
     if not positive:
         return MoneyRole(False)
@@ -95,12 +96,12 @@ def _cues_after(after: str) -> list[tuple[float, bool, str]]:
             for m in pattern.finditer(after)]
 
 
-def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None) -> MoneyRole:
+def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None, amount_ends: tuple[int, ...]) -> MoneyRole:
     """No cue near the amount: a list like 'A 사업(140억원), B 사업(37억원) 등이다' takes the
     sentence's cue, or the funding type the paragraph is about (`topic`), unless the sentence
     speaks of revenue, prices or the like."""
-    rest = _masked(sentence[:start] + " " + sentence[end:])
-    if any(not _OTHER_AMOUNTS_NOUN.search(rest, 0, m.start()) for m in _NEGATIVE.finditer(rest)):
+    rest = _masked(sentence[:start] + " " * (end - start) + sentence[end:])
+    if any(not _names_other_amount(rest, m.start(), amount_ends) for m in _NEGATIVE.finditer(rest)):
         return MoneyRole(False)
     positive = _POSITIVE.search(rest)
     if positive is not None:
@@ -108,6 +109,10 @@ def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None)
     if topic is not None:
         return MoneyRole(True, topic, False, inherited=True)
     return MoneyRole(False)
+
+
+def _names_other_amount(text: str, word_start: int, amount_ends: tuple[int, ...]) -> bool:
+    return any(_OWN_NOUN_GAP.fullmatch(text, end, word_start) for end in amount_ends if end <= word_start)
 
 
 def _receives(text: str) -> bool:

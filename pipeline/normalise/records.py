@@ -141,8 +141,9 @@ class _Reader:
                 in_list: tuple[int, int, int] | None) -> InitiativeRecord | None:
         text, start = self.text, sentence.start
         sentence_text = text[sentence.start : sentence.end]
+        others = tuple(other.end - start for other in sentence.amounts if other is not amount)
         role = classify(sentence_text, amount.start - start, amount.end - start, lower - start, upper - start, self.topic,
-                        None if in_list is None else tuple(offset - start for offset in in_list))
+                        None if in_list is None else tuple(offset - start for offset in in_list), others)
         if not role.is_record:
             return None
         actor = self.respective.get(amount.start) or self.actors.actor_for(sentence, amount.start)
