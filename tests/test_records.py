@@ -133,6 +133,21 @@ def test_the_initiative_is_the_purpose_without_time_or_part_words(text, initiati
     assert [r.initiative for r in records(text)] == initiatives
 
 
+def test_a_place_is_known_by_the_gazetteer_the_pipeline_was_built_with(tmp_path):
+    from krnews.nlp.language import analyse, build_nlp
+    from krnews.normalise.initiatives import find_initiative
+
+    patterns, organisations = tmp_path / "patterns.jsonl", tmp_path / "organisations.jsonl"
+    patterns.write_text('{"label": "ORG", "pattern": "누리시", "id": "누리시"}\n', encoding="utf-8")
+    organisations.write_text('{"id": "누리시", "org_type": "local_gov"}\n', encoding="utf-8")
+    text = "한빛전자는 누리에 200억원을 들여 공장을 짓는다."
+    start = text.index("200억원")
+    nlp = build_nlp()
+    assert find_initiative(analyse(text, nlp=nlp), start, start + 5, 0, len(text)) == "누리"  # no place it knows
+    nlp.replace_pipe("krnews_orgs", "krnews_orgs", config={"patterns": str(patterns), "organisations": str(organisations)})
+    assert find_initiative(analyse(text, nlp=nlp), start, start + 5, 0, len(text)) is None  # 누리시's place
+
+
 def test_shares_say_whose_money_it_is():
     text = "진천군은 2026년까지 스마트팜 단지 조성에 국비 120억원, 군비 40억원, 민자 300억원을 투입한다."
     assert [(r.org, r.amount_krw, r.funding_type, r.org_role) for r in records(text)] == [

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .doctext import doc_text
 from .found import set_found
-from .orgcues import CueRules, holds_a_verb, is_common_noun, is_name_shaped, preceded
+from .orgcues import CueRules, holds_a_verb, is_common_noun, is_name_shaped, is_place_name, preceded
 from .tables import load_jsonl, load_table, longest_first
 
 _RULES = load_table("orgs")
@@ -171,6 +171,11 @@ class OrgMatcher:
                 found.append(Org(canonical, "local_gov", before.start(), body_end))
         return found
 
+    def names_a_place(self, word: str) -> bool:
+        """청주, 미국, 남해: a place name (MeCab-ko's 지명) or a local government's name without its unit."""
+        governments = (self.canonical.get(word + unit) for unit in ("", "시", "군", "구", "도"))
+        return is_place_name(word) or any(self.org_type.get(name) == "local_gov" for name in governments if name)
+
     def _with_tail(self, text: str, org: Org) -> Org | None:
         """넥슨재팬, 포브스코리아, 롯데관광: a subsidiary's word glued to a known name, or a business line's
         word glued to a company's, names the subsidiary; glued to another body (KPGA투어) it names no body."""
@@ -304,6 +309,15 @@ def org_matcher(patterns: str = DEFAULT_PATTERNS, organisations: str = DEFAULT_O
     return OrgMatcher(list(load_jsonl(patterns)), list(load_jsonl(organisations)), _RULES)
 
 
+_GAZETTEER_KEY = "krnews.gazetteer"
+
+
+def gazetteer_of(doc: Doc) -> OrgMatcher:
+    """The gazetteer that found the Doc's organisations (the default one if no krnews_orgs ran), for
+    the later stages that ask it about words it did not find."""
+    return doc.user_data.get(_GAZETTEER_KEY) or org_matcher()
+
+
 class OrgsComponent:
     """Organisations: found(doc, "orgs") (Org objects, exact offsets), doc.spans["orgs"] with span._.org."""
 
@@ -312,6 +326,7 @@ class OrgsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        doc.user_data[_GAZETTEER_KEY] = self.matcher
         set_found(doc, "orgs", self.matcher.find(text))
         set_found(doc, "offices", self.matcher.offices(text))
         return doc

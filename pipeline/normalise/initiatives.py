@@ -9,8 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from krnews.nlp.doctext import doc_text
-from krnews.nlp.orgcues import is_place_name
-from krnews.nlp.orgs import org_matcher
+from krnews.nlp.orgs import gazetteer_of
 from krnews.nlp.tables import load_table
 
 _TABLE = load_table("funding")
@@ -75,13 +74,9 @@ def _close(run: list, tokens: list, last: int) -> tuple[int, int, str]:
     return start, end, phrase
 
 
-def _names_a_place(phrase: str) -> bool:
-    """청주에 20조원을 들여: where the money goes, not what for (a place name, or a local government's)."""
-    if " " in phrase:
-        return False
-    matcher = org_matcher()
-    governments = (matcher.canonical.get(phrase + unit) for unit in ("", "시", "군", "구", "도"))
-    return is_place_name(phrase) or any(matcher.org_type.get(name) == "local_gov" for name in governments if name)
+def _names_a_place(doc: Doc, phrase: str) -> bool:
+    """청주에 20조원을 들여: where the money goes, not what for."""
+    return " " not in phrase and gazetteer_of(doc).names_a_place(phrase)
 
 
 def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, upper: int) -> str | None:
@@ -89,7 +84,7 @@ def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, up
     text = doc_text(doc)
     phrases = [p for p in _noun_phrases(doc, lower, upper) if p[2] not in _BARE_HEADS and not _TIME.search(p[2])]
     before = [p for p in phrases if p[1] <= amount_start]
-    if before and _PURPOSE_GAP.fullmatch(text, before[-1][1], amount_start) and not _names_a_place(before[-1][2]):
+    if before and _PURPOSE_GAP.fullmatch(text, before[-1][1], amount_start) and not _names_a_place(doc, before[-1][2]):
         return before[-1][2]
     candidates = []  # (score, text)
     for m in _QUOTED.finditer(text, lower, upper):
