@@ -133,6 +133,17 @@ def test_the_initiative_is_the_purpose_without_time_or_part_words(text, initiati
     assert [r.initiative for r in records(text)] == initiatives
 
 
+@pytest.mark.parametrize("text, funding_type", [
+    ("한빛진흥원은 올해 인디게임 제작 지원에 12억원을 배정했다.", "budget"),  # 지원에: what for; 배정: the money
+    ("한빛도는 농가 보험료 지원사업에 31억원을 편성했다.", "budget"),
+    ("한빛시는 올해 도서관 건립 사업비 98억원을 편성했다.", "project_cost"),  # the amount's own noun decides
+    ("한빛부는 중소기업 기금 11조원을 편성했다.", "fund"),
+    ("한빛부는 창업 기업에 지원금 5억원을 준다.", "grant"),
+])
+def test_a_cue_word_naming_the_purpose_does_not_decide_the_kind_of_money(text, funding_type):
+    assert [r.funding_type for r in records(text)] == [funding_type]
+
+
 def test_a_place_is_known_by_the_gazetteer_the_pipeline_was_built_with(tmp_path):
     from krnews.nlp.language import analyse, build_nlp
     from krnews.normalise.initiatives import find_initiative

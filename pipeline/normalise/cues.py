@@ -23,6 +23,7 @@ _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _WINDOW = 40
 # 2조 5000억원의 밸류: a negative word right after another amount says what that amount is, not this one
 _OWN_NOUN_GAP = re.compile(r"의?\s?")
+_PURPOSE = re.compile(r"[가-힣]{0,3}?에\s")  # 지원에, 지원사업에: what the money is for
 _AS = re.compile(r"[가-힣]{0,3}?(?:으로|로)\s")  # 지원사업으로, 예산으로: what the money is given as
 # A cue before the amount is often part of a name (R&D 지원 사업에 40억원이 배정): the predicate after it
 # counts more, unless the cue is the amount's own noun (사업비 98억 원, 기금으로 420억 원).
@@ -86,8 +87,10 @@ def _cues_before(before: str) -> list[tuple[float, bool, str]]:
             distance = len(before) - m.end()
             if _AS.match(before, m.end()):  # 특별교부세로 8억 원: what the money is given as, whatever the verb
                 cues.append((-0.5, positive, m.group()))
-            else:  # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund)
-                cues.append((distance + (-0.5 if distance <= _OWN_NOUN_DISTANCE else _BEFORE_PENALTY), positive, m.group()))
+            else:  # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund);
+                # a purpose (제작 지원에 12억원을 배정) is no noun of the amount's
+                own_noun = distance <= _OWN_NOUN_DISTANCE and not _PURPOSE.match(before, m.end())
+                cues.append((distance + (-0.5 if own_noun else _BEFORE_PENALTY), positive, m.group()))
     return cues
 
 
