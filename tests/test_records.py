@@ -144,6 +144,16 @@ def test_a_cue_word_naming_the_purpose_does_not_decide_the_kind_of_money(text, f
     assert [r.funding_type for r in records(text)] == [funding_type]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("국토교통부는 김해시를 선정하고 국비 40억원을 지원한다.", ("국토교통부", "funder", "grant")),  # the state gives its money
+    ("과학기술정보통신부는 올해 국비 2380억원을 편성했다.", ("과학기술정보통신부", "funder", "budget")),  # and keeps it
+    ("교육부는 올해 선정 대학에 예산 총 1045억원을 투입한다.", ("교육부", "funder", "budget")),  # 선정: whom it chose
+    ("한빛전자는 산업부 사업자로 선정돼 100억원을 지원받는다.", ("한빛전자", "recipient", "grant")),  # chosen: it receives
+])
+def test_who_selects_gives_and_who_is_selected_receives(text, expected):
+    assert [(r.org, r.org_role, r.funding_type) for r in records(text)] == [expected]
+
+
 def test_a_place_is_known_by_the_gazetteer_the_pipeline_was_built_with(tmp_path):
     from krnews.nlp.language import analyse, build_nlp
     from krnews.normalise.initiatives import find_initiative

@@ -2,7 +2,7 @@
 
 - Public money named right before the amount (국비 39억원, 시비 29억원) is a grant when it comes from
   a higher level of government than the organisation's own, its budget otherwise (시비 is a 구's
-  grant, a 시's budget).
+  grant, a 시's budget), unless the organisation gives it (국비 40억원을 지원한다: a grant).
 - A government's money that builds a facility (건립, 신축) is a project cost, its other spending
   (투입, 들여, 쓴다) its budget.
 - Another funder's share named right before the amount (민자 1조원, 지방비 120억원) is that funder's
@@ -23,6 +23,7 @@ _OWN_SOURCE = re.compile(r"(?:%s)\s?(?:으로|로)?\s?$" % longest_first(_LEVELS
 _FACILITY = re.compile(longest_first(_TABLE["facility_verbs"]))
 _GOVERNMENT = frozenset(_TABLE["government_types"])
 _GOVERNMENT_SPENDS = re.compile(longest_first(_TABLE["government_spending_verbs"]))
+_GIVES = re.compile(longest_first(_TABLE["giving_verbs"]))
 _SOURCE_WINDOW = 8
 _OTHER_FUNDERS: dict[str, dict] = _TABLE["other_funders"]
 _OTHER_SOURCE = re.compile(r"(?<![가-힣])(?P<word>%s)\s?(?:으로|로)?\s?$" % longest_first(_OTHER_FUNDERS))
@@ -56,7 +57,8 @@ def funding_type(role: MoneyRole, text: str, start: int, lower: int, upper: int,
     """The funding type of the record for the money at text[start:…], in its stretch [lower, upper)."""
     level = government_level(actor)
     if level is not None and public_share_level(text, start, lower) is not None:
-        return "grant" if is_received_share(text, start, lower, actor) else "budget"
+        gives = not role.receives and _GIVES.search(text, start, upper)
+        return "grant" if gives or is_received_share(text, start, lower, actor) else "budget"
     if level is None:
         return role.funding_type
     clause = text[lower:upper]
