@@ -13,6 +13,7 @@ from krnews.evaluate import (
 )
 from krnews.evaluate.conventions import parse_money
 from krnews.evaluate.metrics import prf
+from krnews.evaluate.report import records_report
 from krnews.models import AmountMention, Article, Document, InitiativeRecord, OrgMention, YearMention
 
 # --- fake extractors -------------------------------------------------------------------------------------
@@ -379,6 +380,21 @@ def test_year_and_funding_type_accuracy_on_matched_records(tmp_path):
     assert result["year"] == {"correct": 1, "scored": 3, "accuracy": 0.3333, "unscored": 1}
     assert result["funding_type"] == {"correct": 2, "scored": 2, "accuracy": 1.0}
     assert [e["amount_text"] for e in result["year_errors"]] == ["2억원", "3억원"]
+
+
+def test_organisation_role_accuracy_on_matched_records(tmp_path):
+    gold = [gold_record(org="국토교통부", org_role="funder", recipient="김해시"),
+            gold_record(amount_text="2억원", amount_krw=200_000_000, org="국토교통부", org_role="funder", recipient="김해시"),
+            gold_record(amount_text="3억원", amount_krw=300_000_000, org="한빛전자", org_role="recipient"),
+            gold_record(amount_text="4억원", amount_krw=400_000_000)]  # no role in the gold: not scored
+    system = {"a": [dict(org="국토교통부", amount_krw=10_000_000_000, org_role="funder"),
+                    dict(org="김해시", amount_krw=200_000_000, org_role="funder"),  # the recipient, called funder
+                    dict(org="한빛전자", amount_krw=300_000_000, org_role="recipient"),
+                    dict(org="서울특별시", amount_krw=400_000_000, org_role="funder")]}
+    result = _score(tmp_path, gold, system)
+    assert result["org_role"] == {"correct": 2, "scored": 3, "accuracy": 0.6667}
+    assert [(e["amount_text"], e["gold"], e["system"]) for e in result["org_role_errors"]] == [("2억원", "recipient", "funder")]
+    assert "org role     accuracy 0.667 (2/3 matched records" in records_report(result)
 
 
 def test_spurious_records_on_listed_nonrecords_are_counted(tmp_path):

@@ -1,5 +1,5 @@
 """Record scores against hand-annotated articles (see the annotation guide of the record gold):
-precision/recall/F1 of initiative records, amount-only F1, year and funding-type accuracy."""
+precision/recall/F1 of initiative records, amount-only F1, year, funding-type and organisation-role accuracy."""
 from __future__ import annotations
 
 import json
@@ -30,6 +30,7 @@ class GoldRecord:
     org: str | None
     org_aliases: list[str]
     recipient: str | None
+    org_role: str | None
     year: int | None
     year_start: int | None
     year_end: int | None
@@ -105,11 +106,13 @@ class _Score:
         for name in ("record", "amount_only")})
     year: list = field(default_factory=lambda: [0, 0, 0])  # correct, scored, unscored
     funding: list = field(default_factory=lambda: [0, 0])  # correct, scored
+    role: list = field(default_factory=lambda: [0, 0])  # correct, scored
     nonrecord_hits: int = 0
     misses: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
     year_errors: list = field(default_factory=list)
     funding_type_errors: list = field(default_factory=list)
+    org_role_errors: list = field(default_factory=list)
     errors: list = field(default_factory=list)
 
     def add(self, gold: list[GoldRecord], system: list, nonrecords: list[dict]) -> None:
@@ -135,6 +138,7 @@ class _Score:
         for g, s, _ in assignment.pairs:
             self._check_year(gold[g], system[s])
             self._check_funding_type(gold[g], system[s])
+            self._check_org_role(gold[g], system[s])
         for g in assignment.missed:
             self.misses.append({"doc_id": gold[g].doc_id, "amount_text": gold[g].amount_text, "org": gold[g].org,
                                 "sentence": gold[g].sentence})
@@ -171,6 +175,23 @@ class _Score:
             self.funding_type_errors.append({"doc_id": gold.doc_id, "amount_text": gold.amount_text,
                                              "gold": gold.funding_type, "system": record.funding_type})
 
+    def _check_org_role(self, gold: GoldRecord, record) -> None:
+        """Whether the organisation the record names has the gold's role for it: the gold's funder (or
+        recipient) as org_role says, or the gold's recipient as recipient."""
+        names = {org_key(record.org), org_key(record.org_mention)} - {None}
+        if gold.org_role is not None and names & {org_key(n) for n in (gold.org, *gold.org_aliases)}:
+            expected = gold.org_role
+        elif gold.recipient is not None and org_key(gold.recipient) in names:
+            expected = "recipient"
+        else:
+            return
+        self.role[1] += 1
+        if record.org_role == expected:
+            self.role[0] += 1
+        else:
+            self.org_role_errors.append({"doc_id": gold.doc_id, "amount_text": gold.amount_text, "org": record.org,
+                                         "gold": expected, "system": record.org_role, "sentence": gold.sentence})
+
     def result(self) -> dict:
         out = {"documents": self.documents, "gold": self.gold, "optional_gold": self.optional_gold,
                "system": self.system}
@@ -179,9 +200,11 @@ class _Score:
                 k: c[k] for k in ("rounded", "duplicates_ignored", "optional_ignored")}
         out["year"] = accuracy(self.year[0], self.year[1]) | {"unscored": self.year[2]}
         out["funding_type"] = accuracy(*self.funding)
+        out["org_role"] = accuracy(*self.role)
         out["nonrecord_hits"] = self.nonrecord_hits
         out |= {"misses": self.misses, "spurious": self.spurious, "year_errors": self.year_errors,
-                "funding_type_errors": self.funding_type_errors, "errors": self.errors}
+                "funding_type_errors": self.funding_type_errors, "org_role_errors": self.org_role_errors,
+                "errors": self.errors}
         return out
 
 
@@ -271,6 +294,7 @@ def _gold_record(row: dict, source: str) -> GoldRecord:
     return GoldRecord(
         doc_id=row["doc_id"], amount_text=amount_text, amount_krw=amount_krw, currency=row.get("currency") or "KRW",
         org=row.get("org"), org_aliases=[a for a in aliases if isinstance(a, str)], recipient=row.get("recipient"),
+        org_role=row.get("org_role"),
         year=row.get("year"), year_start=row.get("year_start"), year_end=row.get("year_end"),
         year_text=row.get("year_text"), funding_type=row.get("funding_type"), sentence=row.get("sentence"),
         optional=bool(row.get("optional")), source=source,

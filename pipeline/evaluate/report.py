@@ -1,7 +1,7 @@
 """Plain-text reports of evaluation results (the dicts of evaluate_records / evaluate_mentions)."""
 from __future__ import annotations
 
-EXAMPLE_LISTS = ("misses", "false_alarms", "spurious", "year_errors", "funding_type_errors")
+EXAMPLE_LISTS = ("misses", "false_alarms", "spurious", "year_errors", "funding_type_errors", "org_role_errors")
 _CONTEXT = 60  # characters of sentence shown either side of a span
 
 
@@ -31,10 +31,12 @@ def records_report(result: dict, show: int = 0) -> str:
         lines.append(f"  {label:<13}{_prf(r)}   TP {r['tp']}  FP {r['fp']}  FN {r['fn']}  "
                      f"({r['rounded']} within 2%, {r['duplicates_ignored']} told again, "
                      f"{r['optional_ignored']} on optional gold: not counted)")
-    year, funding = result["year"], result["funding_type"]
+    year, funding, role = result["year"], result["funding_type"], result["org_role"]
     lines.append(f"  {'year':<13}accuracy {_num(year['accuracy'])} ({year['correct']}/{year['scored']} matched records"
                  f"; {year['unscored']} with an unresolvable year word not scored)")
     lines.append(f"  {'funding type':<13}accuracy {_num(funding['accuracy'])} ({funding['correct']}/{funding['scored']})")
+    lines.append(f"  {'org role':<13}accuracy {_num(role['accuracy'])} ({role['correct']}/{role['scored']} matched records"
+                 f" whose organisation has a role in the gold)")
     lines.append(f"  nonrecord hits: {result['nonrecord_hits']} system records on money the gold lists as not a record")
     if show:
         lines += _examples("missed gold records", result["misses"], show, _record_line)
