@@ -154,6 +154,12 @@ def test_who_selects_gives_and_who_is_selected_receives(text, expected):
     assert [(r.org, r.org_role, r.funding_type) for r in records(text)] == [expected]
 
 
+def test_a_county_receives_the_state_s_and_province_s_shares_and_pays_its_own_whatever_the_verb():
+    text = "진천군은 체육관 사업비를 국민체육진흥기금 120억원, 도비 110억원, 군비 190억원으로 확보했다."
+    assert [(r.amount_krw, r.org_role, r.funding_type) for r in records(text)] == [
+        (12_000_000_000, "recipient", "grant"), (11_000_000_000, "recipient", "grant"), (19_000_000_000, "funder", "budget")]
+
+
 def test_a_place_is_known_by_the_gazetteer_the_pipeline_was_built_with(tmp_path):
     from krnews.nlp.language import analyse, build_nlp
     from krnews.normalise.initiatives import find_initiative

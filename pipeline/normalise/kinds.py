@@ -24,7 +24,7 @@ _FACILITY = re.compile(longest_first(_TABLE["facility_verbs"]))
 _GOVERNMENT = frozenset(_TABLE["government_types"])
 _GOVERNMENT_SPENDS = re.compile(longest_first(_TABLE["government_spending_verbs"]))
 _GIVES = re.compile(longest_first(_TABLE["giving_verbs"]))
-_SOURCE_WINDOW = 8
+_SOURCE_WINDOW = max(map(len, _LEVELS)) + len(" 으로 ")  # 국민체육진흥기금으로 120억원
 _OTHER_FUNDERS: dict[str, dict] = _TABLE["other_funders"]
 _OTHER_SOURCE = re.compile(r"(?<![가-힣])(?P<word>%s)\s?(?:으로|로)?\s?$" % longest_first(_OTHER_FUNDERS))
 
@@ -51,6 +51,12 @@ def is_received_share(text: str, start: int, lower: int, actor: Org | None) -> b
     """국비 39억원 of a 구: money from a higher level of government than the actor's, which it receives."""
     share, level = public_share_level(text, start, lower), government_level(actor)
     return share is not None and level is not None and share < level
+
+
+def is_own_share(text: str, start: int, lower: int, actor: Org | None) -> bool:
+    """군비 195억원 of a 군: the actor's own public money, which it pays whatever the verb (확보했다)."""
+    share, level = public_share_level(text, start, lower), government_level(actor)
+    return share is not None and share == level
 
 
 def funding_type(role: MoneyRole, text: str, start: int, lower: int, upper: int, actor: Org | None) -> str:

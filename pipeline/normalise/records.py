@@ -13,7 +13,7 @@ from krnews.nlp.years import Year
 from .actors import ActorTracker, acts, can_act, is_named_funder
 from .context import DocContext, Sentence, parenthesis_of
 from .cues import classify
-from .kinds import funding_type as kind_of_money, is_received_share, other_funder
+from .kinds import funding_type as kind_of_money, is_own_share, is_received_share, other_funder
 from .initiatives import find_initiative
 from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
@@ -159,7 +159,8 @@ class _Reader:
         funder = next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         if funder is None and funding_type == "contract" and actor is not None and actor.org_type == "company":
             funder = _client(sentence, actor)  # 요진건설은 LH … 공사를 1378억원에 계약: LH pays
-        receives = role.receives or is_received_share(text, amount.start, lower, actor)
+        receives = (role.receives and not is_own_share(text, amount.start, lower, actor)) or is_received_share(
+            text, amount.start, lower, actor)
         org, recipient, org_role = actor, None, ("recipient" if receives else "funder")
         if funder is not None and actor is not None and funder.canonical != actor.canonical:
             org, recipient, org_role = funder, actor.canonical, "funder"
