@@ -160,6 +160,11 @@ def test_a_county_receives_the_state_s_and_province_s_shares_and_pays_its_own_wh
         (12_000_000_000, "recipient", "grant"), (11_000_000_000, "recipient", "grant"), (19_000_000_000, "funder", "budget")]
 
 
+def test_the_amounts_of_a_list_are_received_when_the_list_s_predicate_receives_them():
+    text = "진천군은 특별교부세로 족구장 설치사업 8억 원, 도서관 보수사업 5억 원 등 총 13억 원을 확보했다."
+    assert [(r.amount_krw, r.org_role) for r in records(text)][:2] == [(800_000_000, "recipient"), (500_000_000, "recipient")]
+
+
 def test_a_place_is_known_by_the_gazetteer_the_pipeline_was_built_with(tmp_path):
     from krnews.nlp.language import analyse, build_nlp
     from krnews.normalise.initiatives import find_initiative

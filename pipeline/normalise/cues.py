@@ -66,18 +66,22 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     if any(not positive and distance <= _OWN_NOUN_DISTANCE for distance, positive, _ in own_after):
         return MoneyRole(False)  # 200억원의 매출: what the money is, whatever came before it
     cues = [*_cues_before(before), *own_after]  # (distance, positive, word)
+    said = [before, after]  # where a receiving word (확보, 지원받) would speak for this amount
     if in_list is not None:
         head_limit, head_start, list_end = in_list
         if head_start != start:
             head_before = _masked(sentence[max(head_limit, head_start - _WINDOW) : head_start])
             cues += [(d + 1, p, w) for d, p, w in _cues_before(head_before)]
-        cues += [(d + 1, p, w) for d, p, w in _cues_after(_masked(sentence[list_end:])[:_WINDOW])]
+            said.append(head_before)
+        list_after = _masked(sentence[list_end:])[:_WINDOW]
+        cues += [(d + 1, p, w) for d, p, w in _cues_after(list_after)]
+        said.append(list_after)
     if not cues:
         return _from_whole_sentence(sentence, start, end, topic, amount_ends)
     _, positive, word = min(cues)  # the nearest wins, a negative one on a tie
     if not positive:
         return MoneyRole(False)
-    return MoneyRole(True, _TYPE_OF[word], _receives(before + after))
+    return MoneyRole(True, _TYPE_OF[word], _receives(" ".join(said)))
 
 
 def _cues_before(before: str) -> list[tuple[float, bool, str]]:
