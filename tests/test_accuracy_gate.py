@@ -23,6 +23,7 @@ def record_figures(result: dict) -> dict:
         "amount_only_f1": result["amount_only"]["f1"],
         "year_accuracy": result["year"]["accuracy"],
         "funding_type_accuracy": result["funding_type"]["accuracy"],
+        "org_role_accuracy": result["org_role"]["accuracy"],
     }
 
 
