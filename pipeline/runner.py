@@ -59,9 +59,9 @@ def process_chunk(chunk: list, default_published: dt.date | None) -> list:
 def prepare() -> None:
     """Load the NLP stage and the code around it, and fill the caches its first use fills."""
     from .api import process  # noqa: F401  (imported for the workers to inherit)
-    from .nlp.language import analyse
+    from .nlp.language import warm_up
 
-    analyse("한빛시는 올해 10억원을 투입한다.")
+    warm_up()
 
 
 def load_worker() -> None:

@@ -238,3 +238,18 @@ def test_a_company_word_heading_a_subject_but_glued_to_a_verb_is_no_name():
 ])
 def test_a_proper_noun_heading_a_company_word_anywhere(sentence, expected):
     assert [m for m, _ in orgs(sentence)] == expected
+
+
+def test_the_gazetteer_compiled_on_use_finds_what_it_finds_compiled_all_at_once():
+    from krnews.nlp.orgs import DEFAULT_ORGANISATIONS, DEFAULT_PATTERNS, OrgMatcher, load_jsonl, load_table
+
+    def matcher():
+        return OrgMatcher(list(load_jsonl(DEFAULT_PATTERNS)), list(load_jsonl(DEFAULT_ORGANISATIONS)), load_table("orgs"))
+
+    on_use, at_once = matcher(), matcher()
+    at_once.compile_all()
+    texts = ["서울시는 한국전력공사, 삼성전자와 함께 AI산업융합사업단에 10억원을 투입한다.",
+             "과기정통부와 광주광역시는 올해 인공지능 사업에 200억원을 들인다.", "오늘은 비가 온다."]
+    for text in texts:
+        assert on_use.find(text) == at_once.find(text)
+    assert on_use.find(texts[0])  # the texts do name organisations

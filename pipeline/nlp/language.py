@@ -36,6 +36,14 @@ def get_nlp() -> Language:
     return build_nlp()
 
 
+def warm_up(nlp: Language | None = None) -> None:
+    """Build everything the pipeline builds on first use (patterns, caches), e.g. before forking
+    workers that then share it instead of each building its own."""
+    nlp = nlp or get_nlp()
+    nlp.get_pipe("krnews_orgs").matcher.compile_all()
+    analyse("한빛시는 올해 10억원을 투입한다.", nlp=nlp)
+
+
 def analyse(text: str, published: dt.date | None = None, nlp: Language | None = None) -> Doc:
     """Run the pipeline on `text`; relative years resolve against `published`."""
     nlp = nlp or get_nlp()

@@ -62,6 +62,23 @@ def trie_regex(words) -> str:
     return render(trie)
 
 
+class _CompiledOnUse(dict):
+    """Regular expressions by key, each compiled the first time it is asked for. An article needs a
+    tenth of the gazetteer's tries, and compiling all of them was most of the NLP stage's load time."""
+
+    def __init__(self, sources: dict[str, str]):
+        super().__init__()
+        self._sources = sources
+
+    def __missing__(self, key: str) -> re.Pattern:
+        pattern = self[key] = re.compile(self._sources[key])
+        return pattern
+
+    def compile_all(self) -> None:
+        for key in self._sources:
+            self[key]
+
+
 class OrgMatcher:
     """Finds organisation names in text; built once from the data files."""
 
@@ -84,7 +101,7 @@ class OrgMatcher:
         for name in self.canonical:
             by_first.setdefault(name[0], []).append(name)
         self._name_start = re.compile(rf"(?<![{_WORD}])[{''.join(sorted(map(re.escape, by_first)))}]")
-        self._names_from = {char: re.compile(rf"{trie_regex(names)}{name_end}") for char, names in by_first.items()}
+        self._names_from = _CompiledOnUse({char: rf"{trie_regex(names)}{name_end}" for char, names in by_first.items()})
         self._suffix_type = rules["suffixes"]
         self._excluded_heads = tuple(rules["not_before_suffix"])
         marks = longest_first(rules["company_marks"])
@@ -170,6 +187,10 @@ class OrgMatcher:
             if canonical and self.org_type.get(canonical) == "local_gov":
                 found.append(Org(canonical, "local_gov", before.start(), body_end))
         return found
+
+    def compile_all(self) -> None:
+        """Compile every pattern now (before forking workers, which then share them) rather than on use."""
+        self._names_from.compile_all()
 
     def names_a_place(self, word: str) -> bool:
         """청주, 미국, 남해: a place name (MeCab-ko's 지명) or a local government's name without its unit."""
