@@ -15,11 +15,12 @@ from . import date_arg, whole_number
 def register(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "extract",
-        help="extract initiative records from URLs, files, directories or a JSONL corpus",
+        help="extract initiative records from URLs, files, directories, WARC archives or a JSONL corpus",
         description="Extract funded-initiative records (or mentions, or articles) from Korean news.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="http(s) URL, .html/.htm/.txt/.jsonl file, directory (walked), or - for stdin (one per line)")
+                        help="http(s) URL, .html/.htm/.txt/.jsonl file, .warc/.warc.gz archive, directory (walked), "
+                             "or - for stdin (one per line)")
     parser.add_argument("--what", choices=("records", "mentions", "articles"), default="records",
                         help="what to write (default: records)")
     parser.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl", help="output format (default: jsonl)")
