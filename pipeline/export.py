@@ -21,6 +21,7 @@ from .writers import RECORD_COLUMNS
 
 FORMATS = ("parquet", "csv", "jsonl")
 PARQUET_BATCH = 10_000  # rows per row group: bounded memory for any store size
+SHARD_ROWS = 50_000  # records per file of `krnews extract --format parquet`
 
 _ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), dt.date: pa.date32()}
 
@@ -85,6 +86,39 @@ def write_dataset(rows: Iterable, fmt: str, path: str | os.PathLike, *, columns:
     _atomically(schema_path(path), lambda tmp: tmp.write_text(
         json.dumps(json_schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
     return count
+
+
+class ParquetShards:
+    """Records as a directory of Parquet files, part-00000.parquet, part-00001.parquet…, of `rows`
+    records each (the last may hold fewer), with their JSON Schema beside them (_records.schema.json,
+    a name Parquet readers skip): one dataset for pandas, DuckDB, Spark or Ray Data. Each file appears complete or not at all, so a
+    run that is killed leaves whole shards; the records not yet in a shard are written on close."""
+
+    def __init__(self, directory: str | os.PathLike, rows: int = SHARD_ROWS):
+        self.directory, self.rows = Path(directory), rows
+        self.directory.mkdir(parents=True, exist_ok=True)
+        if next(self.directory.glob("part-*.parquet"), None) is not None:
+            raise FileExistsError(f"{self.directory}: already holds Parquet shards (part-*.parquet); "
+                                  "write to an empty directory")
+        self._schema, self._pending, self.shards = arrow_schema(), [], 0
+        _atomically(self.directory / "_records.schema.json", lambda tmp: tmp.write_text(
+            json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
+
+    def write(self, records: Iterable[InitiativeRecord]) -> None:
+        self._pending += [record.model_dump() for record in records]
+        while len(self._pending) >= self.rows:
+            self._flush(self._pending[: self.rows])
+            del self._pending[: self.rows]
+
+    def close(self) -> None:
+        if self._pending or not self.shards:  # no records at all: still a shard with the columns
+            self._flush(self._pending)
+            self._pending = []
+
+    def _flush(self, rows: list[dict]) -> None:
+        table = pa.Table.from_pylist(rows, schema=self._schema)
+        _atomically(self.directory / f"part-{self.shards:05d}.parquet", lambda tmp: pq.write_table(table, tmp))
+        self.shards += 1
 
 
 def _atomically(path: Path, write):

@@ -43,8 +43,10 @@ def format_won(amount_krw: int | None) -> str:
 
 
 class Writer:
-    def __init__(self, stream: IO[str], what: str, fmt: str):
-        self.stream, self.what, self.fmt = stream, what, fmt
+    """Documents' rows to a text stream; `owns_stream`: close it (an --out file) on close."""
+
+    def __init__(self, stream: IO[str], what: str, fmt: str, owns_stream: bool = False):
+        self.stream, self.what, self.fmt, self.owns_stream = stream, what, fmt, owns_stream
         self.columns = COLUMNS[what]
         self._csv = None
         self._table_rows: list[list[str]] = []
@@ -84,6 +86,8 @@ class Writer:
                 if index == 0:
                     self.stream.write("  ".join("-" * w for w in widths) + "\n")
         self.stream.flush()
+        if self.owns_stream:
+            self.stream.close()
 
 
 def _width(text: str) -> int:

@@ -1,5 +1,6 @@
 """The `krnews extract` contract: inputs, outputs, exit codes and one-line errors."""
 import csv
+import datetime as dt
 import io
 import json
 import subprocess
@@ -82,6 +83,31 @@ def test_csv_has_the_record_columns_in_order(tmp_path, capsys):
     reader = csv.reader(out_path.open(encoding="utf-8"))
     assert next(reader) == RECORD_COLUMNS
     assert len(list(reader)) == 1
+
+
+def test_parquet_shards_hold_the_records_jsonl_gets(tmp_path, capsys):
+    import pyarrow.parquet as pq
+
+    _, out, _ = run([str(SAMPLES), "--workers", "1"], capsys)
+    code, _, err = run([str(SAMPLES), "--format", "parquet", "--out", str(tmp_path / "shards"), "--workers", "1"], capsys)
+    assert code == 0, err
+    rows = pq.read_table(tmp_path / "shards").to_pylist()
+    assert [(r["record_id"], r["amount_krw"]) for r in rows] == [
+        (r["record_id"], r["amount_krw"]) for r in map(json.loads, out.splitlines())]
+    assert rows and isinstance(rows[0]["published"], dt.date)
+    code, _, err = run([str(SAMPLES), "--format", "parquet", "--out", str(tmp_path / "shards")], capsys)
+    assert code == 2 and err.count("\n") == 1 and "already holds Parquet shards" in err  # never mixed with an old run
+
+
+@pytest.mark.parametrize("args", [["--format", "parquet"], ["--format", "parquet", "--what", "mentions", "--out", "x"]])
+def test_parquet_needs_records_and_a_directory(args, capsys):
+    code, out, err = run([str(SAMPLES), *args], capsys)
+    assert code == 2 and not out and "--format parquet writes records" in err
+
+
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, capsys):
+    code, _, err = run([str(SAMPLES), "--out", str(tmp_path / "missing" / "records.jsonl")], capsys)
+    assert code == 2 and err.count("\n") == 1 and "records.jsonl" in err
 
 
 def test_stdin_lists_paths_and_urls(tmp_path, capsys, monkeypatch, http_server):  # noqa: F811

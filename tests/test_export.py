@@ -155,3 +155,26 @@ def test_export_command_without_a_store(tmp_path, capsys):
     assert main(["export", "--out", str(tmp_path / "x.csv"), "--db", str(missing)]) == 1
     assert capsys.readouterr().err.strip() == f"krnews export: {missing}: no such store"
     assert not missing.exists() and not (tmp_path / "x.csv").exists()
+
+
+def test_parquet_shards_hold_every_record_once_in_files_of_the_given_size(records, tmp_path):
+    from krnews.export import ParquetShards
+
+    shards = ParquetShards(tmp_path / "out", rows=4)
+    for start in range(0, len(records), 3):  # documents of three records each
+        shards.write(records[start : start + 3])
+    shards.close()
+    files = sorted((tmp_path / "out").glob("part-*.parquet"))
+    assert [pq.read_metadata(f).num_rows for f in files] == [4] * (len(records) // 4) + ([len(records) % 4] if len(records) % 4 else [])
+    assert pq.read_table(tmp_path / "out").to_pylist() == [r.model_dump() for r in records]  # the schema file is skipped
+    assert json.loads((tmp_path / "out" / "_records.schema.json").read_text(encoding="utf-8")) == record_json_schema()
+
+
+def test_parquet_shards_refuse_a_directory_that_already_holds_shards(records, tmp_path):
+    from krnews.export import ParquetShards
+
+    shards = ParquetShards(tmp_path)
+    shards.close()  # no records: still one shard with the columns
+    assert pq.read_table(tmp_path / "part-00000.parquet").schema.names == COLUMNS
+    with pytest.raises(FileExistsError, match="already holds Parquet shards"):
+        ParquetShards(tmp_path)

@@ -61,3 +61,21 @@ def test_the_cli_on_ray_writes_what_the_local_engine_writes(local_ray, tmp_path)
         assert code == 1  # the bad line
         outputs[engine] = out.read_text(encoding="utf-8")
     assert outputs["ray"] == outputs["local"] and "4500000000" in outputs["ray"] and "12000000000" in outputs["ray"]
+
+
+def test_ray_writes_the_parquet_shards_the_local_engine_writes(local_ray, tmp_path):
+    import pyarrow.parquet as pq
+
+    from krnews.cli import main
+
+    corpus = tmp_path / "docs.jsonl"
+    corpus.write_text("".join(
+        '{"id": "d%d", "text": "%s는 올해 스마트팜 조성에 %d억원을 투입한다."}\n' % (i, ORGS[i % len(ORGS)], 10 + i)
+        for i in range(9)), encoding="utf-8")
+    tables = {}
+    for engine in ("local", "ray"):
+        out = tmp_path / engine
+        assert main(["extract", str(corpus), "--engine", engine, "--workers", "2", "--format", "parquet",
+                     "--published", "2022-03-02", "--out", str(out)]) == 0
+        tables[engine] = pq.read_table(out).to_pylist()
+    assert tables["ray"] == tables["local"] and len(tables["ray"]) == 9

@@ -6,6 +6,7 @@ import importlib.util
 import os
 import sys
 
+from ..export import ParquetShards
 from ..inputs import InputError, read_inputs
 from ..runner import run_articles
 from ..writers import Writer
@@ -23,8 +24,9 @@ def register(subparsers) -> argparse.ArgumentParser:
                              "or - for stdin (one per line)")
     parser.add_argument("--what", choices=("records", "mentions", "articles"), default="records",
                         help="what to write (default: records)")
-    parser.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl", help="output format (default: jsonl)")
-    parser.add_argument("--out", metavar="PATH", help="write here instead of standard output")
+    parser.add_argument("--format", choices=("jsonl", "csv", "table", "parquet"), default="jsonl",
+                        help="output format (default: jsonl); parquet: records as a directory of Parquet shards (--out DIR)")
+    parser.add_argument("--out", metavar="PATH", help="write here instead of standard output (with parquet: a directory)")
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=date_arg,
                         help="reference date for 올해/지난해 when a document states none")
     parser.add_argument("--db", metavar="URL-or-path", help="also save articles and records in this store (SQLite path or postgresql://…)")
@@ -41,17 +43,25 @@ def run(args) -> int:
     if args.engine == "ray" and importlib.util.find_spec("ray") is None:
         print("krnews: --engine ray needs Ray: pip install 'krnews[ray]'", file=sys.stderr)
         return 2
+    if args.format == "parquet" and (args.what != "records" or not args.out):
+        print("krnews: --format parquet writes records (--what records) to a directory given by --out DIR", file=sys.stderr)
+        return 2
     try:
         store = _open_store(args.db) if args.db else None
         run_id = store.begin_run("extract") if store is not None else None
     except Exception as error:  # a store that cannot be opened or is busy: nothing was read yet
         print(f"krnews: {args.db}: {error}", file=sys.stderr)
         return 3 if type(error).__name__ == "StoreBusy" else 1
-    out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
-    writer = Writer(out, args.what, args.format)
     counts = {"documents": 0, "records": 0, "failed": 0}
     status = "interrupted"
+    writer = None
     try:
+        try:
+            writer = _writer(args)
+        except OSError as error:  # an output that cannot be written (its message names it): nothing was read yet
+            print(f"krnews: {error}", file=sys.stderr)
+            status = "failed"
+            return 2
         for item in _documents(args):
             failure = _save(store, item) if not isinstance(item, InputError) else item
             if failure is not None:
@@ -65,13 +75,32 @@ def run(args) -> int:
             writer.write(item)
         status = "failed" if counts["failed"] else "ok"
     finally:
-        writer.close()
-        if args.out:
-            out.close()
+        if writer is not None:
+            writer.close()
         if store is not None:
             store.end_run(run_id, counts, status)
             store.close()
     return 1 if counts["failed"] else 0
+
+
+def _writer(args):
+    if args.format == "parquet":
+        return _ShardedRecords(ParquetShards(args.out))
+    return Writer(open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout, args.what,
+                  args.format, owns_stream=bool(args.out))
+
+
+class _ShardedRecords:
+    """A document's records into Parquet shards, as Writer writes documents to a stream."""
+
+    def __init__(self, shards: ParquetShards):
+        self.shards = shards
+
+    def write(self, document) -> None:
+        self.shards.write(document.records)
+
+    def close(self) -> None:
+        self.shards.close()
 
 
 def _save(store, document) -> InputError | None:
