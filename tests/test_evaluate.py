@@ -397,6 +397,21 @@ def test_organisation_role_accuracy_on_matched_records(tmp_path):
     assert "org role     accuracy 0.667 (2/3 matched records" in records_report(result)
 
 
+def test_initiative_names_are_scored_by_the_words_they_share_with_the_gold(tmp_path):
+    gold = [gold_record(initiative="AI 산업융합 사업"),
+            gold_record(amount_text="2억원", amount_krw=200_000_000, initiative="청년 창업 지원"),
+            gold_record(amount_text="3억원", amount_krw=300_000_000, initiative="도로 정비"),
+            gold_record(amount_text="4억원", amount_krw=400_000_000)]  # no initiative in the gold: not scored
+    system = {"a": [dict(org="서울특별시", amount_krw=10_000_000_000, initiative="AI산업융합 사업"),
+                    dict(org="서울특별시", amount_krw=200_000_000, initiative="청년 창업 지원"),
+                    dict(org="서울특별시", amount_krw=300_000_000),
+                    dict(org="서울특별시", amount_krw=400_000_000, initiative="무엇")]}
+    result = _score(tmp_path, gold, system)
+    # words shared: 1 of 3 and 2 (F1 0.4), all 3 (1.0), none named (0)
+    assert result["initiative"] == {"scored": 3, "named": 2, "exact": 2, "word_f1": round((0.4 + 1.0) / 3, 4)}
+    assert "initiative   word F1 0.467 (2/3 matched records named, 2 exactly as the gold)" in records_report(result)
+
+
 def test_spurious_records_on_listed_nonrecords_are_counted(tmp_path):
     nonrecords = [{"doc_id": "a", "amount_text": "5,000억 원", "why": "매출"},
                   {"doc_id": "a", "amount_text": "수백억원", "why": "approximate"}]

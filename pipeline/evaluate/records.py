@@ -1,5 +1,6 @@
 """Record scores against hand-annotated articles (see the annotation guide of the record gold):
-precision/recall/F1 of initiative records, amount-only F1, year, funding-type and organisation-role accuracy."""
+precision/recall/F1 of initiative records, amount-only F1, year, funding-type and organisation-role
+accuracy, and how close the initiative names come to the gold's."""
 from __future__ import annotations
 
 import json
@@ -31,6 +32,7 @@ class GoldRecord:
     org_aliases: list[str]
     recipient: str | None
     org_role: str | None
+    initiative: str | None
     year: int | None
     year_start: int | None
     year_end: int | None
@@ -107,6 +109,7 @@ class _Score:
     year: list = field(default_factory=lambda: [0, 0, 0])  # correct, scored, unscored
     funding: list = field(default_factory=lambda: [0, 0])  # correct, scored
     role: list = field(default_factory=lambda: [0, 0])  # correct, scored
+    initiative: list = field(default_factory=lambda: [0.0, 0, 0, 0])  # word F1 sum, named, exact, scored
     nonrecord_hits: int = 0
     misses: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
@@ -139,6 +142,7 @@ class _Score:
             self._check_year(gold[g], system[s])
             self._check_funding_type(gold[g], system[s])
             self._check_org_role(gold[g], system[s])
+            self._check_initiative(gold[g], system[s])
         for g in assignment.missed:
             self.misses.append({"doc_id": gold[g].doc_id, "amount_text": gold[g].amount_text, "org": gold[g].org,
                                 "sentence": gold[g].sentence})
@@ -192,6 +196,18 @@ class _Score:
             self.org_role_errors.append({"doc_id": gold.doc_id, "amount_text": gold.amount_text, "org": record.org,
                                          "gold": expected, "system": record.org_role, "sentence": gold.sentence})
 
+    def _check_initiative(self, gold: GoldRecord, record) -> None:
+        """Annotators name the initiative in their own words as often as in the text's: scored by the
+        words it shares with the gold's (F1 over space-separated words), and exactly (spaces ignored)."""
+        if not gold.initiative:
+            return
+        expected, found = set(gold.initiative.split()), set((record.initiative or "").split())
+        shared = len(expected & found)
+        self.initiative[0] += 2 * shared / (len(expected) + len(found)) if found else 0.0
+        self.initiative[1] += bool(found)
+        self.initiative[2] += org_key(gold.initiative) == org_key(record.initiative)
+        self.initiative[3] += 1
+
     def result(self) -> dict:
         out = {"documents": self.documents, "gold": self.gold, "optional_gold": self.optional_gold,
                "system": self.system}
@@ -201,6 +217,9 @@ class _Score:
         out["year"] = accuracy(self.year[0], self.year[1]) | {"unscored": self.year[2]}
         out["funding_type"] = accuracy(*self.funding)
         out["org_role"] = accuracy(*self.role)
+        words, named, exact, scored = self.initiative
+        out["initiative"] = {"scored": scored, "named": named, "exact": exact,
+                             "word_f1": round(words / scored, 4) if scored else None}
         out["nonrecord_hits"] = self.nonrecord_hits
         out |= {"misses": self.misses, "spurious": self.spurious, "year_errors": self.year_errors,
                 "funding_type_errors": self.funding_type_errors, "org_role_errors": self.org_role_errors,
@@ -294,7 +313,7 @@ def _gold_record(row: dict, source: str) -> GoldRecord:
     return GoldRecord(
         doc_id=row["doc_id"], amount_text=amount_text, amount_krw=amount_krw, currency=row.get("currency") or "KRW",
         org=row.get("org"), org_aliases=[a for a in aliases if isinstance(a, str)], recipient=row.get("recipient"),
-        org_role=row.get("org_role"),
+        org_role=row.get("org_role"), initiative=row.get("initiative"),
         year=row.get("year"), year_start=row.get("year_start"), year_end=row.get("year_end"),
         year_text=row.get("year_text"), funding_type=row.get("funding_type"), sentence=row.get("sentence"),
         optional=bool(row.get("optional")), source=source,

@@ -37,6 +37,9 @@ def records_report(result: dict, show: int = 0) -> str:
     lines.append(f"  {'funding type':<13}accuracy {_num(funding['accuracy'])} ({funding['correct']}/{funding['scored']})")
     lines.append(f"  {'org role':<13}accuracy {_num(role['accuracy'])} ({role['correct']}/{role['scored']} matched records"
                  f" whose organisation has a role in the gold)")
+    initiative = result["initiative"]
+    lines.append(f"  {'initiative':<13}word F1 {_num(initiative['word_f1'])} ({initiative['named']}/{initiative['scored']} "
+                 f"matched records named, {initiative['exact']} exactly as the gold)")
     lines.append(f"  nonrecord hits: {result['nonrecord_hits']} system records on money the gold lists as not a record")
     if show:
         lines += _examples("missed gold records", result["misses"], show, _record_line)
