@@ -165,6 +165,27 @@ def test_the_amounts_of_a_list_are_received_when_the_list_s_predicate_receives_t
     assert [(r.amount_krw, r.org_role) for r in records(text)][:2] == [(800_000_000, "recipient"), (500_000_000, "recipient")]
 
 
+@pytest.mark.parametrize("text, initiatives", [
+    # a name written right before its amount, as lists of items are written
+    ("한빛도는 올해 예산으로 기반조성 210억원, 보육센터 122억원, 임대형농장 164억원 등 총 496억원을 투입한다.",
+     ["기반조성", "보육센터", "임대형농장", None]),
+    ("과기정통부는 내년 예산으로 글로벌혁신생태계 조성(140억원), 달 탐사(100억원) 등을 편성했다.",
+     ["글로벌혁신생태계 조성", "달 탐사"]),
+    # without the word for money after it
+    ("중진공은 베트남 개발인력 공급·매칭 예산 16억원을 신규 편성했다.", ["베트남 개발인력 공급·매칭"]),
+    ("김포시는 올해 도시철도 차량기지 이전 설계비로 35억원을 편성했다.", ["도시철도 차량기지 이전"]),
+    # an amount in the aside of another is for the same thing
+    ("강릉시는 화폐전시관 건립 30억원(총사업비 100억원)을 확보했다.", ["화폐전시관 건립", "화폐전시관 건립"]),
+    ("한빛전자는 폴리실리콘 제조를 위해 2027년까지 3200억원을 투자한다.", ["폴리실리콘 제조"]),
+    # words for money, parts, quantities and organisations name nothing
+    ("서울시는 국비 100억원, 시비 50억원을 투입한다.", [None, None]),
+    ("서울시는 350억원을 확보했고 나머지 150억원을 추경 때 최대 200억원까지 편성한다.", [None, None, None]),
+    ("한빛시는 삼성전자 200억원, 엘지전자 100억원의 투자를 유치했다.", [None, None]),
+])
+def test_the_initiative_is_the_name_written_with_the_amount(text, initiatives):
+    assert [r.initiative for r in records(text)] == initiatives
+
+
 def test_a_place_is_known_by_the_gazetteer_the_pipeline_was_built_with(tmp_path):
     from krnews.nlp.language import analyse, build_nlp
     from krnews.normalise.initiatives import find_initiative

@@ -9,13 +9,14 @@ import re
 from spacy.tokens import Doc
 
 from krnews.nlp.doctext import doc_text
+from krnews.nlp.found import found
 from krnews.nlp.orgs import gazetteer_of
 from krnews.nlp.tables import load_table
 
 _TABLE = load_table("funding")
 _HEADS = tuple(_TABLE["initiative_heads"])
 _BARE_HEADS = frozenset(_HEADS)
-_TIME = re.compile(r"^(?:%s)$|\d\s?[년월일]$" % "|".join(map(re.escape, load_table("years")["relative"])))
+_TIME = re.compile(r"^(?:%s)$|\d\s?[년월일]$|^[\d.,]+$" % "|".join(map(re.escape, load_table("years")["relative"])))
 _VERBAL_HEADS = frozenset(_TABLE["verbal_heads"])
 _QUOTED = re.compile(r"['‘\"“「『<《]([^'’\"”」』>》\n]{2,60})['’\"”」』>》]")
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"})
@@ -25,11 +26,22 @@ _OBJECT_PARTICLES = frozenset({"을", "를"})
 _NOT_INITIATIVE_START = frozenset(load_table("years")["relative"]) | frozenset(_TABLE["initiative_stop_words"])
 _NOT_HEAD_PENALTY = 25
 _YEAR_WORD = r"(?:%s|\d{4}년(?:까지|부터)?)" % "|".join(map(re.escape, load_table("years")["relative"]))
-# "…에 (올해) (총) 1조원": the noun phrase the money is given to.
+# "…에 (올해) (총) 1조원", "…를 위해 (2010년까지) 3200억원": the noun phrase the money is given to.
 _PURPOSE_GAP = re.compile(
-    r"(?:에|에는|에도|엔|에만|에만도)\s?(?:%s\s?)?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?$" % _YEAR_WORD
+    r"(?:에|에는|에도|엔|에만|에만도|[을를]\s?위해(?:서)?[는도]?|[을를]\s?위한)\s?(?:%s\s?)?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?$"
+    % _YEAR_WORD
 )
 _NOT_QUOTED_PENALTY = 3
+# 보육센터 122억원, 매칭 예산 16억원, 철거 비용으로 150억원: a name written right before the amount
+_MONEY_WORDS = frozenset(
+    [word for words in _TABLE["types"].values() for word in words]
+    + list(_TABLE["public_money_levels"]) + list(_TABLE["other_funders"]) + _TABLE["money_words"]
+)
+_SHORTEST_NAME = 3  # syllables of a one-word name (보육센터, 기반조성)
+_NAME_GAP = re.compile(r"\s?(?:\(\s?)?")  # 달 탐사(100억원)
+# 본예산 3000억원, 설계비로 25억원 (which MeCab-ko reads as one noun): a compound word for money
+_MONEY_COMPOUND = re.compile(r"(?:예산안?|사업비|비용|[비금](?:으로|로))$")
+_MONEY_WORD_GAP = re.compile(r"(?:으로|로)?\s?")
 
 
 def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -79,13 +91,38 @@ def _names_a_place(doc: Doc, phrase: str) -> bool:
     return " " not in phrase and gazetteer_of(doc).names_a_place(phrase)
 
 
+def _is_money_word(words: str) -> bool:
+    """국비, 본예산, 국비 예산: words that say what kind of money it is, not what it is for."""
+    return all(word in _MONEY_WORDS or _MONEY_COMPOUND.search(word) for word in words.split())
+
+
+def _named_right_before(doc: Doc, phrase: tuple[int, int, str], amount_start: int) -> str | None:
+    """The name written right before the amount, without a word for money after it; None when
+    there is none, or it is an organisation's (삼성전자 200억원) or only a word for money (국비 6억원)."""
+    start, end, name = phrase
+    words = name.split()
+    gap = _NAME_GAP
+    if _is_money_word(words[-1]):
+        words, gap = words[:-1], _MONEY_WORD_GAP
+    if not words or not gap.fullmatch(doc_text(doc), end, amount_start) or _NOT_INITIATIVE_START.intersection(words):
+        return None  # 나머지 350억원, 이 가운데 2450억원, 추경 때 최대 200억원: no name
+    if len(words) == 1 and len(words[0]) < _SHORTEST_NAME:
+        return None  # 우승 300만 원, 월 48만 원, 시가 200억원을 (the city, which MeCab-ko reads as a price)
+    if any(org.start < end and start < org.end for org in found(doc, "orgs")):
+        return None
+    return " ".join(words).rstrip("".join(_JOINERS))
+
+
 def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, upper: int) -> str | None:
     """The initiative funded by the amount at [amount_start, amount_end), looking in [lower, upper)."""
     text = doc_text(doc)
-    phrases = [p for p in _noun_phrases(doc, lower, upper) if p[2] not in _BARE_HEADS and not _TIME.search(p[2])]
+    around = _noun_phrases(doc, lower, amount_start) + _noun_phrases(doc, amount_end, upper)  # the amount names nothing
+    phrases = [p for p in around if p[2] not in _BARE_HEADS and not _TIME.search(p[2]) and not _is_money_word(p[2])]
     before = [p for p in phrases if p[1] <= amount_start]
     if before and _PURPOSE_GAP.fullmatch(text, before[-1][1], amount_start) and not _names_a_place(doc, before[-1][2]):
         return before[-1][2]
+    if before and (name := _named_right_before(doc, before[-1], amount_start)):
+        return name
     candidates = []  # (score, text)
     for m in _QUOTED.finditer(text, lower, upper):
         if m.start() <= amount_start < m.end():

@@ -81,8 +81,13 @@ class _Reader:
             lower = amounts[i - 1].end if i else sentence.start
             upper = _stretch_end(self.text, amount, following, sentence.end)
             record = self._record(sentence, amount, lower, upper, years.get(amount.start), lists.get(amount.start))
-            if record is not None:
-                made.append(record)
+            if record is None:
+                continue
+            if i and _is_aside_of(self.text, amount, amounts[i - 1]):  # 화폐전시관 건립 30억원(총사업비 100억원)
+                outer, outer_lower = amounts[i - 1], amounts[i - 2].end if i > 1 else sentence.start
+                named = find_initiative(self.context.doc, outer.start, outer.end, outer_lower, outer.end)
+                record = record.model_copy(update={"initiative": named or record.initiative})
+            made.append(record)
         if _is_heading_line(self.text, sentence.start, sentence.end):
             self.headings.update(r.record_id for r in made)
         topical = [r for r in made if not _COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
@@ -203,6 +208,12 @@ class _Reader:
 def build_records(article: Article, context: DocContext) -> list[InitiativeRecord]:
     """Every initiative record of the article, in text order; the same money told twice once."""
     return _Reader(article, context).records()
+
+
+def _is_aside_of(text: str, amount: Amount, previous: Amount) -> bool:
+    """The amount stands in an aside opened right after the previous one, which names what it is for."""
+    opening = parenthesis_of(text, amount.start, previous.end)
+    return opening is not None and not text[previous.end : opening].strip()
 
 
 def _stretch_end(text: str, amount: Amount, following: list[Amount], sentence_end: int) -> int:
