@@ -24,6 +24,7 @@ def record_figures(result: dict) -> dict:
         "year_accuracy": result["year"]["accuracy"],
         "funding_type_accuracy": result["funding_type"]["accuracy"],
         "org_role_accuracy": result["org_role"]["accuracy"],
+        "initiative_word_f1": result["initiative"]["word_f1"],
     }
 
 
