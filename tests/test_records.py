@@ -186,6 +186,13 @@ def test_the_initiative_is_the_name_written_with_the_amount(text, initiatives):
     assert [r.initiative for r in records(text)] == initiatives
 
 
+def test_money_of_no_named_initiative_is_for_what_its_organisation_was_last_said_to_fund():
+    text = ("경상남도는 지난해 우주항공 부품 국산화에 85억원을 지원했다. 도는 올해 120억원으로 늘린다.\n\n"
+            "부산시는 올해 150억원을 편성했다.")  # another organisation's money: no name carried over
+    assert [(r.org, r.initiative) for r in records(text)] == [
+        ("경상남도", "우주항공 부품 국산화"), ("경상남도", "우주항공 부품 국산화"), ("부산광역시", None)]
+
+
 def test_a_place_is_known_by_the_gazetteer_the_pipeline_was_built_with(tmp_path):
     from krnews.nlp.language import analyse, build_nlp
     from krnews.normalise.initiatives import find_initiative

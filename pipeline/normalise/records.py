@@ -46,6 +46,7 @@ class _Reader:
         self.actors = ActorTracker(context)
         self.years = YearTracker()
         self.topic: str | None = None  # funding type of the paragraph's last record
+        self.initiatives: dict[str, str] = {}  # organisation -> the initiative it was last said to fund
         self.year_how: dict[str, str] = {}  # record_id -> how its year was found (a HOW_RANK key)
         self.headings: set[str] = set()  # record_ids told by a heading line (the title, a subheading)
         self.respective: dict[int, Org] = {}  # amount.start -> organisation, for the sentence read now (각각)
@@ -59,9 +60,20 @@ class _Reader:
                 paragraph = sentence.paragraph
                 in_sidebar = in_sidebar or bool(_SIDEBAR.match(self.text, sentence.start))
             if not in_sidebar:
-                found.extend(self._sentence(sentence))
+                found.extend(self._with_known_initiatives(self._sentence(sentence)))
             self.actors.end_of_sentence(sentence)
         return _one_per_money(found, self.year_how, self.headings)
+
+    def _with_known_initiatives(self, made: list[InitiativeRecord]) -> list[InitiativeRecord]:
+        """A record whose sentence names no initiative (이 사업의 총사업비는 2,870억원이다; 내년에는
+        150억원까지 확대한다) takes the one its organisation was last said to fund in the article."""
+        for index, record in enumerate(made):
+            if record.initiative:
+                if record.org:
+                    self.initiatives[record.org] = record.initiative
+            elif record.org in self.initiatives:
+                made[index] = record.model_copy(update={"initiative": self.initiatives[record.org]})
+        return made
 
     def _sentence(self, sentence: Sentence) -> list[InitiativeRecord]:
         current = self.actors.current
