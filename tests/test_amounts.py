@@ -30,7 +30,7 @@ def test_non_numerals_have_no_value(numeral):
     assert parse_number(numeral) is None
 
 
-@pytest.mark.parametrize("sentence, span, value_krw, approximate", [
+WON_AMOUNTS = [
     ("시는 200억원을 투입한다.", "200억원", 20_000_000_000, False),
     ("총 4,061억 원이 든다.", "4,061억 원", 406_100_000_000, False),
     ("1조2000억원을 편성했다.", "1조2000억원", 1_200_000_000_000, False),
@@ -50,7 +50,10 @@ def test_non_numerals_have_no_value(numeral):
     ("벼룩시장서 1만 6000원 주고 샀다.", "1만 6000원", 16000, False),
     ("올해 연봉은7억 원이다.", "7억 원", 700_000_000, False),
     ("한 병에 2만9000원대다.", "2만9000원", 29000, True),
-])
+]
+
+
+@pytest.mark.parametrize("sentence, span, value_krw, approximate", WON_AMOUNTS)
 def test_won_amounts(sentence, span, value_krw, approximate):
     found = amounts(sentence)
     assert [text for text, _ in found] == [span]
@@ -98,3 +101,9 @@ def test_other_currencies_keep_their_currency_and_no_won_value(sentence, span, c
 ])
 def test_not_money(sentence):
     assert amounts(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [sentence for sentence, *_ in WON_AMOUNTS] + ["수백억원이 든다.", "10억 달러를 투자한다."])
+def test_every_sentence_with_money_is_split_into_morphemes(sentence):
+    # the later stages (initiatives, clause starts) read parts of speech only where the tokenizer gave them
+    assert all(token.tag_ != "EOJEOL" for token in analyse(sentence, REFERENCE))

@@ -80,7 +80,7 @@ def _amount_regex() -> re.Pattern:
 
 AMOUNT_PATTERN = _amount_regex()
 # Any sentence that may hold money matches this: the tokenizer gives morphemes only to those.
-MORPH_TRIGGER = r"[\d%s%s]\s?(?:[%s]|%s)" % (
+MORPH_TRIGGER = r"[\d%s%s]\s?여?\s?(?:[%s]|%s)" % (  # 여: 2,300여억원
     "".join(HANGUL_DIGITS),
     "".join(SMALL_UNITS),
     "".join(LARGE_UNITS),
