@@ -128,6 +128,9 @@ def test_a_part_of_money_just_given_has_its_year_whoever_spends_it():
     ("과기정통부는 디지털 뉴딜에 올해 2조원을 투입한다.", ["디지털 뉴딜"]),  # a year word between
     ("경남도는 사천에 1천억원 규모의 우주산업 펀드를 조성한다.", ["우주산업 펀드 조성"]),  # 사천: where, not what for
     ("한빛전자는 미국에 7억 달러를 투자한다.", [None]),
+    # words MeCab-ko tags as no noun inside a name: 단지 as an adverb, 인 as the copula
+    ("원주시는 2028년까지 의료기기 산업단지 조성에 3,200억원을 투입한다.", ["의료기기 산업단지 조성"]),
+    ("경상북도는 올해 청년 농업인 정착 지원에 64억원을 투입한다.", ["청년 농업인 정착 지원"]),
 ])
 def test_the_initiative_is_the_purpose_without_time_or_part_words(text, initiatives):
     assert [r.initiative for r in records(text)] == initiatives

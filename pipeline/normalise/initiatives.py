@@ -54,7 +54,7 @@ def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     run: list = []
     tokens = list(span)
     for i, token in enumerate(tokens):
-        nounish = token.tag_ in _NOUN_TAGS or (token.text in _JOINERS and run and not run[-1].whitespace_)
+        nounish = token.tag_ in _NOUN_TAGS or (run and not run[-1].whitespace_ and _glued_noun(tokens, i))
         if nounish and not run and not _starts_a_word(tokens, i):
             continue  # 5년간: 간 ends a word, it opens no noun phrase
         if nounish and (not run or len(run[-1].whitespace_) <= 1):
@@ -69,6 +69,15 @@ def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     if run:
         phrases.append(_close(run, tokens, len(tokens) - 1))
     return phrases
+
+
+def _glued_noun(tokens: list, i: int) -> bool:
+    """A token glued to a noun that continues the noun whatever MeCab-ko tags it: a joiner (AI·빅데이터),
+    a project word (의료기기 산업단지: 단지 read as the adverb), or 인 before another noun (청년 농업인
+    정착 지원: 인 read as the copula)."""
+    text = tokens[i].text
+    return text in _JOINERS or text in _BARE_HEADS or (
+        text == "인" and tokens[i - 1].tag_ == "NNG" and i + 1 < len(tokens) and tokens[i + 1].tag_ in _NOUN_TAGS)
 
 
 def _starts_a_word(tokens: list, i: int) -> bool:
