@@ -180,6 +180,11 @@ def test_the_amounts_of_a_list_are_received_when_the_list_s_predicate_receives_t
     # an amount in the aside of another is for the same thing
     ("강릉시는 화폐전시관 건립 30억원(총사업비 100억원)을 확보했다.", ["화폐전시관 건립", "화폐전시관 건립"]),
     ("한빛전자는 폴리실리콘 제조를 위해 2027년까지 3200억원을 투자한다.", ["폴리실리콘 제조"]),
+    ("세종시는 올해 자율주행 셔틀 운행 구간을 늘리는 데 48억원을 투입한다.", ["자율주행 셔틀 운행 구간"]),
+    ("동해중공업은 LNG 운반선 4척을 1조1,560억원에 수주했다.", ["LNG 운반선 4척"]),  # what the money buys
+    ("경기도는 1,850억원을 투입한다. 이 가운데 600억원은 태양광 설치에, 450억원은 전기버스 보급에 쓰인다.",
+     [None, "태양광 설치", "전기버스 보급"]),  # the purpose after the amount it is the topic of
+    ("경기도는 2025년부터 5년간 3,500억원을 투입한다.", [None]),  # years and counts name nothing
     # words for money, parts, quantities and organisations name nothing
     ("서울시는 국비 100억원, 시비 50억원을 투입한다.", [None, None]),
     ("서울시는 350억원을 확보했고 나머지 150억원을 추경 때 최대 200억원까지 편성한다.", [None, None, None]),

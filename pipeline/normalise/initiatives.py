@@ -19,18 +19,27 @@ _BARE_HEADS = frozenset(_HEADS)
 _TIME = re.compile(r"^(?:%s)$|\d\s?[년월일]$|^[\d.,]+$" % "|".join(map(re.escape, load_table("years")["relative"])))
 _VERBAL_HEADS = frozenset(_TABLE["verbal_heads"])
 _QUOTED = re.compile(r"['‘\"“「『<《]([^'’\"”」』>》\n]{2,60})['’\"”」』>》]")
-_NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"})
+_NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR", "NNBC"})  # NNBC: 4척, 3곳
+# Counters that open no name: of time (2025년, 5년간) and of money (4조원)
+_NOT_NAME_COUNTERS = frozenset({"년", "년간", "년도", "개월", "월", "일", "주", "시", "분", "초", "원"})
+_COUNT = re.compile(r"^[\d.,]+\s?[가-힣]{1,3}$")  # 3개, 150파운드: how many, not what
 _JOINERS = frozenset({"·", "&", "-", "/"})
 _OBJECT_PARTICLES = frozenset({"을", "를"})
 # Time words open many noun runs (올해 R&D 지원 사업) but never name an initiative.
 _NOT_INITIATIVE_START = frozenset(load_table("years")["relative"]) | frozenset(_TABLE["initiative_stop_words"])
 _NOT_HEAD_PENALTY = 25
 _YEAR_WORD = r"(?:%s|\d{4}년(?:까지|부터)?)" % "|".join(map(re.escape, load_table("years")["relative"]))
-# "…에 (올해) (총) 1조원", "…를 위해 (2010년까지) 3200억원": the noun phrase the money is given to.
+# "…에 (올해) (총) 1조원", "…를 위해 (2010년까지) 3200억원", "…을 늘리는 데 48억원": the noun phrase the
+# money is given to; "…을 1조원에 수주": what the money buys.
 _PURPOSE_GAP = re.compile(
-    r"(?:에|에는|에도|엔|에만|에만도|[을를]\s?위해(?:서)?[는도]?|[을를]\s?위한)\s?(?:%s\s?)?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?$"
-    % _YEAR_WORD
+    r"(?:에|에는|에도|엔|에만|에만도|[을를]\s?위해(?:서)?[는도]?|[을를]\s?위한|[을를]\s?(?:[가-힣]+\s)?[가-힣]+는\s?데)"
+    r"\s?(?:%s\s?)?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?$" % _YEAR_WORD
 )
+_BOUGHT_GAP = re.compile(r"[을를]\s?(?:각각\s?)?")
+_FOR_PRICE = re.compile(r"\s?에\s")
+# "600억원은 … 태양광 설치에": the purpose after the amount it is the topic of
+_TOPIC_GAP = re.compile(r"\s?[은는]\s")
+_PURPOSE_AFTER = re.compile(r"(?:에|에는|에도|엔)(?=[\s,])")
 _NOT_QUOTED_PENALTY = 3
 # 보육센터 122억원, 매칭 예산 16억원, 철거 비용으로 150억원: a name written right before the amount
 _MONEY_WORDS = frozenset(
@@ -54,12 +63,12 @@ def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     run: list = []
     tokens = list(span)
     for i, token in enumerate(tokens):
-        nounish = token.tag_ in _NOUN_TAGS or (run and not run[-1].whitespace_ and _glued_noun(tokens, i))
+        nounish = _is_noun(token) or (run and not run[-1].whitespace_ and _glued_noun(tokens, i))
         if nounish and not run and not _starts_a_word(tokens, i):
             continue  # 5년간: 간 ends a word, it opens no noun phrase
         if nounish and (not run or len(run[-1].whitespace_) <= 1):
             run.append(token)
-            if token.whitespace_ and i + 1 < len(tokens) and tokens[i + 1].tag_ not in _NOUN_TAGS:
+            if token.whitespace_ and i + 1 < len(tokens) and not _is_noun(tokens[i + 1]):
                 phrases.append(_close(run, tokens, i))
                 run = []
             continue
@@ -71,13 +80,17 @@ def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     return phrases
 
 
+def _is_noun(token) -> bool:
+    return token.tag_ in _NOUN_TAGS and not (token.tag_ == "NNBC" and token.text in _NOT_NAME_COUNTERS)
+
+
 def _glued_noun(tokens: list, i: int) -> bool:
     """A token glued to a noun that continues the noun whatever MeCab-ko tags it: a joiner (AI·빅데이터),
     a project word (의료기기 산업단지: 단지 read as the adverb), or 인 before another noun (청년 농업인
     정착 지원: 인 read as the copula)."""
     text = tokens[i].text
     return text in _JOINERS or text in _BARE_HEADS or (
-        text == "인" and tokens[i - 1].tag_ == "NNG" and i + 1 < len(tokens) and tokens[i + 1].tag_ in _NOUN_TAGS)
+        text == "인" and tokens[i - 1].tag_ == "NNG" and i + 1 < len(tokens) and _is_noun(tokens[i + 1]))
 
 
 def _starts_a_word(tokens: list, i: int) -> bool:
@@ -117,6 +130,8 @@ def _named_right_before(doc: Doc, phrase: tuple[int, int, str], amount_start: in
         return None  # 나머지 350억원, 이 가운데 2450억원, 추경 때 최대 200억원: no name
     if len(words) == 1 and len(words[0]) < _SHORTEST_NAME:
         return None  # 우승 300만 원, 월 48만 원, 시가 200억원을 (the city, which MeCab-ko reads as a price)
+    if _TIME.search(" ".join(words)):
+        return None  # `21년 국비 11억원: a year's share, no name
     if any(org.start < end and start < org.end for org in found(doc, "orgs")):
         return None
     return " ".join(words).rstrip("".join(_JOINERS))
@@ -126,12 +141,18 @@ def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, up
     """The initiative funded by the amount at [amount_start, amount_end), looking in [lower, upper)."""
     text = doc_text(doc)
     around = _noun_phrases(doc, lower, amount_start) + _noun_phrases(doc, amount_end, upper)  # the amount names nothing
-    phrases = [p for p in around if p[2] not in _BARE_HEADS and not _TIME.search(p[2]) and not _is_money_word(p[2])]
+    phrases = [p for p in around if p[2] not in _BARE_HEADS and not _TIME.search(p[2]) and not _COUNT.match(p[2])
+               and not _is_money_word(p[2])]
     before = [p for p in phrases if p[1] <= amount_start]
     if before and _PURPOSE_GAP.fullmatch(text, before[-1][1], amount_start) and not _names_a_place(doc, before[-1][2]):
         return before[-1][2]
     if before and (name := _named_right_before(doc, before[-1], amount_start)):
         return name
+    if before and _BOUGHT_GAP.fullmatch(text, before[-1][1], amount_start) and _FOR_PRICE.match(text, amount_end):
+        return before[-1][2]
+    after = [p for p in phrases if p[0] >= amount_end]
+    if after and _TOPIC_GAP.fullmatch(text, amount_end, after[0][0]) and _PURPOSE_AFTER.match(text, after[0][1]):
+        return after[0][2]
     candidates = []  # (score, text)
     for m in _QUOTED.finditer(text, lower, upper):
         if m.start() <= amount_start < m.end():
