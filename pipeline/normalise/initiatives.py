@@ -1,7 +1,8 @@
-"""What the money is for: the purpose the amount is given to (노후 상수관망 정비에 1조2천억원), a
-quoted project name, or a noun phrase ending in an initiative head word (사업, 프로젝트, 단지, 센터,
-허브, 플랫폼…) of data/nlp/funding.json, nearest to the amount. A head word alone (센터, 지원) names
-nothing."""
+"""What the money is for, as the sentence names it: the purpose the amount is given to (노후 상수관망
+정비에 1조2천억원), the name written with it (보육센터 122억원), what it buys, a quoted project name, or a
+noun phrase ending in an initiative head word (사업, 프로젝트, 단지, 센터, 허브, 플랫폼…) of
+data/nlp/funding.json, nearest to the amount. A head word alone (센터, 지원), a word for money (국비,
+본예산), a year or a count names nothing."""
 from __future__ import annotations
 
 import re
@@ -30,11 +31,12 @@ _NOT_INITIATIVE_START = frozenset(load_table("years")["relative"]) | frozenset(_
 _NOT_HEAD_PENALTY = 25
 _YEAR_WORD = r"(?:%s|\d{4}년(?:까지|부터)?)" % "|".join(map(re.escape, load_table("years")["relative"]))
 # "…에 (올해) (총) 1조원", "…를 위해 (2010년까지) 3200억원", "…을 늘리는 데 48억원": the noun phrase the
-# money is given to; "…을 1조원에 수주": what the money buys.
+# money is given to.
 _PURPOSE_GAP = re.compile(
     r"(?:에|에는|에도|엔|에만|에만도|[을를]\s?위해(?:서)?[는도]?|[을를]\s?위한|[을를]\s?(?:[가-힣]+\s)?[가-힣]+는\s?데)"
     r"\s?(?:%s\s?)?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?$" % _YEAR_WORD
 )
+# "…을 1조원에 수주": what the money buys
 _BOUGHT_GAP = re.compile(r"[을를]\s?(?:각각\s?)?")
 _FOR_PRICE = re.compile(r"\s?에\s")
 # "600억원은 … 태양광 설치에": the purpose after the amount it is the topic of
@@ -138,7 +140,10 @@ def _named_right_before(doc: Doc, phrase: tuple[int, int, str], amount_start: in
 
 
 def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, upper: int) -> str | None:
-    """The initiative funded by the amount at [amount_start, amount_end), looking in [lower, upper)."""
+    """The initiative funded by the amount at [amount_start, amount_end), looking in [lower, upper):
+    the purpose the money is given to (…에 200억원, …를 위해), else the name written right before it
+    (보육센터 122억원), else what it buys (…을 1조원에 수주), else the purpose after it when it is the
+    topic (600억원은 태양광 설치에), else the nearest quoted name or noun phrase ending in a project word."""
     text = doc_text(doc)
     around = _noun_phrases(doc, lower, amount_start) + _noun_phrases(doc, amount_end, upper)  # the amount names nothing
     phrases = [p for p in around if p[2] not in _BARE_HEADS and not _TIME.search(p[2]) and not _COUNT.match(p[2])
