@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from krnews.nlp.doctext import doc_text
 from krnews.nlp.found import found
 from krnews.nlp.orgs import gazetteer_of
-from krnews.nlp.tables import load_table
+from krnews.nlp.tables import load_table, longest_first
 
 _TABLE = load_table("funding")
 _HEADS = tuple(_TABLE["initiative_heads"])
@@ -21,8 +21,7 @@ _TIME = re.compile(r"^(?:%s)$|\d\s?[년월일]$|^[\d.,]+$" % "|".join(map(re.esc
 _VERBAL_HEADS = frozenset(_TABLE["verbal_heads"])
 _QUOTED = re.compile(r"['‘\"“「『<《]([^'’\"”」』>》\n]{2,60})['’\"”」』>》]")
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR", "NNBC"})  # NNBC: 4척, 3곳
-# Counters that open no name: of time (2025년, 5년간) and of money (4조원)
-_NOT_NAME_COUNTERS = frozenset({"년", "년간", "년도", "개월", "월", "일", "주", "시", "분", "초", "원"})
+_NOT_NAME_COUNTERS = frozenset(_TABLE["not_name_counters"])  # 2025년, 4조원: of time and money
 _COUNT = re.compile(r"^[\d.,]+\s?[가-힣]{1,3}$")  # 3개, 150파운드: how many, not what
 _JOINERS = frozenset({"·", "&", "-", "/"})
 _OBJECT_PARTICLES = frozenset({"을", "를"})
@@ -51,7 +50,7 @@ _MONEY_WORDS = frozenset(
 _SHORTEST_NAME = 3  # syllables of a one-word name (보육센터, 기반조성)
 _NAME_GAP = re.compile(r"\s?(?:\(\s?)?")  # 달 탐사(100억원)
 # 본예산 3000억원, 설계비로 25억원 (which MeCab-ko reads as one noun): a compound word for money
-_MONEY_COMPOUND = re.compile(r"(?:예산안?|사업비|비용|[비금](?:으로|로))$")
+_MONEY_COMPOUND = re.compile(r"(?:%s|[비금](?:으로|로))$" % longest_first(_TABLE["money_word_endings"]))
 _MONEY_WORD_GAP = re.compile(r"(?:으로|로)?\s?")
 
 
