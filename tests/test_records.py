@@ -182,9 +182,12 @@ def test_the_amounts_of_a_list_are_received_when_the_list_s_predicate_receives_t
     ("한빛전자는 폴리실리콘 제조를 위해 2027년까지 3200억원을 투자한다.", ["폴리실리콘 제조"]),
     ("세종시는 올해 자율주행 셔틀 운행 구간을 늘리는 데 48억원을 투입한다.", ["자율주행 셔틀 운행 구간"]),
     ("동해중공업은 LNG 운반선 4척을 1조1,560억원에 수주했다.", ["LNG 운반선 4척"]),  # what the money buys
+    ("아오바파트너스는 한국 AI 스타트업 세 곳에 총 2700억원을 투자한다.", ["한국 AI 스타트업 세 곳"]),
     ("경기도는 1,850억원을 투입한다. 이 가운데 600억원은 태양광 설치에, 450억원은 전기버스 보급에 쓰인다.",
      [None, "태양광 설치", "전기버스 보급"]),  # the purpose after the amount it is the topic of
     ("경기도는 2025년부터 5년간 3,500억원을 투입한다.", [None]),  # years and counts name nothing
+    ("거창군은 이번에 특별교부세 10억 원을 추가로 확보했다.", [None]),
+    ("목포시도 산업단지를 잇는 연결도로 정비에 시비 35억원을 보탠다.", ["연결도로 정비"]),  # whose money, between
     # words for money, parts, quantities and organisations name nothing
     ("서울시는 국비 100억원, 시비 50억원을 투입한다.", [None, None]),
     ("서울시는 350억원을 확보했고 나머지 150억원을 추경 때 최대 200억원까지 편성한다.", [None, None, None]),
@@ -192,6 +195,12 @@ def test_the_amounts_of_a_list_are_received_when_the_list_s_predicate_receives_t
 ])
 def test_the_initiative_is_the_name_written_with_the_amount(text, initiatives):
     assert [r.initiative for r in records(text)] == initiatives
+
+
+def test_no_initiative_is_carried_into_a_sentence_about_another_organisation():
+    text = ("중기부는 올해 시범사업으로 딥테크 실증 랩 10곳을 지정하고 100억원을 투입할 계획이다. "
+            "한국벤처캐피탈협회에 따르면 지난해 국내 벤처투자 총액은 5조3,000억원으로 전년보다 20% 줄었다.")
+    assert [r.initiative for r in records(text)] == ["시범사업", None]
 
 
 def test_money_of_no_named_initiative_is_for_what_its_organisation_was_last_said_to_fund():

@@ -22,6 +22,7 @@ _VERBAL_HEADS = frozenset(_TABLE["verbal_heads"])
 _QUOTED = re.compile(r"['‘\"“「『<《]([^'’\"”」』>》\n]{2,60})['’\"”」』>》]")
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR", "NNBC"})  # NNBC: 4척, 3곳
 _NOT_NAME_COUNTERS = frozenset(_TABLE["not_name_counters"])  # 2025년, 4조원: of time and money
+_NUMERAL_DETERMINERS = frozenset(_TABLE["numeral_determiners"])
 _COUNT = re.compile(r"^[\d.,]+\s?[가-힣]{1,3}$")  # 3개, 150파운드: how many, not what
 _JOINERS = frozenset({"·", "&", "-", "/"})
 _OBJECT_PARTICLES = frozenset({"을", "를"})
@@ -31,9 +32,10 @@ _NOT_HEAD_PENALTY = 25
 _YEAR_WORD = r"(?:%s|\d{4}년(?:까지|부터)?)" % "|".join(map(re.escape, load_table("years")["relative"]))
 # "…에 (올해) (총) 1조원", "…를 위해 (2010년까지) 3200억원", "…을 늘리는 데 48억원": the noun phrase the
 # money is given to.
+_SHARE_WORD = longest_first([*_TABLE["public_money_levels"], *_TABLE["other_funders"], "예산"])  # …정비에 시비 35억원
 _PURPOSE_GAP = re.compile(
     r"(?:에|에는|에도|엔|에만|에만도|[을를]\s?위해(?:서)?[는도]?|[을를]\s?위한|[을를]\s?(?:[가-힣]+\s)?[가-힣]+는\s?데)"
-    r"\s?(?:%s\s?)?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?$" % _YEAR_WORD
+    r"\s?(?:%s\s?)?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?(?:(?:%s)\s?)?$" % (_YEAR_WORD, _SHARE_WORD)
 )
 # "…을 1조원에 수주": what the money buys
 _BOUGHT_GAP = re.compile(r"[을를]\s?(?:각각\s?)?")
@@ -64,12 +66,13 @@ def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     run: list = []
     tokens = list(span)
     for i, token in enumerate(tokens):
-        nounish = _is_noun(token) or (run and not run[-1].whitespace_ and _glued_noun(tokens, i))
+        nounish = _is_noun(token) or (run and not run[-1].whitespace_ and _glued_noun(tokens, i)) or (
+            run and _counts_a_noun(tokens, i))
         if nounish and not run and not _starts_a_word(tokens, i):
             continue  # 5년간: 간 ends a word, it opens no noun phrase
         if nounish and (not run or len(run[-1].whitespace_) <= 1):
             run.append(token)
-            if token.whitespace_ and i + 1 < len(tokens) and not _is_noun(tokens[i + 1]):
+            if token.whitespace_ and i + 1 < len(tokens) and not (_is_noun(tokens[i + 1]) or _counts_a_noun(tokens, i + 1)):
                 phrases.append(_close(run, tokens, i))
                 run = []
             continue
@@ -83,6 +86,12 @@ def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _is_noun(token) -> bool:
     return token.tag_ in _NOUN_TAGS and not (token.tag_ == "NNBC" and token.text in _NOT_NAME_COUNTERS)
+
+
+def _counts_a_noun(tokens: list, i: int) -> bool:
+    """스타트업 세 곳: a native numeral that counts the noun after it belongs to the name."""
+    token = tokens[i]
+    return token.tag_ == "MM" and token.text in _NUMERAL_DETERMINERS and i + 1 < len(tokens) and _is_noun(tokens[i + 1])
 
 
 def _glued_noun(tokens: list, i: int) -> bool:
@@ -146,7 +155,7 @@ def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, up
     text = doc_text(doc)
     around = _noun_phrases(doc, lower, amount_start) + _noun_phrases(doc, amount_end, upper)  # the amount names nothing
     phrases = [p for p in around if p[2] not in _BARE_HEADS and not _TIME.search(p[2]) and not _COUNT.match(p[2])
-               and not _is_money_word(p[2])]
+               and not _is_money_word(p[2]) and not _NOT_INITIATIVE_START.issuperset(p[2].split())]  # 이번에 10억
     before = [p for p in phrases if p[1] <= amount_start]
     if before and _PURPOSE_GAP.fullmatch(text, before[-1][1], amount_start) and not _names_a_place(doc, before[-1][2]):
         return before[-1][2]

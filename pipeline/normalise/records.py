@@ -60,18 +60,20 @@ class _Reader:
                 paragraph = sentence.paragraph
                 in_sidebar = in_sidebar or bool(_SIDEBAR.match(self.text, sentence.start))
             if not in_sidebar:
-                found.extend(self._with_known_initiatives(self._sentence(sentence)))
+                found.extend(self._with_known_initiatives(self._sentence(sentence), sentence))
             self.actors.end_of_sentence(sentence)
         return _one_per_money(found, self.year_how, self.headings)
 
-    def _with_known_initiatives(self, made: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    def _with_known_initiatives(self, made: list[InitiativeRecord], sentence: Sentence) -> list[InitiativeRecord]:
         """A record whose sentence names no initiative (이 사업의 총사업비는 2,870억원이다; 내년에는
-        150억원까지 확대한다) takes the one its organisation was last said to fund in the article."""
+        150억원까지 확대한다) takes the one its organisation was last said to fund in the article, unless
+        the sentence speaks of another organisation (협회에 따르면 지난해 벤처투자 총액은 …)."""
+        others = {o.canonical for o in sentence.orgs}
         for index, record in enumerate(made):
             if record.initiative:
                 if record.org:
                     self.initiatives[record.org] = record.initiative
-            elif record.org in self.initiatives:
+            elif record.org in self.initiatives and others <= {record.org}:
                 made[index] = record.model_copy(update={"initiative": self.initiatives[record.org]})
         return made
 
