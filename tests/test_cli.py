@@ -163,3 +163,21 @@ def test_db_runs_are_recorded_and_reruns_leave_the_same_rows(tmp_path, capsys):
     assert rows == again and len(rows) > 20
     runs = sqlite3.connect(db).execute("select command, status from runs order by run_id").fetchall()
     assert runs == [("extract", "ok"), ("extract", "ok")]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_terminal_sees_progress_and_a_pipe_sees_only_failures(monkeypatch, tmp_path, capsys):
+    args = [str(SAMPLES), "missing.txt", "--workers", "1", "--out", str(tmp_path / "r.jsonl")]
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["extract", *args]) == 1
+    shown, written = terminal.getvalue(), len((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines())
+    assert "7 inputs" in shown and f"records={written}" in shown and "failed=1" in shown  # 6 documents, 1 failure
+    assert "krnews: missing.txt: no such file" in shown
+    monkeypatch.undo()
+    code, _, err = run(args, capsys)  # standard error is not a terminal here
+    assert code == 1 and err.splitlines() == ["krnews: missing.txt: no such file, directory or URL"]

@@ -55,6 +55,7 @@ def run(args) -> int:
     counts = {"documents": 0, "records": 0, "failed": 0}
     status = "interrupted"
     writer = None
+    progress = _progress()
     try:
         try:
             writer = _writer(args)
@@ -64,23 +65,34 @@ def run(args) -> int:
             return 2
         for item in _documents(args):
             failure = _save(store, item) if not isinstance(item, InputError) else item
+            progress.update(1)
             if failure is not None:
                 counts["failed"] += 1
-                print(f"krnews: {failure}", file=sys.stderr)
+                progress.write(f"krnews: {failure}", file=sys.stderr)  # above the bar, if there is one
                 if run_id is not None:
                     store.record_failure(run_id, failure.input, failure.reason)
-                continue
-            counts["documents"] += 1
-            counts["records"] += len(item.records)
-            writer.write(item)
+            else:
+                counts["documents"] += 1
+                counts["records"] += len(item.records)
+                writer.write(item)
+            progress.set_postfix(records=counts["records"], failed=counts["failed"], refresh=False)
         status = "failed" if counts["failed"] else "ok"
     finally:
+        progress.close()
         if writer is not None:
             writer.close()
         if store is not None:
             store.end_run(run_id, counts, status)
             store.close()
     return 1 if counts["failed"] else 0
+
+
+def _progress():
+    """A progress bar (inputs done, records, failures, rate) on a terminal; on a file or pipe (cron, CI)
+    it stays silent, so standard error holds only the one line per failed input."""
+    from tqdm import tqdm
+
+    return tqdm(unit=" inputs", file=sys.stderr, disable=not sys.stderr.isatty(), dynamic_ncols=True)
 
 
 def _writer(args):
