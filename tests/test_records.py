@@ -294,6 +294,14 @@ def test_two_shares_of_one_size_in_one_sentence_are_two_records_until_the_works_
     ]
 
 
+def test_spending_on_works_keeps_its_year_and_a_total_cost_beside_a_yearly_amount_does_not():
+    [works] = records("평택시는 올해 반도체 인재 기숙사 건립에 70억원을 투입한다.")  # this year's spending on works
+    assert (works.funding_type, works.year) == ("project_cost", 2024)
+    yearly, total = records("강릉시는 올해 화폐전시관 건립 30억원(총사업비 100억원)을 확보했다.")
+    assert (yearly.year, total.funding_type, total.year, total.year_start, total.year_end) == (
+        2024, "project_cost", None, None, None)
+
+
 def test_a_facility_named_with_its_place_is_paid_for_by_that_place():
     text = ("제주도는 올해 체육시설 확충에 95억원을 투입한다. 시·군 지역별로는 제주시의 경우 한빛체육관 등 2개에 30억원, "
             "북제주군 한빛문화체육센터 등 3개에 40억원, 남제주군 누리스포츠센터 등 2개에 25억원 등이다.")

@@ -169,7 +169,7 @@ class _Reader:
         predicate_end = upper if in_list is None else sentence.end  # a list's amounts share its predicate
         funding_type = kind_of_money(role, text, amount.start, lower, predicate_end, actor)
         completion = self._completion_year(sentence)
-        if funding_type == "project_cost":
+        if role.funding_type == "project_cost":  # a total cost named as such (사업비), not spending on works
             choice = _project_year(choice, completion)
         else:  # 국비 39억원 … 투입해 내년 8월 준공: a share of the works is spent until they are done
             part_of = bool(_PART_OF.search(text, sentence.start, amount.start))
