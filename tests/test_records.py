@@ -302,6 +302,20 @@ def test_spending_on_works_keeps_its_year_and_a_total_cost_beside_a_yearly_amoun
         2024, "project_cost", None, None, None)
 
 
+@pytest.mark.parametrize("text, period", [
+    ("울산광역시는 수소 실증 단지 조성에 삼백억원을 투자한다고 밝혔다. 사업 기간은 2024년부터 2026년까지다.", (None, 2024, 2026)),
+    ("코레일은 노후 전동차 교체에 2,300여억원을 투입한다. 교체는 2027년까지 마무리된다.", (None, None, 2027)),
+    ("농식품부의 스마트팜 혁신밸리 사업(2020-2024년)에는 모두 4,200억 원이 배정됐다.", (None, 2020, 2024)),  # an aside of a year
+    # the money's own year stays; a period two sentences on, or in another paragraph, dates nothing
+    ("한빛시는 올해 수소 사업에 100억원을 투입한다. 사업 기간은 2024년부터 2026년까지다.", (2024, None, None)),
+    ("한빛시는 수소 사업에 100억원을 투입한다. 시장은 인사했다. 사업 기간은 2025년부터 2026년까지다.", (2024, None, None)),
+    ("한빛시는 수소 사업에 100억원을 투입한다.\n\n사업 기간은 2025년부터 2026년까지다.", (2024, None, None)),
+])
+def test_a_period_stated_beside_the_money_dates_it(text, period):
+    [record] = records(text)
+    assert (record.year, record.year_start, record.year_end) == period
+
+
 def test_a_facility_named_with_its_place_is_paid_for_by_that_place():
     text = ("제주도는 올해 체육시설 확충에 95억원을 투입한다. 시·군 지역별로는 제주시의 경우 한빛체육관 등 2개에 30억원, "
             "북제주군 한빛문화체육센터 등 3개에 40억원, 남제주군 누리스포츠센터 등 2개에 25억원 등이다.")

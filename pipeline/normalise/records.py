@@ -55,14 +55,36 @@ class _Reader:
         found: list[InitiativeRecord] = []
         in_sidebar = False
         paragraph = -1
+        last: tuple[int, int] | None = None  # (where the last sentence's records start in found, its paragraph)
         for sentence in self.context.sentences:
             if sentence.paragraph != paragraph:
                 paragraph = sentence.paragraph
                 in_sidebar = in_sidebar or bool(_SIDEBAR.match(self.text, sentence.start))
             if not in_sidebar:
-                found.extend(self._with_known_initiatives(self._sentence(sentence), sentence))
+                made = self._with_known_initiatives(self._sentence(sentence), sentence)
+                if made:
+                    found.extend(made)
+                    last = (len(found) - len(made), sentence.paragraph)
+                elif last is not None and last[1] == sentence.paragraph:
+                    self._dated_after(found, last[0], sentence)
+                    last = None
             self.actors.end_of_sentence(sentence)
         return _one_per_money(found, self.year_how, self.headings)
+
+    def _dated_after(self, found: list[InitiativeRecord], first: int, sentence: Sentence) -> None:
+        """A period stated in the sentence right after the money, which names none of its own (… 삼백억원을
+        투자한다. 사업 기간은 2024년부터 2026년까지다.), dates the records only the publication dated."""
+        periods = [y for y in sentence.years if not (y.comparison or y.event) and y.year is None]
+        if len(periods) != 1 or sentence.amounts:
+            return
+        period = periods[0]
+        for index in range(first, len(found)):
+            record = found[index]
+            if self.year_how.get(record.record_id) == "published":
+                found[index] = record.model_copy(update={
+                    "year": None, "year_start": period.year_start, "year_end": period.year_end,
+                    "year_mention": self.text[period.start : period.end]})
+                self.year_how[record.record_id] = "sentence"
 
     def _with_known_initiatives(self, made: list[InitiativeRecord], sentence: Sentence) -> list[InitiativeRecord]:
         """A record whose sentence names no initiative (이 사업의 총사업비는 2,870억원이다; 내년에는

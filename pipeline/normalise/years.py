@@ -53,6 +53,10 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
     result: dict[int, YearChoice] = {}
     bound: set[int] = set()
     group = {id(x): parenthesis_of(text, x.start, sentence_start) for x in [*amounts, *years]}
+    # 40억원(지난해 29억원): a year in an aside with an amount is that amount's; an aside of a year
+    # alone dates what it follows (혁신밸리 사업(2020-2024년)에는 4,200억 원) like any other year
+    with_money = {group[id(a)] for a in amounts}
+    group.update({id(y): None for y in years if group[id(y)] not in with_money})
     ordered = sorted(amounts, key=lambda a: a.start)
     for amount in ordered:
         for year in reversed(years):
