@@ -91,8 +91,9 @@ def write_dataset(rows: Iterable, fmt: str, path: str | os.PathLike, *, columns:
 class ParquetShards:
     """Records as a directory of Parquet files, part-00000.parquet, part-00001.parquet…, of `rows`
     records each (the last may hold fewer), with their JSON Schema beside them (_records.schema.json,
-    a name Parquet readers skip): one dataset for pandas, DuckDB, Spark or Ray Data. Each file appears complete or not at all, so a
-    run that is killed leaves whole shards; the records not yet in a shard are written on close."""
+    a name Parquet readers skip): one dataset for pandas, DuckDB, Spark or Ray Data. Each file
+    appears complete or not at all, so a run that is killed leaves whole shards; the records not yet
+    in a shard are written on close."""
 
     def __init__(self, directory: str | os.PathLike, rows: int = SHARD_ROWS):
         self.directory, self.rows = Path(directory), rows
