@@ -192,6 +192,10 @@ def test_the_amounts_of_a_list_are_received_when_the_list_s_predicate_receives_t
     ("서울시는 국비 100억원, 시비 50억원을 투입한다.", [None, None]),
     ("서울시는 350억원을 확보했고 나머지 150억원을 추경 때 최대 200억원까지 편성한다.", [None, None, None]),
     ("한빛시는 삼성전자 200억원, 엘지전자 100억원의 투자를 유치했다.", [None, None]),
+    # a quotation is no name, nor is one character (美에: the United States)
+    ("한빛시는 “올해는 지자체 간 양극화가 더 심해지고 있다는 게 우리 판단”이라며 1조원을 편성했다.", [None]),
+    ("한빛전자는 美에 500억 달러를 투자한다.", [None]),
+    ("LG화학은 비슷한 시기 충북 오창공장에도 60억 원을 들여 설비를 놓았다.", ["충북 오창공장"]),
 ])
 def test_the_initiative_is_the_name_written_with_the_amount(text, initiatives):
     assert [r.initiative for r in records(text)] == initiatives

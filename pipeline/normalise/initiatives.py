@@ -44,6 +44,7 @@ _FOR_PRICE = re.compile(r"\s?에\s")
 _TOPIC_GAP = re.compile(r"\s?[은는]\s")
 _PURPOSE_AFTER = re.compile(r"(?:에|에는|에도|엔)(?=[\s,])")
 _NOT_QUOTED_PENALTY = 3
+_LONGEST_QUOTED_NAME = 6  # words
 # 보육센터 122억원, 매칭 예산 16억원, 철거 비용으로 150억원: a name written right before the amount
 _MONEY_WORDS = frozenset(
     [word for words in _TABLE["types"].values() for word in words]
@@ -154,7 +155,7 @@ def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, up
     topic (600억원은 태양광 설치에), else the nearest quoted name or noun phrase ending in a project word."""
     text = doc_text(doc)
     around = _noun_phrases(doc, lower, amount_start) + _noun_phrases(doc, amount_end, upper)  # the amount names nothing
-    phrases = [p for p in around if p[2] not in _BARE_HEADS and not _TIME.search(p[2]) and not _COUNT.match(p[2])
+    phrases = [p for p in around if len(p[2]) > 1 and p[2] not in _BARE_HEADS and not _TIME.search(p[2]) and not _COUNT.match(p[2])
                and not _is_money_word(p[2]) and not _NOT_INITIATIVE_START.issuperset(p[2].split())]  # 이번에 10억
     before = [p for p in phrases if p[1] <= amount_start]
     if before and _PURPOSE_GAP.fullmatch(text, before[-1][1], amount_start) and not _names_a_place(doc, before[-1][2]):
@@ -171,6 +172,8 @@ def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, up
         if m.start() <= amount_start < m.end():
             continue
         name = m.group(1).strip()
+        if len(name.split()) > _LONGEST_QUOTED_NAME:
+            continue  # “지자체 간 양극화가 더욱 심해지고 있다는 게 …”: a quotation, not a name
         distance = amount_start - m.end() if m.end() <= amount_start else m.start() - amount_end
         candidates.append((distance + (0 if name.endswith(_HEADS) else _NOT_HEAD_PENALTY), name))
     for start, end, phrase in phrases:
