@@ -283,6 +283,12 @@ def test_a_council_passing_its_government_s_budget_gives_the_government_s_record
     assert (record.org, record.amount_krw, record.funding_type, record.year) == ("울산광역시", 5_123_400_000_000, "budget", 2024)
 
 
+def test_before_any_organisation_acts_one_named_in_the_sentence_beats_one_named_later():
+    text = ("예산 내역을 보면, 항만 사업에 5조원을 투자하는 한국토지주택공사에 대한 지원비는 300억원으로 확정됐다. "
+            "국토교통부 관련 예산은 2조원으로 편성됐다.")
+    assert [r.org for r in records(text)] == ["한국토지주택공사", "한국토지주택공사", "국토교통부"]
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}

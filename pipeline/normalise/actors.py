@@ -5,9 +5,10 @@ Order of preference for an amount: an organisation heading its list item (산업
 "…, 서귀포시 …에 1014억원"); the nearest topic before it (광주시는, 경기도도, 중기부 R&D 예산은, a
 headline's "음성군, …"), else the nearest subject (LG가: a subject after the topic often belongs to an
 embedded clause, 국회가 의결한 …), or the organisation it refers back to (시는, 군이, 정부는);
-any topic or subject of the sentence; the organisation carried over from earlier sentences; the
-first organisation that acts anywhere in the document. Names found only by a suffix rule (…센터)
-may be facilities, so they act only as topics or subjects, never as list heads.
+any topic or subject of the sentence; the organisation carried over from earlier sentences; any
+organisation the sentence names; the first organisation that acts anywhere in the document. Names
+found only by a suffix rule (…센터) may be facilities, so they act only as topics or subjects, never
+as list heads.
 """
 from __future__ import annotations
 
@@ -106,7 +107,7 @@ class ActorTracker:
         owners = [o for o in before if o.start == sentence.start and _POSSESSIVE.match(text, o.end)]
         if owners:  # 농림축산식품부의 스마트팜 사업에는 4,200억 원이 배정됐다 (the sentence opens with it)
             return owners[0]
-        return self.current or self.first
+        return self.current or (orgs[0] if orgs else None) or self.first
 
     def _referent(self, anaphor: str) -> Org | None:
         return next((o for o in reversed(self.history) if _fits(o, anaphor)), None)
