@@ -1,11 +1,12 @@
 """CI gate (as trafilatura's): extraction must not score below the committed baseline.
 
 data/eval/baseline.json holds the figures of the last accepted change. Raise a figure there when a
-change improves it; never lower one to let a change pass. The one exception is a share of matched
-records (year, funding type, role accuracy): a change that matches more gold records may lower it
-with the records it newly matches, and may lower it only when every record matched before keeps its
-value (compare the error lists of `krnews eval --show`), as its commit message must say. The project's own gold set always runs;
-the shared evaluation sets run when ../shared is beside the checkout and are skipped otherwise.
+change improves it; never lower one to let a change pass. The one exception is a figure averaged
+over matched records (year, funding type, role accuracy; initiative word F1): a change that matches
+more gold records may lower it with the records it newly matches, and only when every record matched
+before keeps its value (compare the outputs of `krnews eval --show` before and after), as its commit
+message must say. The project's own gold set always runs; the shared evaluation sets run when
+../shared is beside the checkout and are skipped otherwise.
 """
 import json
 from pathlib import Path

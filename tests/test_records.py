@@ -289,6 +289,12 @@ def test_before_any_organisation_acts_one_named_in_the_sentence_beats_one_named_
     assert [r.org for r in records(text)] == ["한국토지주택공사", "한국토지주택공사", "국토교통부"]
 
 
+def test_the_government_named_after_a_ministry_is_the_government_not_the_ministry():
+    text = ("농림수산식품부 예산은 3366억원으로 확정됐다. "
+            "수정 예산안은 당초 정부가 제출한 291조원보다 1조원 늘어난 292조원으로 편성됐다.")
+    assert [r.org for r in records(text)] == ["농림수산식품부", "정부", "정부"]
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}
