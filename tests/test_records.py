@@ -295,6 +295,12 @@ def test_the_government_named_after_a_ministry_is_the_government_not_the_ministr
     assert [r.org for r in records(text)] == ["농림수산식품부", "정부", "정부"]
 
 
+def test_a_national_budget_cut_from_the_government_s_proposal_is_the_government_s_money():
+    text = ("국회를 통과한 수정 예산안에서 4대강 관련 예산은 정부안보다 4250억원 삭감된 4조 8602억원으로 조정됐다. "
+            "국토해양부 관련 예산은 3조 2200억원으로 줄었다.")  # not the ministry named later
+    assert [(r.org, r.amount_krw) for r in records(text)] == [("정부", 4_860_200_000_000), ("국토해양부", 3_220_000_000_000)]
+
+
 def test_a_party_debating_a_budget_is_not_its_funder():
     text = "행정안전부는 올해 지역화폐 예산으로 4000억원을 편성했다. 야당인 정의당이 반대했던 이 예산은 국회에서 4000억원으로 확정됐다."
     assert {r.org for r in records(text)} == {"행정안전부"}
