@@ -124,6 +124,13 @@ def _names_a_place(doc: Doc, phrase: str) -> bool:
     return " " not in phrase and gazetteer_of(doc).names_a_place(phrase)
 
 
+def _may_name(phrase: str) -> bool:
+    """Whether a noun phrase can name an initiative: not one character (美에), a head word alone (센터),
+    a year or a count (2025년, 3개), words for money (국비 예산) or part and time words (이번에, 나머지)."""
+    return (len(phrase) > 1 and phrase not in _BARE_HEADS and not _TIME.search(phrase) and not _COUNT.match(phrase)
+            and not _is_money_word(phrase) and not _NOT_INITIATIVE_START.issuperset(phrase.split()))
+
+
 def _is_money_word(words: str) -> bool:
     """국비, 본예산, 국비 예산: words that say what kind of money it is, not what it is for."""
     return all(word in _MONEY_WORDS or _MONEY_COMPOUND.search(word) for word in words.split())
@@ -155,8 +162,7 @@ def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, up
     topic (600억원은 태양광 설치에), else the nearest quoted name or noun phrase ending in a project word."""
     text = doc_text(doc)
     around = _noun_phrases(doc, lower, amount_start) + _noun_phrases(doc, amount_end, upper)  # the amount names nothing
-    phrases = [p for p in around if len(p[2]) > 1 and p[2] not in _BARE_HEADS and not _TIME.search(p[2]) and not _COUNT.match(p[2])
-               and not _is_money_word(p[2]) and not _NOT_INITIATIVE_START.issuperset(p[2].split())]  # 이번에 10억
+    phrases = [p for p in around if _may_name(p[2])]
     before = [p for p in phrases if p[1] <= amount_start]
     if before and _PURPOSE_GAP.fullmatch(text, before[-1][1], amount_start) and not _names_a_place(doc, before[-1][2]):
         return before[-1][2]
@@ -177,8 +183,6 @@ def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, up
         distance = amount_start - m.end() if m.end() <= amount_start else m.start() - amount_end
         candidates.append((distance + (0 if name.endswith(_HEADS) else _NOT_HEAD_PENALTY), name))
     for start, end, phrase in phrases:
-        if start < amount_end and amount_start < end:
-            continue
         if not phrase.endswith(_HEADS):
             continue
         distance = amount_start - end if end <= amount_start else start - amount_end
