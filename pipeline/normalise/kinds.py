@@ -47,24 +47,25 @@ def public_share_level(text: str, start: int, lower: int) -> int | None:
     return _LEVELS.get(source.group().rstrip(" 으로").strip(), 0) if source else None
 
 
-def is_received_share(text: str, start: int, lower: int, actor: Org | None) -> bool:
-    """국비 39억원 of a 구: money from a higher level of government than the actor's, which it receives."""
+def public_share(text: str, start: int, lower: int, actor: Org | None) -> str | None:
+    """Whose public money the amount at text[start:…] is said to be, seen from a government actor:
+    "received" from a higher level (국비 39억원 of a 구), "own" (군비 195억원 of a 군: paid whatever the
+    verb, 확보했다), "lower" (a lower level's); None when no public money is named or the actor is no
+    government."""
     share, level = public_share_level(text, start, lower), government_level(actor)
-    return share is not None and level is not None and share < level
+    if share is None or level is None:
+        return None
+    return "received" if share < level else "own" if share == level else "lower"
 
 
-def is_own_share(text: str, start: int, lower: int, actor: Org | None) -> bool:
-    """군비 195억원 of a 군: the actor's own public money, which it pays whatever the verb (확보했다)."""
-    share, level = public_share_level(text, start, lower), government_level(actor)
-    return share is not None and share == level
-
-
-def funding_type(role: MoneyRole, text: str, start: int, lower: int, upper: int, actor: Org | None) -> str:
-    """The funding type of the record for the money at text[start:…], in its stretch [lower, upper)."""
-    level = government_level(actor)
-    if level is not None and public_share_level(text, start, lower) is not None:
+def funding_type(role: MoneyRole, text: str, start: int, lower: int, upper: int, actor: Org | None,
+                 share: str | None) -> str:
+    """The funding type of the record for the money at text[start:…], in its stretch [lower, upper);
+    `share`: what public_share says of it."""
+    if share is not None:
         gives = not role.receives and _GIVES.search(text, start, upper)
-        return "grant" if gives or is_received_share(text, start, lower, actor) else "budget"
+        return "grant" if gives or share == "received" else "budget"
+    level = government_level(actor)
     if level is None:
         return role.funding_type
     clause = text[lower:upper]

@@ -13,7 +13,7 @@ from krnews.nlp.years import Year
 from .actors import ActorTracker, acts, can_act, is_named_funder
 from .context import DocContext, Sentence, parenthesis_of
 from .cues import classify
-from .kinds import funding_type as kind_of_money, is_own_share, is_received_share, other_funder
+from .kinds import funding_type as kind_of_money, other_funder, public_share
 from .initiatives import find_initiative
 from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
@@ -189,7 +189,8 @@ class _Reader:
             return None
         actor = self.respective.get(amount.start) or self.actors.actor_for(sentence, amount.start)
         predicate_end = upper if in_list is None else sentence.end  # a list's amounts share its predicate
-        funding_type = kind_of_money(role, text, amount.start, lower, predicate_end, actor)
+        share = public_share(text, amount.start, lower, actor)
+        funding_type = kind_of_money(role, text, amount.start, lower, predicate_end, actor, share)
         completion = self._completion_year(sentence)
         if role.funding_type == "project_cost":  # a total cost named as such (사업비), not spending on works
             choice = _project_year(choice, completion)
@@ -200,14 +201,13 @@ class _Reader:
         funder = next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         if funder is None and funding_type == "contract" and actor is not None and actor.org_type == "company":
             funder = _client(sentence, actor)  # 요진건설은 LH … 공사를 1378억원에 계약: LH pays
-        receives = (role.receives and not is_own_share(text, amount.start, lower, actor)) or is_received_share(
-            text, amount.start, lower, actor)
+        receives = (role.receives and share != "own") or share == "received"
         org, recipient, org_role = actor, None, ("recipient" if receives else "funder")
         if funder is not None and actor is not None and funder.canonical != actor.canonical:
             org, recipient, org_role = funder, actor.canonical, "funder"
-        share = other_funder(text, amount.start, lower)
-        if share is not None:  # 민자 1조원: the private sector's money in the actor's project
-            (org, funding_type), recipient, org_role = share, None, "funder"
+        another = other_funder(text, amount.start, lower)
+        if another is not None:  # 민자 1조원: the private sector's money in the actor's project
+            (org, funding_type), recipient, org_role = another, None, "funder"
         amount_text = text[amount.start : amount.end]
         article = self.article
         record = InitiativeRecord(
