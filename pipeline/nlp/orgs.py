@@ -183,10 +183,15 @@ class OrgMatcher:
         found = []
         for title, before in preceded(self._office, self._office_body, text, 12):
             body_end = title.start() + 1  # the name keeps its last syllable: 서울시 of 서울시장
-            canonical = self.canonical.get(text[before.start() : body_end])
-            if canonical and self.org_type.get(canonical) == "local_gov":
+            canonical = self._local_government(text[before.start() : body_end])
+            if canonical:
                 found.append(Org(canonical, "local_gov", before.start(), body_end))
         return found
+
+    def _local_government(self, name: str) -> str | None:
+        """The canonical name of the local government `name` names, if it names one."""
+        canonical = self.canonical.get(name)
+        return canonical if canonical and self.org_type.get(canonical) == "local_gov" else None
 
     def compile_all(self) -> None:
         """Compile every pattern now (before forking workers, which then share them) rather than on use."""
@@ -194,8 +199,7 @@ class OrgMatcher:
 
     def names_a_place(self, word: str) -> bool:
         """청주, 미국, 남해: a place name (MeCab-ko's 지명) or a local government's name without its unit."""
-        governments = (self.canonical.get(word + unit) for unit in ("", "시", "군", "구", "도"))
-        return is_place_name(word) or any(self.org_type.get(name) == "local_gov" for name in governments if name)
+        return is_place_name(word) or any(self._local_government(word + unit) for unit in ("", "시", "군", "구", "도"))
 
     def _with_tail(self, text: str, org: Org) -> Org | None:
         """넥슨재팬, 포브스코리아, 롯데관광: a subsidiary's word glued to a known name, or a business line's
