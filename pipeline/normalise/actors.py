@@ -5,10 +5,10 @@ Order of preference for an amount: an organisation heading its list item (산업
 "…, 서귀포시 …에 1014억원"); the nearest topic before it (광주시는, 경기도도, 중기부 R&D 예산은, a
 headline's "음성군, …"), else the nearest subject (LG가: a subject after the topic often belongs to an
 embedded clause, 국회가 의결한 …), or the organisation it refers back to (시는, 군이, 부는; 정부 names
-the government itself); any topic or subject of the sentence; the organisation carried over from earlier sentences; any
-organisation the sentence names; the first organisation that acts anywhere in the document. Names
-found only by a suffix rule (…센터) may be facilities, so they act only as topics or subjects, never
-as list heads.
+the government itself); any topic or subject of the sentence; the organisation carried over from
+earlier sentences; any organisation the sentence names; the first organisation that acts anywhere in
+the document. Names found only by a suffix rule (…센터) may be facilities, so they act only as topics
+or subjects, never as list heads.
 """
 from __future__ import annotations
 
