@@ -17,7 +17,8 @@ from krnews.nlp.tables import load_table, longest_first
 _TABLE = load_table("funding")
 _HEADS = tuple(_TABLE["initiative_heads"])
 _BARE_HEADS = frozenset(_HEADS)
-_TIME = re.compile(r"^(?:%s)$|\d\s?[년월일]$|^[\d.,]+$" % "|".join(map(re.escape, load_table("years")["relative"])))
+_RELATIVE_YEARS = "|".join(map(re.escape, load_table("years")["relative"]))  # 올해, 지난해, 내년…
+_TIME = re.compile(r"^(?:%s)$|\d\s?[년월일]$|^[\d.,]+$" % _RELATIVE_YEARS)
 _VERBAL_HEADS = frozenset(_TABLE["verbal_heads"])
 _QUOTED = re.compile(r"['‘\"“「『<《]([^'’\"”」』>》\n]{2,60})['’\"”」』>》]")
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR", "NNBC"})  # NNBC: 4척, 3곳
@@ -29,7 +30,7 @@ _OBJECT_PARTICLES = frozenset({"을", "를"})
 # Time words open many noun runs (올해 R&D 지원 사업) but never name an initiative.
 _NOT_INITIATIVE_START = frozenset(load_table("years")["relative"]) | frozenset(_TABLE["initiative_stop_words"])
 _NOT_HEAD_PENALTY = 25
-_YEAR_WORD = r"(?:%s|\d{4}년(?:까지|부터)?)" % "|".join(map(re.escape, load_table("years")["relative"]))
+_YEAR_WORD = r"(?:%s|\d{4}년(?:까지|부터)?)" % _RELATIVE_YEARS
 # "…에 (올해) (총) 1조원", "…를 위해 (2010년까지) 3200억원", "…을 늘리는 데 48억원": the noun phrase the
 # money is given to.
 _SHARE_WORD = longest_first([*_TABLE["public_money_levels"], *_TABLE["other_funders"], "예산"])  # …정비에 시비 35억원
