@@ -38,7 +38,7 @@ def _dump(results):
 
 def test_ray_gives_the_same_results_as_the_local_engine(local_ray):
     expected = list(run_articles(_items(), workers=1, default_published=PUBLISHED))
-    found = list(run_articles_on_ray(_items(), PUBLISHED, actors=2, chunk_size=4))
+    found = list(run_articles_on_ray(_items(), PUBLISHED, actors=2, chunk_size=4, window=10))  # three windows
     assert _dump(found) == _dump(expected)
     assert sum(isinstance(r, InputError) for r in found) == 3
     assert found[0].records[0].amount_krw == 30 * 10**8 and found[0].records[0].year_end == 2023
