@@ -22,4 +22,6 @@ def test_bench_prints_table_workers_with_their_ceiling_and_targets(tmp_path):
     assert re.search(r"2 worker\(s\): [\d,]+ pages/s wall time  \(\d\.\d\dx\)$", text, re.M)
     assert re.search(r"ceiling on this machine: 2 independent processes, each on 1/2 of the files: "
                      r"[\d,]+ pages/s \(\d\.\d\dx\)$", text, re.M)
+    assert re.search(r"^target HTML->records >= 5x trafilatura on real pages: (met|NOT met) \(\d+\.\dx\)$", text, re.M) \
+        or "trafilatura is not installed" in text
     assert "target NLP >= 500,000 chars/s: " in text
