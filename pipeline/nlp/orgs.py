@@ -131,6 +131,8 @@ class OrgMatcher:
         # 서울시장, 전남도지사: the last syllable of the government's name and its head's title, looked for
         # first (they are rare), then the name before them
         titles = [unit + head for unit, head in rules["office_heads"].items()]
+        # 청주 (청주시), 남해 (남해군): a local government's name may be written without its unit
+        self._place_units = ("", *rules["office_heads"])
         self._office = re.compile(rf"(?:{longest_first(titles)})(?={particles}*(?![{_WORD}]))")
         self._office_body = re.compile(rf"(?<![{_WORD}])[가-힣]{{1,12}}$")
         self._branch_types = frozenset(rules["branch_types"])
@@ -199,7 +201,7 @@ class OrgMatcher:
 
     def names_a_place(self, word: str) -> bool:
         """청주, 미국, 남해: a place name (MeCab-ko's 지명) or a local government's name without its unit."""
-        return is_place_name(word) or any(self._local_government(word + unit) for unit in ("", "시", "군", "구", "도"))
+        return is_place_name(word) or any(self._local_government(word + unit) for unit in self._place_units)
 
     def _with_tail(self, text: str, org: Org) -> Org | None:
         """넥슨재팬, 포브스코리아, 롯데관광: a subsidiary's word glued to a known name, or a business line's
