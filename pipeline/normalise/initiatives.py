@@ -33,7 +33,7 @@ _NOT_HEAD_PENALTY = 25
 _YEAR_WORD = r"(?:%s|\d{4}년(?:까지|부터)?)" % _RELATIVE_YEARS
 # "…에 (올해) (총) 1조원", "…를 위해 (2010년까지) 3200억원", "…을 늘리는 데 48억원": the noun phrase the
 # money is given to.
-_SHARE_WORD = longest_first([*_TABLE["public_money_levels"], *_TABLE["other_funders"], "예산"])  # …정비에 시비 35억원
+_SHARE_WORD = longest_first([*_TABLE["public_money_levels"], *_TABLE["other_funders"], *_TABLE["budget_words"]])  # …정비에 시비 35억원
 _PURPOSE_GAP = re.compile(
     r"(?:에|에는|에도|엔|에만|에만도|[을를]\s?위해(?:서)?[는도]?|[을를]\s?위한|[을를]\s?(?:[가-힣]+\s)?[가-힣]+는\s?데)"
     r"\s?(?:%s\s?)?(?:(?:총|약|최대|모두|각각|연간|매년)\s?)?(?:(?:%s)\s?)?$" % (_YEAR_WORD, _SHARE_WORD)
