@@ -28,7 +28,8 @@ _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comp
 # 교육부는 이 중 1100억원을: a part of the money just given, in that money's year
 _PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("years")["part_of_before"]))
 _RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
-_ORG_JOIN = re.compile(r"\s?(?:와|과|및|·|,)\s?")  # 삼성전자와 SK하이닉스
+# 삼성전자와 SK하이닉스, 삼성전자·SK하이닉스: the words that list organisations
+_ORG_JOIN = re.compile(r"\s?(?:%s)\s?" % longest_first(sorted({join.strip() for join in load_table("orgs")["list_joins"]})))
 # 200억원, 2023년 250억원: the gap between two amounts of one list
 _LIST_JOIN = re.compile(r"\s?(?:,|과|와|및)\s?(?:[^\s,.()]{1,12}\s){0,6}")
 # 70억달러(약 7조5000억원): the won figure in the aside is the same money.
