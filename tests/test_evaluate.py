@@ -578,3 +578,16 @@ def test_records_of_one_size_and_organisation_pair_with_gold_of_their_own_fundin
     gold = [Candidate(money, names, funding_type="grant"), Candidate(money, names, funding_type="budget")]
     system = [Candidate(money, names, funding_type="budget"), Candidate(money, names, funding_type="grant")]
     assert sorted(assign(gold, system).pairs) == [(0, 1, False), (1, 0, False)]
+
+
+def test_records_of_one_size_pair_with_the_gold_whose_initiative_they_share_words_with():
+    from decimal import Decimal
+
+    from krnews.evaluate.matching import Candidate, assign
+
+    money, names = ("KRW", Decimal(10_000_000_000)), frozenset({"강릉시"})
+    gold = [Candidate(money, names, initiative_words=frozenset({"ITS", "구축사업", "총사업비"})),
+            Candidate(money, names, initiative_words=frozenset({"화폐전시관", "건립", "총사업비"}))]
+    system = [Candidate(money, names, initiative_words=frozenset({"화폐전시관", "건립"})),
+              Candidate(money, names, initiative_words=frozenset({"ITS", "구축사업"}))]
+    assert sorted(assign(gold, system).pairs) == [(0, 1, False), (1, 0, False)]

@@ -3,7 +3,8 @@
 A system record matches a gold record with the same amount (won by amount_krw, another currency by its
 own value) and, unless organisations are ignored, an organisation name in common (spaces ignored).
 Among equally close candidates the one of the same funding type is tried first (시비 and 구비 of one
-size pair with their own gold). Exact amounts are assigned first, then figures within 2% (222억원 for
+size pair with their own gold), then the one whose initiative shares more words with the gold's (a
+list that gives two projects 100억원 each pairs each project with its own gold). Exact amounts are assigned first, then figures within 2% (222억원 for
 222억417만4177원); in each round the required gold before the optional gold, and as many pairs as
 possible (augmenting paths). What is left over and still matches some gold is the same money told
 again: ignored, not spurious."""
@@ -23,6 +24,7 @@ class Candidate:
     names: frozenset[str]  # organisation names without spaces
     optional: bool = False
     funding_type: str | None = None
+    initiative_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -45,7 +47,7 @@ def assign(gold: list[Candidate], system: list[Candidate], use_org: bool = True)
             golds = [g for g in range(len(gold)) if gold[g].optional == optional and g not in matched.values()]
             free = [s for s in range(len(system)) if s not in matched]
             matched.update(_max_matching(golds, free, lambda g, s: _distance(gold[g], system[s], tolerance, use_org),
-                                         lambda g, s: gold[g].funding_type == system[s].funding_type))
+                                         lambda g, s: _unlikeness(gold[g], system[s])))
     result = Assignment()
     for s, g in sorted(matched.items(), key=lambda item: item[1]):
         if gold[g].optional:
@@ -76,12 +78,18 @@ def _distance(gold: Candidate, system: Candidate, tolerance: Decimal, use_org: b
     return difference if difference <= tolerance else None
 
 
-def _max_matching(golds: list[int], systems: list[int], distance, same_kind) -> dict[int, int]:
-    """Maximum bipartite matching (Kuhn); each gold tries its closest system records first, of its own
-    funding type before others."""
+def _unlikeness(gold: Candidate, system: Candidate) -> tuple[bool, int]:
+    """How a system record differs from a gold one of the same amount: other funding type, fewer shared
+    initiative words (smaller is closer)."""
+    return gold.funding_type != system.funding_type, -len(gold.initiative_words & system.initiative_words)
+
+
+def _max_matching(golds: list[int], systems: list[int], distance, unlikeness) -> dict[int, int]:
+    """Maximum bipartite matching (Kuhn); each gold tries its closest system records first and, among
+    equally close ones, the most like it."""
     options = {}
     for g in golds:
-        scored = [(d, not same_kind(g, s), s) for s in systems if (d := distance(g, s)) is not None]
+        scored = [(d, unlikeness(g, s), s) for s in systems if (d := distance(g, s)) is not None]
         options[g] = [s for _, _, s in sorted(scored)]
     owner: dict[int, int] = {}  # system -> gold
 

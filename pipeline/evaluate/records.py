@@ -44,7 +44,8 @@ class GoldRecord:
 
     def candidate(self) -> Candidate:
         names = {org_key(n) for n in (self.org, *self.org_aliases, self.recipient)} - {None}
-        return Candidate(_gold_amount(self), frozenset(names), self.optional, self.funding_type)
+        return Candidate(_gold_amount(self), frozenset(names), self.optional, self.funding_type,
+                         frozenset((self.initiative or "").split()))
 
 
 @dataclass
@@ -235,7 +236,7 @@ def _system_candidate(record) -> Candidate:
     else:
         amount = None
     return Candidate(amount, frozenset({org_key(record.org), org_key(record.org_mention)} - {None}),
-                     funding_type=record.funding_type)
+                     funding_type=record.funding_type, initiative_words=frozenset((record.initiative or "").split()))
 
 
 def _gold_amount(gold: GoldRecord) -> tuple[str, Decimal] | None:
