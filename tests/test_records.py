@@ -196,6 +196,15 @@ def test_the_amounts_of_a_list_are_received_when_the_list_s_predicate_receives_t
     ("한빛시는 “올해는 지자체 간 양극화가 더 심해지고 있다는 게 우리 판단”이라며 1조원을 편성했다.", [None]),
     ("한빛전자는 美에 500억 달러를 투자한다.", [None]),
     ("LG화학은 비슷한 시기 충북 오창공장에도 60억 원을 들여 설비를 놓았다.", ["충북 오창공장"]),
+    # the budget the amount is the size of, as subject, topic or object, or right after it
+    ("강원도는 내년 예산안을 발표했다. 이 가운데 문화예산이 2100억원으로 역대 최대다.", ["문화예산"]),
+    ("강원도의 복지예산은 전체 예산의 30%인 2조1000억원이다.", ["복지예산"]),
+    ("강원도는 청년 예산을 1500억원으로 편성했다.", ["청년 예산"]),
+    ("강원도는 2019년 1조2000억원이었던 환경예산을 두 배로 늘린다.", ["환경예산"]),
+    # a kind of budget alone names nothing
+    ("강원도의 본예산은 5조원이다.", [None]),
+    ("강원도는 올해 총예산이 5조원으로 늘었다.", [None]),
+    ("강원도는 올해 예산을 5조원으로 편성했다.", [None]),
 ])
 def test_the_initiative_is_the_name_written_with_the_amount(text, initiatives):
     assert [r.initiative for r in records(text)] == initiatives

@@ -1,8 +1,9 @@
 """What the money is for, as the sentence names it: the purpose the amount is given to (노후 상수관망
 정비에 1조2천억원), the name written with it (보육센터 122억원), what it buys, a quoted project name, or a
 noun phrase ending in an initiative head word (사업, 프로젝트, 단지, 센터, 허브, 플랫폼…) of
-data/nlp/funding.json, nearest to the amount. A head word alone (센터, 지원), a word for money (국비,
-본예산), a year or a count names nothing."""
+data/nlp/funding.json, nearest to the amount, unless the amount is the size of a named budget (R&D
+예산은 … 7조원이다). A head word alone (센터, 지원), a word for money (국비, 본예산), a year or a
+count names nothing."""
 from __future__ import annotations
 
 import re
@@ -44,6 +45,12 @@ _FOR_PRICE = re.compile(r"\s?에\s")
 # "600억원은 … 태양광 설치에": the purpose after the amount it is the topic of
 _TOPIC_GAP = re.compile(r"\s?[은는]\s")
 _PURPOSE_AFTER = re.compile(r"(?:에|에는|에도|엔)(?=[\s,])")
+# 복지예산이 8조원으로, R&D 예산은 … 7조원이다, 2016년 예산을 … 14조원으로 편성: the budget the amount
+# is the size of, named as the clause's subject, topic or object, before the amount …
+_BUDGET = re.compile(r"(?:%s)$" % longest_first(_TABLE["budget_words"]))
+_BUDGET_ROLE = re.compile(r"[은는이가을를]\s")
+# … or right after it (2012년 5조원이었던 복지예산이)
+_BUDGET_AFTER_GAP = re.compile(r"(?:이었던|였던|이던|던|인)\s")
 _NOT_QUOTED_PENALTY = 3
 _LONGEST_QUOTED_NAME = 6  # words
 # 보육센터 122억원, 매칭 예산 16억원, 철거 비용으로 150억원: a name written right before the amount
@@ -156,11 +163,31 @@ def _named_right_before(doc: Doc, phrase: tuple[int, int, str], amount_start: in
     return " ".join(words).rstrip("".join(_JOINERS))
 
 
+def _names_a_budget(phrase: str) -> bool:
+    """R&D 예산, 2016년 예산, 복지예산: a budget named by what it is for (or whose it is, of which year),
+    not a kind of budget alone (예산, 본예산, 총예산)."""
+    words = phrase.split()
+    budget = _BUDGET.search(words[-1])
+    return budget is not None and (len(words) > 1 or budget.start() >= 2)
+
+
+def _budget_named(doc: Doc, before: list, after: list, amount_end: int) -> str | None:
+    """The budget the amount is the size of (see _BUDGET_ROLE, _BUDGET_AFTER_GAP), else None."""
+    text = doc_text(doc)
+    if after and _BUDGET_AFTER_GAP.fullmatch(text, amount_end, after[0][0]) and _names_a_budget(after[0][2]):
+        return after[0][2]
+    for start, end, phrase in reversed(before):
+        if _names_a_budget(phrase) and _BUDGET_ROLE.match(text, end):
+            return phrase
+    return None
+
+
 def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, upper: int) -> str | None:
     """The initiative funded by the amount at [amount_start, amount_end), looking in [lower, upper):
     the purpose the money is given to (…에 200억원, …를 위해), else the name written right before it
     (보육센터 122억원), else what it buys (…을 1조원에 수주), else the purpose after it when it is the
-    topic (600억원은 태양광 설치에), else the nearest quoted name or noun phrase ending in a project word."""
+    topic (600억원은 태양광 설치에), else the budget it is the size of (복지예산이 8조원으로), else the
+    nearest quoted name or noun phrase ending in a project word."""
     text = doc_text(doc)
     around = _noun_phrases(doc, lower, amount_start) + _noun_phrases(doc, amount_end, upper)  # the amount names nothing
     phrases = [p for p in around if _may_name(p[2])]
@@ -174,6 +201,8 @@ def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, up
     after = [p for p in phrases if p[0] >= amount_end]
     if after and _TOPIC_GAP.fullmatch(text, amount_end, after[0][0]) and _PURPOSE_AFTER.match(text, after[0][1]):
         return after[0][2]
+    if budget := _budget_named(doc, [p for p in around if p[1] <= amount_start], [p for p in around if p[0] >= amount_end], amount_end):
+        return budget
     candidates = []  # (score, text)
     for m in _QUOTED.finditer(text, lower, upper):
         if m.start() <= amount_start < m.end():
