@@ -196,6 +196,9 @@ def test_the_amounts_of_a_list_are_received_when_the_list_s_predicate_receives_t
     ("한빛시는 “올해는 지자체 간 양극화가 더 심해지고 있다는 게 우리 판단”이라며 1조원을 편성했다.", [None]),
     ("한빛전자는 美에 500억 달러를 투자한다.", [None]),
     ("LG화학은 비슷한 시기 충북 오창공장에도 60억 원을 들여 설비를 놓았다.", ["충북 오창공장"]),
+    # nouns listed within one name (및, ~); 인 after a project word is "which is", not part of the name
+    ("포항시는 데이터 수집 및 분석 플랫폼 구축에 80억원을 투입한다.", ["데이터 수집 및 분석 플랫폼 구축"]),
+    ("포항시는 국책사업인 포항~영덕 철도 건설에 1,200억원을 확보했다.", ["포항~영덕 철도 건설"]),
     # the budget the amount is the size of, as subject, topic or object, or right after it
     ("강원도는 내년 예산안을 발표했다. 이 가운데 문화예산이 2100억원으로 역대 최대다.", ["문화예산"]),
     ("강원도의 복지예산은 전체 예산의 30%인 2조1000억원이다.", ["복지예산"]),

@@ -26,7 +26,8 @@ _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR", "NNB
 _NOT_NAME_COUNTERS = frozenset(_TABLE["not_name_counters"])  # 2025년, 4조원: of time and money
 _NUMERAL_DETERMINERS = frozenset(_TABLE["numeral_determiners"])
 _COUNT = re.compile(r"^[\d.,]+\s?[가-힣]{1,3}$")  # 3개, 150파운드: how many, not what
-_JOINERS = frozenset({"·", "&", "-", "/"})
+_JOINERS = frozenset(_TABLE["name_joiners"]["glued"])  # AI·빅데이터, 강릉~제진
+_SPACED_JOINERS = frozenset(_TABLE["name_joiners"]["spaced"])  # 데이터 구매 및 가공
 _OBJECT_PARTICLES = frozenset({"을", "를"})
 # Time words open many noun runs (올해 R&D 지원 사업) but never name an initiative.
 _NOT_INITIATIVE_START = frozenset(load_table("years")["relative"]) | frozenset(_TABLE["initiative_stop_words"])
@@ -76,12 +77,13 @@ def _noun_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     tokens = list(span)
     for i, token in enumerate(tokens):
         nounish = _is_noun(token) or (run and not run[-1].whitespace_ and _glued_noun(tokens, i)) or (
-            run and _counts_a_noun(tokens, i))
+            run and (_counts_a_noun(tokens, i) or (run[-1].whitespace_ and _joins_nouns(tokens, i))))
         if nounish and not run and not _starts_a_word(tokens, i):
             continue  # 5년간: 간 ends a word, it opens no noun phrase
         if nounish and (not run or len(run[-1].whitespace_) <= 1):
             run.append(token)
-            if token.whitespace_ and i + 1 < len(tokens) and not (_is_noun(tokens[i + 1]) or _counts_a_noun(tokens, i + 1)):
+            if token.whitespace_ and i + 1 < len(tokens) and not (
+                    _is_noun(tokens[i + 1]) or _counts_a_noun(tokens, i + 1) or _joins_nouns(tokens, i + 1)):
                 phrases.append(_close(run, tokens, i))
                 run = []
             continue
@@ -103,13 +105,20 @@ def _counts_a_noun(tokens: list, i: int) -> bool:
     return token.tag_ == "MM" and token.text in _NUMERAL_DETERMINERS and i + 1 < len(tokens) and _is_noun(tokens[i + 1])
 
 
+def _joins_nouns(tokens: list, i: int) -> bool:
+    """데이터 구매 및 가공 바우처 사업: a spaced word that lists nouns within one name."""
+    return tokens[i].text in _SPACED_JOINERS and i + 1 < len(tokens) and _is_noun(tokens[i + 1])
+
+
 def _glued_noun(tokens: list, i: int) -> bool:
     """A token glued to a noun that continues the noun whatever MeCab-ko tags it: a joiner (AI·빅데이터),
     a project word (의료기기 산업단지: 단지 read as the adverb), or 인 before another noun (청년 농업인
-    정착 지원: 인 read as the copula)."""
+    정착 지원: 인 read as the copula), unless 인 follows a project word, when it is one (국책사업인
+    철도건설: the railway, which is a national project)."""
     text = tokens[i].text
     return text in _JOINERS or text in _BARE_HEADS or (
-        text == "인" and tokens[i - 1].tag_ == "NNG" and i + 1 < len(tokens) and _is_noun(tokens[i + 1]))
+        text == "인" and tokens[i - 1].tag_ == "NNG" and tokens[i - 1].text not in _BARE_HEADS
+        and i + 1 < len(tokens) and _is_noun(tokens[i + 1]))
 
 
 def _starts_a_word(tokens: list, i: int) -> bool:
