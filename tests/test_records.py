@@ -196,6 +196,9 @@ def test_the_amounts_of_a_list_are_received_when_the_list_s_predicate_receives_t
     ("한빛시는 “올해는 지자체 간 양극화가 더 심해지고 있다는 게 우리 판단”이라며 1조원을 편성했다.", [None]),
     ("한빛전자는 美에 500억 달러를 투자한다.", [None]),
     ("LG화학은 비슷한 시기 충북 오창공장에도 60억 원을 들여 설비를 놓았다.", ["충북 오창공장"]),
+    # what the money builds, with the verb that makes it a project (을 증설, 를 설치)
+    ("한빛전자는 500억원을 들여 평택공장을 증설한다.", ["평택공장 증설"]),
+    ("포항시는 30억원을 들여 전기차 충전기를 설치한다.", ["전기차 충전기 설치"]),
     # nouns listed within one name (및, ~); 인 after a project word is "which is", not part of the name
     ("포항시는 데이터 수집 및 분석 플랫폼 구축에 80억원을 투입한다.", ["데이터 수집 및 분석 플랫폼 구축"]),
     ("포항시는 국책사업인 포항~영덕 철도 건설에 1,200억원을 확보했다.", ["포항~영덕 철도 건설"]),
