@@ -591,3 +591,13 @@ def test_records_of_one_size_pair_with_the_gold_whose_initiative_they_share_word
     system = [Candidate(money, names, initiative_words=frozenset({"화폐전시관", "건립"})),
               Candidate(money, names, initiative_words=frozenset({"ITS", "구축사업"}))]
     assert sorted(assign(gold, system).pairs) == [(0, 1, False), (1, 0, False)]
+
+
+def test_two_digits_with_a_month_are_a_year_but_alone_may_be_a_duration(tmp_path):
+    path = _sentences(tmp_path, "<96년 8월:DAT>에 착공해 <96년:DAT> 내내 <94년4월∼95년3월:DUR> 예산을 썼다.")
+    text = "96년 8월에 착공해 96년 내내 94년4월∼95년3월 예산을 썼다."
+    fake = FakeMentions({text: [("year", "96년", {"year": 1996}), ("year", "94년", {"year": 1994})]})
+    year = evaluate_mentions(path, kind="year", extract_fn=fake)["kinds"]["year"]
+    assert year["excluded_gold"] == 1  # <96년:DAT> alone names no year the scorer can tell
+    mapped = year["mapped"]
+    assert (mapped["tp"], mapped["fp"], mapped["fn"], mapped["ignored_system"]) == (1, 0, 0, 1)

@@ -31,6 +31,13 @@ def years(text, published=dt.date(2024, 1, 3)):
     ("재작년 예산이다.", "재작년", dict(year=2022, relative=-2)),
     ("내년 예산이다.", "내년", dict(year=2025, relative=1)),
     ("내후년 예산이다.", "내후년", dict(year=2026, relative=2)),
+    # two digits with a date's words after them
+    ("08년 8월 문을 열었다.", "08년", dict(year=2008)),
+    ("98년부터 시행한다.", "98년부터", dict(year_start=1998)),
+    ("26년까지 짓는다.", "26년까지", dict(year_end=2026)),
+    ("94년 상반기 광고비가 늘었다.", "94년 상반기", dict(year=1994)),
+    ("96년도 예산이다.", "96년도", dict(year=1996)),
+    ("92년 4분기에 줄었다.", "92년", dict(year=1992)),
 ])
 def test_year_forms(sentence, span, fields):
     [(text, year)] = years(sentence)
@@ -55,7 +62,9 @@ def test_the_following_year_counts_from_the_last_named_year():
     assert [(t, y.year) for t, y in found] == [("2021년", 2021), ("이듬해", 2022)]
 
 
-@pytest.mark.parametrize("sentence", ["5년 동안 일했다.", "3년 만에 재개됐다.", "12월 31일까지다.", "3000년 전 유적이다.", "사업 기간은 1년이다."])
+@pytest.mark.parametrize("sentence", ["5년 동안 일했다.", "3년 만에 재개됐다.", "12월 31일까지다.", "3000년 전 유적이다.", "사업 기간은 1년이다.",
+                                      "10년 연속 1위다.", "30년 역사를 자랑한다.", "20년 경력의 배우다.", "83년생 동갑이다.",
+                                      "10년 동안 일했다.", "지난 20년 평균보다 낮다."])
 def test_not_years(sentence):
     assert years(sentence) == []
 
@@ -65,6 +74,7 @@ def test_not_years(sentence):
     ("내년부터 5년간 투입한다.", "내년부터 5년간", 2025, 2029),
     ("2021년부터 향후 3년간 지원한다.", "2021년부터 향후 3년간", 2021, 2023),
     ("5년간 106조 원을 투자한다.", "5년간", 2024, 2028),
+    ("94년부터 7개년 계획으로 짓는다.", "94년부터 7개년", 1994, 2000),
 ])
 def test_durations_are_periods_from_their_stated_start_or_publication(sentence, span, start, end):
     [(text, year)] = years(sentence)

@@ -50,8 +50,10 @@ def conventions() -> Conventions:
     currency = "|".join(re.escape(word) for word in sorted(currencies, key=len, reverse=True))
     words = "|".join(re.escape(word) for word in sorted(table["year_words"], key=len, reverse=True))
     four = r"(?:1[89]|20)\d{2}"
-    # 년 but not 년대: a decade is not a year.
-    year = rf"(?:{four}(?:{_RANGE}(?:{four}|\d{{2}}))?|['‘’]\d{{2}})\s*년(?!대)|{four}{_RANGE}{four}"
+    # 년 but not 년대: a decade is not a year. Two digits alone (<96년:DAT>) may be a duration, but
+    # not with a month after them (96년 8월).
+    year = (rf"(?:{four}(?:{_RANGE}(?:{four}|\d{{2}}))?|['‘’]\d{{2}})\s*년(?!대)|{four}{_RANGE}{four}"
+            rf"|(?<![\d'‘’])\d{{2}}\s*년(?=\s*\d{{1,2}}\s*월)")
     return Conventions(
         tags=table["tags"],
         tag_aliases=table["tag_aliases"],

@@ -208,9 +208,10 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
       when the lower end is no money by itself (<35만:MNY>~<37만 원:MNY>), its upper end matched by our
       whole range (see `_same_range`); ours on a tagged MNY span without money (<19억:MNY>) are excused.
     - year: each year expression is a unit ("<2013년 3월:DAT>" -> 2013년; our "2020년부터 2024년까지"
-      -> 2020년, 2024년); ours are excused inside a DAT span that names no year (<5년:DAT>, <96년:DAT>),
-      inside a period span that holds years (<2012년부터 2016년:DUR>), and when they are year words
-      (올해, 지난해) where the corpus tagged nothing (KMOU leaves them untagged).
+      -> 2020년, 2024년; two digits only with a month after them: <96년 8월:DAT> -> 96년); ours are
+      excused inside a DAT span that names no year (<5년:DAT>, <96년:DAT>), inside a period span that
+      holds years (<2012년부터 2016년:DUR>), and when they are year words (올해, 지난해) where the
+      corpus tagged nothing (KMOU leaves them untagged).
     - org: a gold span may carry a trailing particle or a leading place (see `_same_org`), and a legal-form
       mark at either end, which is cut (<㈜한빛소재:ORG> -> 한빛소재); a body and its unit tagged apart are
       one when ours spans both (see `_join_body_and_unit`); ours exactly on a span tagged as a channel

@@ -36,14 +36,20 @@ class Year:
 
 
 _FULL = r"(?:1[89]|20|21)\d{2}"
+# 94년 8월, 08년 1분기, 98년부터, 94년도: a year written with two digits is one only where a date's
+# words follow it, since 10년, 20년 alone are as often durations (10년 연속, 30년 역사)
+_TWO_DIGITS = (
+    rf"(?<!['‘’`~∼〜\-–])\d{{2}}(?=\s?년(?:도|\s?\d{{1,2}}\s?월|\s?[1-4]\s?분기"
+    rf"|\s?(?:{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$)|\s?(?:{longest_first(_TABLE['period_words'])})))"
+)
 _DURATION_LEADS = ("향후", "앞으로", "이후")
 # Characters a match can start with: the engine skips every other position at once.
 _FIRST = "".join(sorted({re.escape(w[0]) for w in [*RELATIVE, *_TABLE["after_previous_year"], *_DURATION_LEADS]} | set("0123456789'‘’`")))
 _PATTERN = re.compile(
     rf"(?=[{_FIRST}])(?:"
-    rf"(?:(?<![가-힣\d])(?P<since>{_FULL}\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:(?:{'|'.join(_DURATION_LEADS)})\s?)?(?<![\d.,])(?P<years>\d{{1,2}})\s?(?:년간|개년)"
+    rf"(?:(?<![가-힣\d])(?P<since>(?:{_FULL}|{_TWO_DIGITS})\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:(?:{'|'.join(_DURATION_LEADS)})\s?)?(?<![\d.,])(?P<years>\d{{1,2}})\s?(?:년간|개년)"
     rf"|(?<![\d.,])(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
-    rf"|(?<![\d.,])(?P<year>{_FULL})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
+    rf"|(?<![\d.,])(?P<year>{_FULL}|{_TWO_DIGITS})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|[‘'’`](?P<short>\d{{2}})\s?년"
     rf"|(?<![가-힣])(?P<word>{longest_first(RELATIVE)})(?P<word_bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|(?<![가-힣])(?P<next>{longest_first(_TABLE['after_previous_year'])})"
@@ -71,6 +77,10 @@ def _short_year(two_digits: str, published) -> int:
     return year if year <= reference + 10 else year - 100
 
 
+def _full_year(digits: str, published) -> int:
+    return int(digits) if len(digits) == 4 else _short_year(digits, published)
+
+
 def _read(match: re.Match, published, last_year: int | None) -> Year | None:
     """The meaning of one match, or None when it is not a year."""
     start, end = match.span()
@@ -83,7 +93,7 @@ def _read(match: re.Match, published, last_year: int | None) -> Year | None:
             return None
         return Year(start, end, year_start=first, year_end=last)
     if match.group("year"):
-        year = int(match.group("year"))
+        year = _full_year(match.group("year"), published)
         if not _plausible(year):
             return None
         bound = (match.group("bound") or "").strip()
@@ -108,7 +118,7 @@ def _duration(match: re.Match, published, start: int, end: int) -> Year | None:
     """5년간 from a stated start (올해부터 5년간, 2021년부터 5년간), else from the publication year."""
     since, count = match.group("since"), int(match.group("years"))
     if since and since[0].isdigit():
-        first = int(since[:4])
+        first = _full_year(since.rstrip("년 "), published)
     elif since:
         first = published.year + RELATIVE[since] if published else None
     else:
