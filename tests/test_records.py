@@ -375,3 +375,11 @@ def test_a_clause_with_its_own_company_does_not_take_the_other_clause_s_deadline
             "누리중공업도 군산 공장 신축을 위해 4000억원을 투자키로 했다.")
     found = records(text, published="2008-02-14")
     assert [(r.amount_krw, r.year, r.year_end) for r in found] == [(160_000_000_000, None, 2009), (400_000_000_000, 2008, None)]
+
+
+def test_a_record_in_a_hard_wrapped_text_keeps_what_the_line_before_says():
+    from test_tokenizer import WRAPPED
+
+    [cost, design] = records(WRAPPED)
+    assert (cost.org, cost.amount_krw, cost.year_start, cost.year_end) == ("충청북도 청주시", 850 * 10**8, 2025, 2029)
+    assert (design.org, design.year) == ("충청북도 청주시", 2024)

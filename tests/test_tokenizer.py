@@ -66,3 +66,22 @@ def test_line_breaking_characters_other_than_newline_keep_the_text_whole(separat
     doc = analyse(text)
     assert doc.text == text
     assert [(a.start, a.end) for a in found(doc, "amounts")] == [(5, 10)]
+
+
+# Wrapped at 60 columns (a Hangul syllable is two), as old archives and wire copy are.
+WRAPPED = ("청주시는 3일 2025년부터 5개년 계획으로 오는 2029년까지 짓기\n로 한 시립 과학관의 총사업비를 850억원으로 정했다. 시는 이같\n"
+           "은 내용을 시의회에 보고하고 올해 하반기 중 설계 용역비로 예\n비비에서 12억원을 쓰기로 했다.")
+
+
+def test_a_hard_wrapped_text_is_split_at_its_sentence_ends_not_at_its_line_ends():
+    assert [WRAPPED[a:b] for a, b in sentence_spans(WRAPPED)] == [
+        "청주시는 3일 2025년부터 5개년 계획으로 오는 2029년까지 짓기\n로 한 시립 과학관의 총사업비를 850억원으로 정했다.",
+        "시는 이같\n은 내용을 시의회에 보고하고 올해 하반기 중 설계 용역비로 예\n비비에서 12억원을 쓰기로 했다."]
+    doc = analyse(WRAPPED)
+    assert doc.text == WRAPPED and [doc.text[a.start:a.end] for a in found(doc, "amounts")] == ["850억원", "12억원"]
+
+
+def test_unpunctuated_headings_of_different_widths_stay_apart():
+    text = ("과학관 850억원 투입 결정\n내년 하반기에 착공해 2029년 완공을 목표로 추진\n시의회 동의 거쳐 예산 최종 확정\n"
+            "청주시는 시립 과학관을 짓는다.")
+    assert len(sentence_spans(text)) == 4

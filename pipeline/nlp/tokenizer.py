@@ -14,6 +14,8 @@ import json
 import re
 import sys
 import threading
+from collections import Counter
+from unicodedata import east_asian_width
 
 import numpy
 from spacy.attrs import SENT_START, TAG
@@ -26,6 +28,10 @@ from .doctext import remember_text
 # or after the sentence ending 다. glued to the next sentence (했다.러시아: common in scraped text).
 _SENTENCE_END = re.compile(r"(?<=[.?!。])[\"'”’)\]]*(?=\s)|(?<=다\.)(?=[가-힣A-Za-z])|\n+")
 _MAX_SENTENCE_CHARS = 2000  # well inside MeCab's input buffer (8 KiB of UTF-8)
+_ENDS_SENTENCE = re.compile(r"[.?!。…\"'”’)\]]$")
+_WRAPPED_LINES = 3  # lines of one width in mid-sentence that make a text hard-wrapped
+_SHORTEST_WRAPPED = 20  # characters: shorter lines are headings or list items, never wrapped prose
+_WRAP_SLACK = 3  # columns a wrapped line may fall short of the width (a wide character did not fit)
 
 
 def load_mecab(dicpath: str | None = None):
@@ -46,11 +52,39 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed; long runs cut at spaces."""
     spans = []
     start = 0
+    soft = _soft_line_breaks(text) if text.count("\n") >= _WRAPPED_LINES else ()
     for match in _SENTENCE_END.finditer(text):
+        if match.start() in soft and match.end() - match.start() == 1:
+            continue
         _add_trimmed(text, start, match.end(), spans)
         start = match.end()
     _add_trimmed(text, start, len(text), spans)
     return spans
+
+
+def _soft_line_breaks(text: str) -> set[int]:
+    """Where a hard-wrapped text (old archives, wire copy: every line broken at one width) breaks a
+    sentence in mid-line: the positions of single line breaks after a line of the wrap width that does
+    not end a sentence. The wrap width is the display width (a Hangul syllable counts two) most lines
+    that end in mid-sentence share, when at least _WRAPPED_LINES of them do; headlines and
+    subheadings, also unpunctuated, have no common width."""
+    breaks, start = [], 0
+    while (end := text.find("\n", start)) >= 0:
+        line = text[start:end].rstrip()
+        if len(line) >= _SHORTEST_WRAPPED and not _ENDS_SENTENCE.search(line) and text[end + 1 : end + 2].strip():
+            breaks.append((end, _display_width(line)))
+        start = end + 1
+    if len(breaks) < _WRAPPED_LINES:
+        return set()
+    widths = Counter(width for _, width in breaks)
+    wrap, count = max(((w, widths[w] + widths[w - 1]) for w in widths), key=lambda item: item[1])
+    if count < _WRAPPED_LINES:
+        return set()
+    return {end for end, width in breaks if wrap - _WRAP_SLACK <= width <= wrap}
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in line)
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list) -> None:
@@ -100,7 +134,7 @@ class MecabTokenizer:
         """(surface, tag) of each morpheme, as KoNLPy's `Mecab.pos` gives them, read from MeCab's
         output here: KoNLPy's reading of it cost a quarter as much as MeCab's analysis."""
         with self._mecab_lock:
-            output = self.mecab.tagger.parse(sentence)
+            output = self.mecab.tagger.parse(sentence.replace("\n", " "))  # a wrapped line goes on
         pieces = []
         # Lines end in "\n" only: splitlines() would also break at \x0c, \x1c-\x1e, \x85, \u2028 inside a
         # surface and leave empty tokens. The last two pieces are "EOS" and "".
