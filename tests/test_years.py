@@ -81,6 +81,12 @@ def test_durations_are_periods_from_their_stated_start_or_publication(sentence, 
     assert (text, year.year_start, year.year_end, year.year) == (span, start, end, None)
 
 
+def test_an_end_that_closes_the_period_just_stated_is_that_period():
+    found = years("94년부터 7개년 계획으로 오는 2000년까지 짓고, 2000년까지 갚는다.")
+    assert [(t, y.year_start, y.year_end) for t, y in found] == [
+        ("94년부터 7개년", 1994, 2000), ("2000년까지", 1994, 2000), ("2000년까지", None, 2000)]
+
+
 def test_a_duration_without_any_start_is_not_a_period():
     assert years("5년간 투입한다.", None) == []
 

@@ -56,6 +56,7 @@ _PATTERN = re.compile(
     r")"
 )
 _BOUNDS = _TABLE["period_words"]
+_SAME_CLAUSE = re.compile(r"[^.?!\n,]{0,20}")
 _PERIOD_GAP = re.compile(r"\s?(?:(?:%s)\s?)?$" % longest_first(_TABLE["period_joiners"]))
 _COMPARISON = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["comparison_after"]))
 # 2027년 준공, 내년 8월 완공: the year a project ends.
@@ -150,6 +151,12 @@ def _is_end(year: Year) -> bool:
     return year.year_end is not None and year.year_start is None and not year.completion
 
 
+def _restates_end(text: str, period: Year, end: Year) -> bool:
+    """An end year that closes the period just stated, a few words on in the same clause, is that period."""
+    return (period.year_start is not None and period.year_end is not None and _is_end(end)
+            and end.year_end == period.year_end and _SAME_CLAUSE.fullmatch(text, period.end, end.start) is not None)
+
+
 def find_years(doc: Doc) -> list[Year]:
     published = doc.user_data.get("published")
     text = doc_text(doc)
@@ -169,6 +176,8 @@ def find_years(doc: Doc) -> list[Year]:
             meaning = Year(previous.start, meaning.end, year_start=previous.year_start, year_end=meaning.year_end,
                            relative=previous.relative)
             found.pop()
+        elif previous is not None and _restates_end(text, previous, meaning):  # 94년부터 7개년 계획으로 오는 2000년까지
+            meaning = replace(meaning, year_start=previous.year_start)
         previous = meaning
         found.append(meaning)
         last_year = meaning.year or meaning.year_end or last_year
