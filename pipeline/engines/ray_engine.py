@@ -25,8 +25,8 @@ from krnews.models import Article, Document
 from ..inputs import InputError
 from ..runner import CHUNK_SIZE, prepare, process_chunk
 
-# Inputs per Dataset. Each window starts its actors afresh (about a second to load the NLP), so a
-# window is many minutes of work for a few actors, yet a bounded share of the driver's memory.
+# Inputs per Dataset. Each window starts its actors afresh (a second or two to load the NLP), so a
+# window is minutes of work for a few actors, yet a bounded share of the driver's memory.
 WINDOW = 20_000
 # Rows per block: batches never span blocks, and small blocks spread a window over many actors.
 BLOCK_SIZE = 4 * CHUNK_SIZE
@@ -77,6 +77,7 @@ def run_articles_on_ray(
 
 
 def _run_window(inputs: list, default_published, actors: int, chunk_size: int) -> Iterator[Document | InputError]:
+    """One Dataset of pickled inputs through the actors; outcomes in input order."""
     rows = [{"item": pickle.dumps(item)} for item in inputs]
     blocks = max(min(actors, math.ceil(len(rows) / chunk_size)), math.ceil(len(rows) / BLOCK_SIZE))
     dataset = ray.data.from_items(rows, override_num_blocks=blocks)
