@@ -383,3 +383,20 @@ def test_a_record_in_a_hard_wrapped_text_keeps_what_the_line_before_says():
     [cost, design] = records(WRAPPED)
     assert (cost.org, cost.amount_krw, cost.year_start, cost.year_end) == ("충청북도 청주시", 850 * 10**8, 2025, 2029)
     assert (design.org, design.year) == ("충청북도 청주시", 2024)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # several bodies named as one spend as one, not as the first body listed with them
+    ("한빛전자·누리화학·대성바이오 등 12개 대기업이 내년까지 국내에 15조원 규모의 투자를 하겠다고 밝혔다.",
+     [("12개 대기업", "company", "funder", None)]),
+    ("충청북도는 올해 체육시설에 50억원을 투입한다. 한편 도내 일선 시군은 총 사업비 174억원을 들여 체육시설 6곳을 짓는다.",
+     [("충청북도", "local_gov", "funder", None), ("도내 일선 시군", "local_gov", "funder", None)]),
+    # a group that receives: the giver the text is about funds it
+    ("교육부는 올해 1045억원을 투입한다. 선정된 30개 대학은 평균 20억원 내외로 지원받는다.",
+     [("교육부", "central_gov", "funder", None), ("교육부", "central_gov", "funder", "30개 대학")]),
+    # a bare 기업 refers back to one company
+    ("삼성전자는 평택에 30조원을 투자한다. 이 기업은 내년에도 10조원을 투자한다.",
+     [("삼성전자", "company", "funder", None), ("삼성전자", "company", "funder", None)]),
+])
+def test_a_group_of_bodies_named_as_one_acts_as_one(text, expected):
+    assert [(r.org, r.org_type, r.org_role, r.recipient) for r in records(text)] == expected

@@ -38,6 +38,7 @@ class Org:
     end: int
     in_gazetteer: bool = True  # False: recognised by a suffix rule (…센터, …재단), may name a facility
     body: Org | None = None  # of a unit named with its body (영동군 농업기술센터), that body (영동군)
+    group: bool = False  # several bodies named as one (16개 대기업, 도내 일선 시군): the name as written
 
 
 def trie_regex(words) -> str:

@@ -36,6 +36,14 @@ _ANAPHOR = re.compile(
     % (longest_first(_ANAPHOR_TYPES), longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"]))
 )
 _NON_FUNDING = frozenset(_TABLE["non_funding_types"])
+# 16개 대기업이, 도내 일선 시군은: several bodies named as one, with a count or a word that makes
+# them many (a bare 기업은 refers back to one company)
+_GROUP_TYPES: dict = _TABLE["groups"]["heads"]
+_GROUP = re.compile(
+    r"(?<![가-힣])(?P<modifiers>(?:(?:%s)\s)*)(?P<count>\d+개\s?)?(?P<head>%s)(?=(?:%s)(?:\s|,))"
+    % (longest_first(_TABLE["groups"]["modifiers"]), longest_first(_GROUP_TYPES),
+       longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"]))
+)
 _FACILITIES = tuple(_TABLE["facility_suffixes"])
 
 
@@ -45,6 +53,12 @@ def can_act(org: Org) -> bool:
     if not org.in_gazetteer and org.canonical.endswith(_FACILITIES):
         return False
     return org.org_type not in _NON_FUNDING
+
+
+def named_groups(text: str, start: int, end: int) -> list[Org]:
+    """Several bodies named as one between `start` and `end`, as organisations of their own."""
+    return [Org(m.group(), _GROUP_TYPES[m["head"]], m.start(), m.end(), in_gazetteer=False, group=True)
+            for m in _GROUP.finditer(text, start, end) if m["modifiers"] or m["count"]]
 
 
 def is_named_funder(text: str, org: Org) -> bool:
@@ -86,9 +100,11 @@ class ActorTracker:
     def current(self) -> Org | None:
         return self.history[-1] if self.history else None
 
-    def actor_for(self, sentence: Sentence, amount_start: int) -> Org | None:
+    def actor_for(self, sentence: Sentence, amount_start: int, groups: bool = True) -> Org | None:
+        """The acting organisation for the amount at `amount_start`; with `groups` False, never a
+        group of bodies named as one (for whoever gives to such a group)."""
         text = self.text
-        orgs = [o for o in sentence.orgs if can_act(o)]
+        orgs = [o for o in sentence.orgs if can_act(o) and (groups or not o.group)]
         before = [o for o in orgs if o.end <= amount_start and not is_named_funder(text, o)]
         listed = [o for o in before if o.in_gazetteer]
         if listed and _LIST_GAP.match(text[listed[-1].end : amount_start]):
@@ -107,10 +123,11 @@ class ActorTracker:
         owners = [o for o in before if o.start == sentence.start and _POSSESSIVE.match(text, o.end)]
         if owners:  # 농림축산식품부의 스마트팜 사업에는 4,200억 원이 배정됐다 (the sentence opens with it)
             return owners[0]
-        return self.current or (orgs[0] if orgs else None) or self.first
+        current = self.current if groups else next((o for o in reversed(self.history) if not o.group), None)
+        return current or (orgs[0] if orgs else None) or self.first
 
     def _referent(self, anaphor: str) -> Org | None:
-        return next((o for o in reversed(self.history) if _fits(o, anaphor)), None)
+        return next((o for o in reversed(self.history) if not o.group and _fits(o, anaphor)), None)  # 대학은: one
 
     def end_of_sentence(self, sentence: Sentence) -> None:
         text = self.text

@@ -10,7 +10,7 @@ from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_table, longest_first
 from krnews.nlp.years import Year
 
-from .actors import ActorTracker, acts, can_act, is_named_funder
+from .actors import ActorTracker, acts, can_act, is_named_funder, named_groups
 from .context import DocContext, Sentence, parenthesis_of
 from .cues import classify
 from .kinds import funding_type as kind_of_money, other_funder, public_share
@@ -44,6 +44,7 @@ class _Reader:
         self.article, self.context, self.text = article, context, context.text
         for sentence in context.sentences:  # 남제주군 대정문화체육센터에 39억원: its body pays for a facility
             sentence.orgs = [o.body if o.body is not None and not can_act(o) else o for o in sentence.orgs]
+            sentence.orgs = sorted(sentence.orgs + named_groups(self.text, sentence.start, sentence.end), key=lambda o: o.start)
         self.actors = ActorTracker(context)
         self.years = YearTracker()
         self.topic: str | None = None  # funding type of the paragraph's last record
@@ -203,6 +204,8 @@ class _Reader:
         if funder is None and funding_type == "contract" and actor is not None and actor.org_type == "company":
             funder = _client(sentence, actor)  # 요진건설은 LH … 공사를 1378억원에 계약: LH pays
         receives = (role.receives and share != "own") or share == "received"
+        if funder is None and receives and actor is not None and actor.group:
+            funder = self.actors.actor_for(sentence, amount.start, groups=False)  # 44개 대학은 … 지원받는다
         org, recipient, org_role = actor, None, ("recipient" if receives else "funder")
         if funder is not None and actor is not None and funder.canonical != actor.canonical:
             org, recipient, org_role = funder, actor.canonical, "funder"
