@@ -400,3 +400,9 @@ def test_a_record_in_a_hard_wrapped_text_keeps_what_the_line_before_says():
 ])
 def test_a_group_of_bodies_named_as_one_acts_as_one(text, expected):
     assert [(r.org, r.org_type, r.org_role, r.recipient) for r in records(text)] == expected
+
+
+def test_money_said_to_be_an_organisations_share_is_its_own():
+    text = "강원도가 지원할 수 있는 사업비는 최대 200억 원 수준, 나머지 800억 원은 양양군의 몫입니다."
+    assert [(r.org, r.org_role, r.recipient, r.funding_type) for r in records(text)][1] == (
+        "강원특별자치도 양양군", "funder", None, "budget")

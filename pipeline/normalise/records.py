@@ -13,7 +13,7 @@ from krnews.nlp.years import Year
 from .actors import ActorTracker, acts, can_act, is_named_funder, named_groups
 from .context import DocContext, Sentence, parenthesis_of
 from .cues import classify
-from .kinds import funding_type as kind_of_money, other_funder, public_share
+from .kinds import funding_type as kind_of_money, government_level, other_funder, public_share
 from .initiatives import find_initiative
 from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
@@ -27,6 +27,8 @@ _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sideba
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
 # 교육부는 이 중 1100억원을: a part of the money just given, in that money's year
 _PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("years")["part_of_before"]))
+_TOPIC_GAP = re.compile(r"\s?[은는]\s")
+_SHARE_OF = re.compile(r"의\s?(?:%s)" % longest_first(load_table("funding")["share_words"]))
 _RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
 # 삼성전자와 SK하이닉스, 삼성전자·SK하이닉스: the words that list organisations
 _ORG_JOIN = re.compile(r"\s?(?:%s)\s?" % longest_first(sorted({join.strip() for join in load_table("orgs")["list_joins"]})))
@@ -189,9 +191,13 @@ class _Reader:
                         None if in_list is None else tuple(offset - start for offset in in_list), others)
         if not role.is_record:
             return None
-        actor = self.respective.get(amount.start) or self.actors.actor_for(sentence, amount.start)
+        owner = _owner_after(text, sentence, amount)  # its own money, whoever else the sentence names
+        actor = self.respective.get(amount.start) or owner or self.actors.actor_for(sentence, amount.start)
         predicate_end = upper if in_list is None else sentence.end  # a list's amounts share its predicate
-        share = public_share(text, amount.start, lower, actor)
+        if owner is not None and government_level(owner) is not None:
+            share = "own"  # 800억 원은 양양군의 몫: the county's own money, a share of its budget
+        else:
+            share = public_share(text, amount.start, lower, actor)
         funding_type = kind_of_money(role, text, amount.start, lower, predicate_end, actor, share)
         completion = self._completion_year(sentence)
         if role.funding_type == "project_cost":  # a total cost named as such (사업비), not spending on works
@@ -200,10 +206,10 @@ class _Reader:
             part_of = bool(_PART_OF.search(text, sentence.start, amount.start))
             choice = choice or completion or self._year_from_context(actor, text[amount.end : upper], part_of)
         year = choice.year if choice else None
-        funder = next((o for o in sentence.orgs if is_named_funder(text, o)), None)
+        funder = None if owner else next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         if funder is None and funding_type == "contract" and actor is not None and actor.org_type == "company":
             funder = _client(sentence, actor)  # 요진건설은 LH … 공사를 1378억원에 계약: LH pays
-        receives = (role.receives and share != "own") or share == "received"
+        receives = not owner and ((role.receives and share != "own") or share == "received")
         if funder is None and receives and actor is not None and actor.group:
             funder = self.actors.actor_for(sentence, amount.start, groups=False)  # 44개 대학은 … 지원받는다
         org, recipient, org_role = actor, None, ("recipient" if receives else "funder")
@@ -263,6 +269,14 @@ def _stretch_end(text: str, amount: Amount, following: list[Amount], sentence_en
         if parenthesis_of(text, other.start, amount.end) is None:
             return other.start
     return sentence_end
+
+
+def _owner_after(text: str, sentence: Sentence, amount: Amount) -> Org | None:
+    """나머지 800억 원은 양양군의 몫이다: the organisation whose share the amount is said to be."""
+    for org in sentence.orgs:
+        if org.start > amount.end and _TOPIC_GAP.fullmatch(text, amount.end, org.start) and _SHARE_OF.match(text, org.end):
+            return org
+    return None
 
 
 def _lists(text: str, amounts: list[Amount], sentence_start: int) -> dict[int, tuple[int, int, int]]:
