@@ -79,3 +79,24 @@ def test_ray_writes_the_parquet_shards_the_local_engine_writes(local_ray, tmp_pa
                      "--published", "2022-03-02", "--out", str(out)]) == 0
         tables[engine] = pq.read_table(out).to_pylist()
     assert tables["ray"] == tables["local"] and len(tables["ray"]) == 9
+
+
+def test_ray_saves_to_the_store_what_the_local_engine_saves(local_ray, tmp_path):
+    from krnews.cli import main
+    from krnews.store import Store
+
+    corpus = tmp_path / "docs.jsonl"
+    corpus.write_text("".join(
+        '{"id": "s%d", "text": "%s는 내년 수소 버스 도입에 %d억원을 편성했다."}\n' % (i, ORGS[i % len(ORGS)], 20 + i)
+        for i in range(7)), encoding="utf-8")
+    saved = {}
+    for engine in ("local", "ray"):
+        db = tmp_path / f"{engine}.sqlite"
+        assert main(["extract", str(corpus), "--engine", engine, "--workers", "2", "--published", "2022-03-02",
+                     "--db", str(db), "--out", str(tmp_path / f"{engine}.jsonl")]) == 0
+        store = Store.open(str(db), create=False)
+        try:
+            saved[engine] = [r.model_dump() for r in store.iter_records()]
+        finally:
+            store.close()
+    assert saved["ray"] == saved["local"] and len(saved["ray"]) == 7
