@@ -15,7 +15,6 @@ import re
 import sys
 import threading
 from collections import Counter
-from unicodedata import east_asian_width
 
 import numpy
 from spacy.attrs import SENT_START, TAG
@@ -28,10 +27,12 @@ from .doctext import remember_text
 # or after the sentence ending 다. glued to the next sentence (했다.러시아: common in scraped text).
 _SENTENCE_END = re.compile(r"(?<=[.?!。])[\"'”’)\]]*(?=\s)|(?<=다\.)(?=[가-힣A-Za-z])|\n+")
 _MAX_SENTENCE_CHARS = 2000  # well inside MeCab's input buffer (8 KiB of UTF-8)
-_ENDS_SENTENCE = re.compile(r"[.?!。…\"'”’)\]]$")
 _WRAPPED_LINES = 3  # lines of one width in mid-sentence that make a text hard-wrapped
 _SHORTEST_WRAPPED = 20  # characters: shorter lines are headings or list items, never wrapped prose
 _WRAP_SLACK = 3  # columns a wrapped line may fall short of the width (a wide character did not fit)
+# A line of at least _SHORTEST_WRAPPED characters that does not end a sentence, followed by one
+# line break and more text (the match ends where the break is)
+_OPEN_LINE = re.compile(r"^[^\n]{%d,}+(?<![.?!。…\"'”’)\]\s])(?=\n\S)" % _SHORTEST_WRAPPED, re.M)
 
 
 def load_mecab(dicpath: str | None = None):
@@ -68,12 +69,7 @@ def _soft_line_breaks(text: str) -> set[int]:
     not end a sentence. The wrap width is the display width (a Hangul syllable counts two) most lines
     that end in mid-sentence share, when at least _WRAPPED_LINES of them do; headlines and
     subheadings, also unpunctuated, have no common width."""
-    breaks, start = [], 0
-    while (end := text.find("\n", start)) >= 0:
-        line = text[start:end].rstrip()
-        if len(line) >= _SHORTEST_WRAPPED and not _ENDS_SENTENCE.search(line) and text[end + 1 : end + 2].strip():
-            breaks.append((end, _display_width(line)))
-        start = end + 1
+    breaks = [(m.end(), _display_width(m.group())) for m in _OPEN_LINE.finditer(text)]
     if len(breaks) < _WRAPPED_LINES:
         return set()
     widths = Counter(width for _, width in breaks)
@@ -84,7 +80,9 @@ def _soft_line_breaks(text: str) -> set[int]:
 
 
 def _display_width(line: str) -> int:
-    return sum(2 if east_asian_width(char) in "WF" else 1 for char in line)
+    """Columns the line takes: one per ASCII character, two per Hangul syllable (three bytes in UTF-8);
+    counted from the encoded length, which is exact for these two and close for the rest."""
+    return (len(line.encode("utf-8")) + len(line)) // 2
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list) -> None:
