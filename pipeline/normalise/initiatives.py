@@ -44,7 +44,7 @@ _PURPOSE_GAP = re.compile(
 _BOUGHT_GAP = re.compile(r"[을를]\s?(?:각각\s?)?")
 _FOR_PRICE = re.compile(r"\s?에\s")
 # "600억원은 … 태양광 설치에": the purpose after the amount it is the topic of
-_TOPIC_GAP = re.compile(r"\s?[은는]\s")
+TOPIC_GAP = re.compile(r"\s?[은는]\s")
 _PURPOSE_AFTER = re.compile(r"(?:에|에는|에도|엔)(?=[\s,])")
 # 복지예산이 8조원으로, R&D 예산은 … 7조원이다, 2016년 예산을 … 14조원으로 편성: the budget the amount
 # is the size of, named as the clause's subject, topic or object, before the amount …
@@ -208,9 +208,11 @@ def find_initiative(doc: Doc, amount_start: int, amount_end: int, lower: int, up
     if before and _BOUGHT_GAP.fullmatch(text, before[-1][1], amount_start) and _FOR_PRICE.match(text, amount_end):
         return before[-1][2]
     after = [p for p in phrases if p[0] >= amount_end]
-    if after and _TOPIC_GAP.fullmatch(text, amount_end, after[0][0]) and _PURPOSE_AFTER.match(text, after[0][1]):
+    if after and TOPIC_GAP.fullmatch(text, amount_end, after[0][0]) and _PURPOSE_AFTER.match(text, after[0][1]):
         return after[0][2]
-    if budget := _budget_named(doc, [p for p in around if p[1] <= amount_start], [p for p in around if p[0] >= amount_end], amount_end):
+    budget = _budget_named(doc, [p for p in around if p[1] <= amount_start], [p for p in around if p[0] >= amount_end],
+                           amount_end)
+    if budget:
         return budget
     candidates = []  # (score, text)
     for m in _QUOTED.finditer(text, lower, upper):

@@ -14,7 +14,7 @@ from .actors import ActorTracker, acts, can_act, is_named_funder, named_groups
 from .context import DocContext, Sentence, parenthesis_of
 from .cues import classify
 from .kinds import funding_type as kind_of_money, government_level, other_funder, public_share
-from .initiatives import find_initiative
+from .initiatives import TOPIC_GAP, find_initiative
 from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
 _ACTION = re.compile(longest_first(load_table("funding")["action_predicates"]))
@@ -27,7 +27,6 @@ _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sideba
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
 # 교육부는 이 중 1100억원을: a part of the money just given, in that money's year
 _PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("years")["part_of_before"]))
-_TOPIC_GAP = re.compile(r"\s?[은는]\s")
 _SHARE_OF = re.compile(r"의\s?(?:%s)" % longest_first(load_table("funding")["share_words"]))
 _RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
 # 삼성전자와 SK하이닉스, 삼성전자·SK하이닉스: the words that list organisations
@@ -274,7 +273,7 @@ def _stretch_end(text: str, amount: Amount, following: list[Amount], sentence_en
 def _owner_after(text: str, sentence: Sentence, amount: Amount) -> Org | None:
     """나머지 800억 원은 양양군의 몫이다: the organisation whose share the amount is said to be."""
     for org in sentence.orgs:
-        if org.start > amount.end and _TOPIC_GAP.fullmatch(text, amount.end, org.start) and _SHARE_OF.match(text, org.end):
+        if org.start > amount.end and TOPIC_GAP.fullmatch(text, amount.end, org.start) and _SHARE_OF.match(text, org.end):
             return org
     return None
 
