@@ -201,6 +201,7 @@ def test_the_amounts_of_a_list_are_received_when_the_list_s_predicate_receives_t
     ("포항시는 30억원을 들여 전기차 충전기를 설치한다.", ["전기차 충전기 설치"]),
     # nouns listed within one name (및, ~); 인 after a project word is "which is", not part of the name
     ("포항시는 데이터 수집 및 분석 플랫폼 구축에 80억원을 투입한다.", ["데이터 수집 및 분석 플랫폼 구축"]),
+    ("제주도는 서귀포시 야구장 등 6개 체육시설 조성에 174억원을 투입한다.", ["서귀포시 야구장 등 6개 체육시설 조성"]),
     ("포항시는 국책사업인 포항~영덕 철도 건설에 1,200억원을 확보했다.", ["포항~영덕 철도 건설"]),
     # the budget the amount is the size of, as subject, topic or object, or right after it
     ("강원도는 내년 예산안을 발표했다. 이 가운데 문화예산이 2100억원으로 역대 최대다.", ["문화예산"]),
