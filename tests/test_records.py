@@ -407,3 +407,15 @@ def test_money_said_to_be_an_organisations_share_is_its_own():
     text = "강원도가 지원할 수 있는 사업비는 최대 200억 원 수준, 나머지 800억 원은 양양군의 몫입니다."
     assert [(r.org, r.org_role, r.recipient, r.funding_type) for r in records(text)][1] == (
         "강원특별자치도 양양군", "funder", None, "budget")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the company it supplies pays a supply contract
+    ("한빛전자는 누리모터스에 2026년까지 3000억원 규모의 배터리를 공급하는 계약을 체결했다.",
+     ("누리모터스", "funder", "한빛전자", "contract")),
+    # a purchase contract is the buyer's own money
+    ("한빛전자는 누리소재와 3000억원 규모의 원료 구매 계약을 체결했다.", ("한빛전자", "funder", None, "contract")),
+])
+def test_who_pays_a_companys_contract(text, expected):
+    [record] = records(text)
+    assert (record.org, record.org_role, record.recipient, record.funding_type) == expected

@@ -27,6 +27,8 @@ _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sideba
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
 # 교육부는 이 중 1100억원을: a part of the money just given, in that money's year
 _PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("years")["part_of_before"]))
+_SUPPLIES = re.compile(longest_first(load_table("funding")["supply_words"]))
+_DATIVE = re.compile(r"(?:에|에게)\s")
 _SHARE_OF = re.compile(r"의\s?(?:%s)" % longest_first(load_table("funding")["share_words"]))
 _RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
 # 삼성전자와 SK하이닉스, 삼성전자·SK하이닉스: the words that list organisations
@@ -207,7 +209,7 @@ class _Reader:
         year = choice.year if choice else None
         funder = None if owner else next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         if funder is None and funding_type == "contract" and actor is not None and actor.org_type == "company":
-            funder = _client(sentence, actor)  # 요진건설은 LH … 공사를 1378억원에 계약: LH pays
+            funder = _client(text, sentence, actor)  # 요진건설은 LH … 공사를 1378억원에 계약: LH pays
         receives = not owner and ((role.receives and share != "own") or share == "received")
         if funder is None and receives and actor is not None and actor.group:
             funder = self.actors.actor_for(sentence, amount.start, groups=False)  # 44개 대학은 … 지원받는다
@@ -297,9 +299,14 @@ def _lists(text: str, amounts: list[Amount], sentence_start: int) -> dict[int, t
     return lists
 
 
-def _client(sentence: Sentence, contractor: Org) -> Org | None:
-    """Who pays a company's contract: a government or public body named in the same sentence."""
-    return next((o for o in sentence.orgs if o.org_type in _PUBLIC_CLIENTS and o.canonical != contractor.canonical), None)
+def _client(text: str, sentence: Sentence, contractor: Org) -> Org | None:
+    """Who pays a company's contract: a government or public body named in the same sentence (요진건설은
+    LH … 공사를 1378억원에 계약), or the one it supplies (누리모터스에 … 배터리를 공급하는 계약)."""
+    others = [o for o in sentence.orgs if o.canonical != contractor.canonical]
+    public = next((o for o in others if o.org_type in _PUBLIC_CLIENTS), None)
+    if public is not None or not _SUPPLIES.search(text, sentence.start, sentence.end):
+        return public
+    return next((o for o in others if _DATIVE.match(text, o.end)), None)
 
 
 def _project_year(choice: YearChoice | None, completion: YearChoice | None) -> YearChoice | None:
