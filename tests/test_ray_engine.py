@@ -63,38 +63,41 @@ def test_the_cli_on_ray_writes_what_the_local_engine_writes(local_ray, tmp_path)
     assert outputs["ray"] == outputs["local"] and "4500000000" in outputs["ray"] and "12000000000" in outputs["ray"]
 
 
-def test_ray_writes_the_parquet_shards_the_local_engine_writes(local_ray, tmp_path):
-    import pyarrow.parquet as pq
-
+def _extract_with_each_engine(tmp_path, sentence: str, count: int, *options: str) -> dict:
+    """Run `krnews extract` with each engine on `count` documents of `sentence` (% (org, amount));
+    engine -> the path its options name with {engine} filled in."""
     from krnews.cli import main
 
     corpus = tmp_path / "docs.jsonl"
     corpus.write_text("".join(
-        '{"id": "d%d", "text": "%s는 올해 스마트팜 조성에 %d억원을 투입한다."}\n' % (i, ORGS[i % len(ORGS)], 10 + i)
-        for i in range(9)), encoding="utf-8")
-    tables = {}
+        '{"id": "d%d", "text": "%s"}\n' % (i, sentence % (ORGS[i % len(ORGS)], 10 + i)) for i in range(count)),
+        encoding="utf-8")
+    outputs = {}
     for engine in ("local", "ray"):
-        out = tmp_path / engine
-        assert main(["extract", str(corpus), "--engine", engine, "--workers", "2", "--format", "parquet",
-                     "--published", "2022-03-02", "--out", str(out)]) == 0
-        tables[engine] = pq.read_table(out).to_pylist()
+        filled = [option.format(engine=tmp_path / engine) for option in options]
+        assert main(["extract", str(corpus), "--engine", engine, "--workers", "2", "--published", "2022-03-02",
+                     *filled]) == 0
+        outputs[engine] = filled[-1]
+    return outputs
+
+
+def test_ray_writes_the_parquet_shards_the_local_engine_writes(local_ray, tmp_path):
+    import pyarrow.parquet as pq
+
+    outputs = _extract_with_each_engine(tmp_path, "%s는 올해 스마트팜 조성에 %d억원을 투입한다.", 9,
+                                        "--format", "parquet", "--out", "{engine}")
+    tables = {engine: pq.read_table(out).to_pylist() for engine, out in outputs.items()}
     assert tables["ray"] == tables["local"] and len(tables["ray"]) == 9
 
 
 def test_ray_saves_to_the_store_what_the_local_engine_saves(local_ray, tmp_path):
-    from krnews.cli import main
     from krnews.store import Store
 
-    corpus = tmp_path / "docs.jsonl"
-    corpus.write_text("".join(
-        '{"id": "s%d", "text": "%s는 내년 수소 버스 도입에 %d억원을 편성했다."}\n' % (i, ORGS[i % len(ORGS)], 20 + i)
-        for i in range(7)), encoding="utf-8")
+    outputs = _extract_with_each_engine(tmp_path, "%s는 내년 수소 버스 도입에 %d억원을 편성했다.", 7,
+                                        "--out", "{engine}.jsonl", "--db", "{engine}.sqlite")
     saved = {}
-    for engine in ("local", "ray"):
-        db = tmp_path / f"{engine}.sqlite"
-        assert main(["extract", str(corpus), "--engine", engine, "--workers", "2", "--published", "2022-03-02",
-                     "--db", str(db), "--out", str(tmp_path / f"{engine}.jsonl")]) == 0
-        store = Store.open(str(db), create=False)
+    for engine, db in outputs.items():
+        store = Store.open(db, create=False)
         try:
             saved[engine] = [r.model_dump() for r in store.iter_records()]
         finally:
