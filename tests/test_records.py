@@ -419,3 +419,9 @@ def test_money_said_to_be_an_organisations_share_is_its_own():
 def test_who_pays_a_companys_contract(text, expected):
     [record] = records(text)
     assert (record.org, record.org_role, record.recipient, record.funding_type) == expected
+
+
+def test_money_for_an_organisation_named_with_에_대한_is_received_by_it():
+    text = "댐 건설에 2조원을 투자하는 한국수자원공사에 대한 이자 지원 예산은 300억원으로 확정됐다."
+    assert [(r.amount_text, r.org, r.org_role) for r in records(text)] == [
+        ("2조원", "한국수자원공사", "funder"), ("300억원", "한국수자원공사", "recipient")]

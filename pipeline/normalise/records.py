@@ -29,6 +29,8 @@ _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comp
 _PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("years")["part_of_before"]))
 _SUPPLIES = re.compile(longest_first(load_table("funding")["supply_words"]))
 _DATIVE = re.compile(r"(?:에|에게)\s")
+# 수자원공사에 대한 금융지원비: the organisation the money is for, not who gives it
+_BENEFICIARY = re.compile(r"(?:에\s?대한|에게)\s")
 _SHARE_OF = re.compile(r"의\s?(?:%s)" % longest_first(load_table("funding")["share_words"]))
 _RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
 # 삼성전자와 SK하이닉스, 삼성전자·SK하이닉스: the words that list organisations
@@ -210,7 +212,9 @@ class _Reader:
         funder = None if owner else next((o for o in sentence.orgs if is_named_funder(text, o)), None)
         if funder is None and funding_type == "contract" and actor is not None and actor.org_type == "company":
             funder = _client(text, sentence, actor)  # 요진건설은 LH … 공사를 1378억원에 계약: LH pays
-        receives = not owner and ((role.receives and share != "own") or share == "received")
+        receives = not owner and ((role.receives and share != "own") or share == "received"
+                                  or (actor is not None and actor.end <= amount.start
+                                      and _BENEFICIARY.match(text, actor.end) is not None))
         if funder is None and receives and actor is not None and actor.group:
             funder = self.actors.actor_for(sentence, amount.start, groups=False)  # 44개 대학은 … 지원받는다
         org, recipient, org_role = actor, None, ("recipient" if receives else "funder")
