@@ -425,3 +425,14 @@ def test_money_for_an_organisation_named_with_에_대한_is_received_by_it():
     text = "댐 건설에 2조원을 투자하는 한국수자원공사에 대한 이자 지원 예산은 300억원으로 확정됐다."
     assert [(r.amount_text, r.org, r.org_role) for r in records(text)] == [
         ("2조원", "한국수자원공사", "funder"), ("300억원", "한국수자원공사", "recipient")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # public money named right after the amount says whose it is, as it does before it
+    ("진안군은 마이산 관광지를 육성한다. 2025년부터 5년간 매년 10억원씩 도비가 투입된다.", ("recipient", "grant")),
+    ("청주시는 30억원의 국비를 확보했다.", ("recipient", "grant")),
+    ("청주시는 30억원의 시비를 투입한다.", ("funder", "budget")),
+])
+def test_public_money_named_after_the_amount(text, expected):
+    [record] = records(text)
+    assert (record.org_role, record.funding_type) == expected

@@ -1,6 +1,6 @@
 """The funding type of a record beyond its nearest cue word: whose money it is and what it builds.
 
-- Public money named right before the amount (국비 39억원, 시비 29억원) is a grant when it comes from
+- Public money named right before or after the amount (국비 39억원, 10억원씩 도비가) is a grant when it comes from
   a higher level of government than the organisation's own, its budget otherwise (시비 is a 구's
   grant, a 시's budget), unless the organisation gives it (국비 40억원을 지원한다: a grant).
 - A government's money that builds a facility (건립, 신축) is a project cost, its other spending
@@ -25,6 +25,7 @@ _GOVERNMENT = frozenset(_TABLE["government_types"])
 _GOVERNMENT_SPENDS = re.compile(longest_first(_TABLE["government_spending_verbs"]))
 _GIVES = re.compile(longest_first(_TABLE["giving_verbs"]))
 _SOURCE_WINDOW = max(map(len, _LEVELS)) + len(" 으로 ")  # 국민체육진흥기금으로 120억원
+_OWN_SOURCE_AFTER = re.compile(r"\s?(?:씩|의)?\s?(?P<word>%s)(?=[이가을를은는도로]|\s)" % longest_first(_LEVELS))
 _OTHER_FUNDERS: dict[str, dict] = _TABLE["other_funders"]
 _OTHER_SOURCE = re.compile(r"(?<![가-힣])(?P<word>%s)\s?(?:으로|로)?\s?$" % longest_first(_OTHER_FUNDERS))
 
@@ -41,18 +42,22 @@ def government_level(org: Org | None) -> int | None:
     return 3 if name.endswith("구") else 2
 
 
-def public_share_level(text: str, start: int, lower: int) -> int | None:
-    """The level of government whose money the amount at text[start:…] is said to be (국비 39억원: 0)."""
+def public_share_level(text: str, start: int, end: int, lower: int) -> int | None:
+    """The level of government whose money the amount at text[start:end] is said to be, named before it
+    (국비 39억원: 0) or right after it (39억원의 국비를, 10억원씩 도비가)."""
     source = _OWN_SOURCE.search(text[max(lower, start - _SOURCE_WINDOW) : start])
-    return _LEVELS.get(source.group().rstrip(" 으로").strip(), 0) if source else None
+    if source:
+        return _LEVELS.get(source.group().rstrip(" 으로").strip(), 0)
+    after = _OWN_SOURCE_AFTER.match(text, end)
+    return _LEVELS[after["word"]] if after else None
 
 
-def public_share(text: str, start: int, lower: int, actor: Org | None) -> str | None:
-    """Whose public money the amount at text[start:…] is said to be, seen from a government actor:
+def public_share(text: str, start: int, end: int, lower: int, actor: Org | None) -> str | None:
+    """Whose public money the amount at text[start:end] is said to be, seen from a government actor:
     "received" from a higher level (국비 39억원 of a 구), "own" (군비 195억원 of a 군: paid whatever the
     verb, 확보했다), "lower" (a lower level's); None when no public money is named or the actor is no
     government."""
-    share, level = public_share_level(text, start, lower), government_level(actor)
+    share, level = public_share_level(text, start, end, lower), government_level(actor)
     if share is None or level is None:
         return None
     return "received" if share < level else "own" if share == level else "lower"

@@ -200,7 +200,7 @@ class _Reader:
         if owner is not None and government_level(owner) is not None:
             share = "own"  # 800억 원은 양양군의 몫: the county's own money, a share of its budget
         else:
-            share = public_share(text, amount.start, lower, actor)
+            share = public_share(text, amount.start, amount.end, lower, actor)
         funding_type = kind_of_money(role, text, amount.start, lower, predicate_end, actor, share)
         completion = self._completion_year(sentence)
         if role.funding_type == "project_cost":  # a total cost named as such (사업비), not spending on works
