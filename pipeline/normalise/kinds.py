@@ -1,8 +1,8 @@
 """The funding type of a record beyond its nearest cue word: whose money it is and what it builds.
 
-- Public money named right before or after the amount (국비 39억원, 10억원씩 도비가) is a grant when it comes from
-  a higher level of government than the organisation's own, its budget otherwise (시비 is a 구's
-  grant, a 시's budget), unless the organisation gives it (국비 40억원을 지원한다: a grant).
+- Public money named right before or after the amount (국비 39억원, 10억원씩 도비가) is a grant when
+  it comes from a higher level of government than the organisation's own, its budget otherwise (시비
+  is a 구's grant, a 시's budget), unless the organisation gives it (국비 40억원을 지원한다: a grant).
 - A government's money that builds a facility (건립, 신축) is a project cost, its other spending
   (투입, 들여, 쓴다) its budget.
 - Another funder's share named right before the amount (민자 1조원, 지방비 120억원) is that funder's
