@@ -436,3 +436,8 @@ def test_money_for_an_organisation_named_with_에_대한_is_received_by_it():
 def test_public_money_named_after_the_amount(text, expected):
     [record] = records(text)
     assert (record.org_role, record.funding_type) == expected
+
+
+def test_a_discourse_word_does_not_open_an_initiative():
+    text = "경기도는 올해 1,000억원을 편성했다. 반면 관광 진흥 예산은 200억원으로 줄었다."
+    assert [r.initiative for r in records(text)] == [None, "관광 진흥 예산"]
