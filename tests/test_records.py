@@ -274,6 +274,15 @@ def test_money_that_is_revenue_right_after_the_amount_is_no_record_whatever_came
     assert records("정부 지원으로 한빛소재는 지난해 200억원의 매출을 올렸다.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "누리골프협회는 우승상금 1억원을 내걸었다.",
+    "대회 총상금은 3억2000만 원이며 우승자에게는 상금 5,000만 원이 주어진다.",
+    "경찰은 현상금 1000만원을 걸었다.",
+])
+def test_prize_money_is_no_record(text):
+    assert records(text) == []
+
+
 @pytest.mark.parametrize("text, expected", [
     ("삼성전자와 SK하이닉스는 용인 반도체 클러스터에 각각 360조원, 120조원을 투자한다.",
      [("삼성전자", 360_000_000_000_000), ("SK하이닉스", 120_000_000_000_000)]),
