@@ -92,7 +92,9 @@ _APPROX_SUFFIX = re.compile(r"\s?(?:%s)(?=[^가-힣]|[이은는을를의에가�
 _NUMERAL_CHARS = frozenset("0123456789,." + "".join(SMALL_UNITS) + "".join(LARGE_UNITS))
 _UNIT_OR_DIGIT = re.compile(r"[\d%s%s]" % ("".join(SMALL_UNITS), "".join(LARGE_UNITS)))
 _APPROX_WORDS = frozenset(_TABLE["approx_suffixes"])
-_NOT_BEFORE_BARE = re.compile(r"(?:%s)\s?$" % longest_first(_TABLE["not_before_bare_amount"]))
+# 제111조, 헌법 10조, and the last of a list of articles: 제110·111조
+_NOT_BEFORE_BARE = re.compile(r"(?:%s)\s?(?:\d+\s?조?\s?[·,]\s?)*$" % longest_first(_TABLE["not_before_bare_amount"]))
+_NOT_BEFORE_BARE_WINDOW = 16  # characters: the word and a short list of article numbers
 _VAGUE = re.compile(r"^(?:%s)" % longest_first(_TABLE["vague_numerals"]))
 _BARE_UNITS = tuple(_TABLE["bare_amount_units"])
 _COUNTERS = frozenset(_TABLE["counters"])
@@ -145,7 +147,7 @@ def _bare_amount_is_money(doc: Doc, numeral: str, start: int, end: int) -> bool:
     """200억을 투입 is money; 200억 개, 3억 명, 1억 년, 제111조 and 2인 1조 are not."""
     if not numeral[0].isdigit() or not numeral.rstrip("여").endswith(_BARE_UNITS):
         return False
-    if _NOT_BEFORE_BARE.search(doc_text(doc), max(0, start - 4), start):
+    if _NOT_BEFORE_BARE.search(doc_text(doc), max(0, start - _NOT_BEFORE_BARE_WINDOW), start):
         return False
     token = _token_after(doc, end)
     if token is None:
