@@ -283,6 +283,18 @@ def test_prize_money_is_no_record(text):
     assert records(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "누리빌딩의 임대 조건은 보증금 60억원에 월세 2억원이다.",
+    "투자자의 실투자금은 최저 6000만 원이다.",
+    "배우의 회당 출연료는 1억 원이다.",
+    "그는 사이닝보너스 2800만 달러를 받았다.",
+    "미술품 경매의 낙찰가 총액은 532억원이었다.",
+    "학생들이 내는 등록금 총액은 3000억 원이다.",
+])
+def test_rents_deposits_fees_and_prices_are_no_record(text):
+    assert records(text) == []
+
+
 @pytest.mark.parametrize("text, expected", [
     ("삼성전자와 SK하이닉스는 용인 반도체 클러스터에 각각 360조원, 120조원을 투자한다.",
      [("삼성전자", 360_000_000_000_000), ("SK하이닉스", 120_000_000_000_000)]),
