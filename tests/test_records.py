@@ -278,12 +278,6 @@ def test_money_that_is_revenue_right_after_the_amount_is_no_record_whatever_came
     "누리골프협회는 우승상금 1억원을 내걸었다.",
     "대회 총상금은 3억2000만 원이며 우승자에게는 상금 5,000만 원이 주어진다.",
     "경찰은 현상금 1000만원을 걸었다.",
-])
-def test_prize_money_is_no_record(text):
-    assert records(text) == []
-
-
-@pytest.mark.parametrize("text", [
     "누리빌딩의 임대 조건은 보증금 60억원에 월세 2억원이다.",
     "투자자의 실투자금은 최저 6000만 원이다.",
     "배우의 회당 출연료는 1억 원이다.",
@@ -291,7 +285,7 @@ def test_prize_money_is_no_record(text):
     "미술품 경매의 낙찰가 총액은 532억원이었다.",
     "학생들이 내는 등록금 총액은 3000억 원이다.",
 ])
-def test_rents_deposits_fees_and_prices_are_no_record(text):
+def test_prizes_rents_deposits_fees_and_prices_are_no_record(text):
     assert records(text) == []
 
 
