@@ -30,19 +30,16 @@ _POSSESSIVE = re.compile(r"의\s")
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
 _LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
 _ITEM_START = re.compile(r"[,，;]\s?$")  # "…, 서귀포시 …에 1014억원": the organisation opens a list item
+_ACTING_PARTICLES = longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"])  # 시는, 군이
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
-_ANAPHOR = re.compile(
-    r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)"
-    % (longest_first(_ANAPHOR_TYPES), longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"]))
-)
+_ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first(_ANAPHOR_TYPES), _ACTING_PARTICLES))
 _NON_FUNDING = frozenset(_TABLE["non_funding_types"])
 # 16개 대기업이, 도내 일선 시군은: several bodies named as one, with a count or a word that makes
 # them many (a bare 기업은 refers back to one company)
 _GROUP_TYPES: dict = _TABLE["groups"]["heads"]
 _GROUP = re.compile(
     r"(?<![가-힣])(?P<modifiers>(?:(?:%s)\s)*)(?P<count>\d+개\s?)?(?P<head>%s)(?=(?:%s)(?:\s|,))"
-    % (longest_first(_TABLE["groups"]["modifiers"]), longest_first(_GROUP_TYPES),
-       longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"]))
+    % (longest_first(_TABLE["groups"]["modifiers"]), longest_first(_GROUP_TYPES), _ACTING_PARTICLES)
 )
 _FACILITIES = tuple(_TABLE["facility_suffixes"])
 
