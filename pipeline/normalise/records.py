@@ -48,8 +48,8 @@ class _Reader:
     def __init__(self, article: Article, context: DocContext):
         self.article, self.context, self.text = article, context, context.text
         for sentence in context.sentences:  # 남제주군 대정문화체육센터에 39억원: its body pays for a facility
-            sentence.orgs = [o.body if o.body is not None and not can_act(o) else o for o in sentence.orgs]
-            sentence.orgs = sorted(sentence.orgs + named_groups(self.text, sentence.start, sentence.end), key=lambda o: o.start)
+            bodies = [o.body if o.body is not None and not can_act(o) else o for o in sentence.orgs]
+            sentence.orgs = sorted(bodies + named_groups(self.text, sentence.start, sentence.end), key=lambda o: o.start)
         self.actors = ActorTracker(context)
         self.years = YearTracker()
         self.topic: str | None = None  # funding type of the paragraph's last record
