@@ -4,10 +4,10 @@ A system record matches a gold record with the same amount (won by amount_krw, a
 own value) and, unless organisations are ignored, an organisation name in common (spaces ignored).
 Among equally close candidates the one of the same funding type is tried first (시비 and 구비 of one
 size pair with their own gold), then the one whose initiative shares more words with the gold's (a
-list that gives two projects 100억원 each pairs each project with its own gold). Exact amounts are assigned first, then figures within 2% (222억원 for
-222억417만4177원); in each round the required gold before the optional gold, and as many pairs as
-possible (augmenting paths). What is left over and still matches some gold is the same money told
-again: ignored, not spurious."""
+list that gives two projects 100억원 each pairs each project with its own gold). Exact amounts are
+assigned first, then figures within 2% (222억원 for 222억417만4177원); in each round the required
+gold before the optional gold, and as many pairs as possible (augmenting paths). What is left over
+and still matches some gold is the same money told again: ignored, not spurious."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
