@@ -18,6 +18,11 @@ OrgRole = Literal["funder", "recipient"]
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    @classmethod
+    def columns(cls) -> list[str]:
+        """The fields a dump holds, in order: the columns of a table of these (not `exclude`d ones)."""
+        return [name for name, info in cls.model_fields.items() if not info.exclude]
+
 
 class Article(_Model):
     """One news article: the plain `text` is what every mention offset refers to."""
@@ -75,6 +80,14 @@ class OrgMention(Mention):
 AnyMention = Annotated[Union[AmountMention, YearMention, OrgMention], Field(discriminator="kind")]
 
 
+class Reason(_Model):
+    """Why a record's field has its value: the normaliser's step, its rule and the words it read."""
+
+    step: str
+    rule: str
+    words: str
+
+
 class InitiativeRecord(_Model):
     """Money an organisation commits to, spends on, raises for or receives for an initiative."""
 
@@ -103,6 +116,10 @@ class InitiativeRecord(_Model):
     amount_start: int = Field(description="offset of the amount in the document text")
     extractor_version: str = EXTRACTOR_VERSION
     schema_version: str = SCHEMA_VERSION
+    why: dict[str, Reason] | None = Field(
+        None, exclude=True,
+        description="with --explain only: for org, year, funding_type (and commitment, org_role), which "
+                    "decision step set the field, by which rule, from which words of the text")
 
     @staticmethod
     def make_id(doc_id: str, amount_start: int, amount_text: str) -> str:

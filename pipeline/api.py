@@ -174,7 +174,7 @@ def _frame(rows: Iterable, model) -> "pandas.DataFrame":  # noqa: F821
         import pandas
     except ImportError:
         raise ImportError("krnews.read_records/read_initiatives need pandas: pip install 'krnews[pandas]'") from None
-    columns = list(model.model_fields)
+    columns = model.columns()
     frame = pandas.DataFrame.from_records([row.model_dump() for row in rows], columns=columns)
     for column in ("published", "first_seen", "last_seen"):
         if column in frame:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from krnews import models
 from krnews.models import SCHEMA_VERSION, InitiativeRecord, json_schema
 
 from .writers import RECORD_COLUMNS
@@ -52,9 +53,15 @@ def record_json_schema() -> dict:
 
 
 def dataset_json_schema(model: str) -> dict:
-    """The JSON Schema written beside an export of `model` rows (a name in krnews.models.json_schema())."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "x-krnews-schema-version": SCHEMA_VERSION, **json_schema()[model]}
+    """The JSON Schema written beside an export of `model` rows (a name in krnews.models.json_schema()),
+    without the fields exports leave out (a record's `why`, written only by `extract --explain`)."""
+    schema = json_schema()[model]
+    exported = getattr(models, model).columns()
+    schema["properties"] = {name: value for name, value in schema["properties"].items() if name in exported}
+    used = json.dumps(schema["properties"])
+    definitions = {name: value for name, value in schema.pop("$defs", {}).items() if f'"#/$defs/{name}"' in used}
+    schema.update({"$defs": definitions} if definitions else {})
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "x-krnews-schema-version": SCHEMA_VERSION, **schema}
 
 
 def export_records(records: Iterable[InitiativeRecord], fmt: str, path: str | os.PathLike, *, bom: bool = False) -> int:

@@ -8,7 +8,7 @@ from typing import IO
 
 from krnews.models import AmountMention, Article, InitiativeRecord, OrgMention, YearMention
 
-RECORD_COLUMNS = list(InitiativeRecord.model_fields)
+RECORD_COLUMNS = InitiativeRecord.columns()
 ARTICLE_COLUMNS = ["doc_id", "url", "canonical_url", "title", "text", "published", "published_at", "updated", "outlet", "byline", "language"]
 MENTION_COLUMNS = list(dict.fromkeys(
     ["doc_id", "kind", "text", "start", "end"]
@@ -22,13 +22,24 @@ TABLE_COLUMNS = {
 }
 
 
-def rows_of(document, what: str) -> list[dict]:
+def rows_of(document, what: str, explain: bool = False) -> list[dict]:
+    """Output rows of a document; with `explain`, each record's `why` too (see explanation_lines)."""
     if what == "records":
-        return [r.model_dump(mode="json") for r in document.records]
+        return [{**r.model_dump(mode="json"), **({"why": _why(r)} if explain else {})} for r in document.records]
     if what == "mentions":
         return [m.model_dump(mode="json") for m in document.mentions]
     article: Article = document.article
     return [{column: article.model_dump(mode="json").get(column) for column in ARTICLE_COLUMNS}]
+
+
+def _why(record: InitiativeRecord) -> dict:
+    return {field: reason.model_dump() for field, reason in (record.why or {}).items()}
+
+
+def explanation_lines(why: dict) -> list[str]:
+    """`org ← topic of the clause: 부산시는`: one line per explained field, for people."""
+    return [f"{field} ← {reason['rule']}" + (f": {reason['words']}" if reason["words"] else "")
+            for field, reason in why.items()]
 
 
 def format_won(amount_krw: int | None) -> str:
@@ -45,23 +56,28 @@ def format_won(amount_krw: int | None) -> str:
 class Writer:
     """Documents' rows to a text stream; `owns_stream`: close it (an --out file) on close."""
 
-    def __init__(self, stream: IO[str], what: str, fmt: str, owns_stream: bool = False):
+    def __init__(self, stream: IO[str], what: str, fmt: str, owns_stream: bool = False, explain: bool = False):
         self.stream, self.what, self.fmt, self.owns_stream = stream, what, fmt, owns_stream
-        self.columns = COLUMNS[what]
+        self.explain = explain and what == "records"
+        self.columns = COLUMNS[what] + (["why"] if self.explain else [])
         self._csv = None
         self._table_rows: list[list[str]] = []
 
     def write(self, document) -> None:
-        for row in rows_of(document, self.what):
+        for row in rows_of(document, self.what, self.explain):
             if self.fmt == "jsonl":
                 self.stream.write(json.dumps(row, ensure_ascii=False) + "\n")
             elif self.fmt == "csv":
                 if self._csv is None:
                     self._csv = csv.DictWriter(self.stream, fieldnames=self.columns, extrasaction="ignore")
                     self._csv.writeheader()
+                if self.explain:  # one cell: the explanation as JSON
+                    row = {**row, "why": json.dumps(row["why"], ensure_ascii=False)}
                 self._csv.writerow(row)
             else:
                 self._table_rows.append(self._table_cells(row))
+                if self.explain:  # under its record, indented in the first column
+                    self._table_rows += [["  " + line] for line in explanation_lines(row["why"])]
         self.stream.flush()
 
     def _table_cells(self, row: dict) -> list[str]:
@@ -80,8 +96,11 @@ class Writer:
         if self.fmt == "table":
             headers = TABLE_COLUMNS[self.what]
             rows = [headers] + self._table_rows
-            widths = [max(_width(r[i]) for r in rows) for i in range(len(headers))]
+            widths = [max(_width(r[i]) for r in rows if len(r) == len(headers)) for i in range(len(headers))]
             for index, row in enumerate(rows):
+                if len(row) == 1 and len(headers) > 1:  # an explanation line spans the row
+                    self.stream.write(row[0] + "\n")
+                    continue
                 self.stream.write("  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
                 if index == 0:
                     self.stream.write("  ".join("-" * w for w in widths) + "\n")

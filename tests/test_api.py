@@ -108,7 +108,7 @@ def test_records_and_initiatives_of_a_store(corpus, tmp_path):
 
     records = krnews.read_records(db)
     assert len(records) == 3
-    assert list(records.columns) == list(krnews.InitiativeRecord.model_fields)
+    assert list(records.columns) == krnews.InitiativeRecord.columns()
     assert str(records["amount_krw"].dtype) == "Int64"
     assert sorted(records["amount_krw"].tolist()) == [10_0000_0000, 222_0000_0000, 222_0417_0000]
     assert krnews.read_records(db, org="대전광역시")["doc_id"].tolist() == ["s1"]

@@ -16,7 +16,7 @@ from krnews.export import arrow_schema, export_records, record_json_schema, sche
 from krnews.models import SCHEMA_VERSION, InitiativeRecord
 from krnews.store import Store
 
-COLUMNS = list(InitiativeRecord.model_fields)
+COLUMNS = InitiativeRecord.columns()
 BOM = b"\xef\xbb\xbf"
 
 

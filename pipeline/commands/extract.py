@@ -27,6 +27,9 @@ def register(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("jsonl", "csv", "table", "parquet"), default="jsonl",
                         help="output format (default: jsonl); parquet: records as a directory of Parquet shards (--out DIR)")
     parser.add_argument("--out", metavar="PATH", help="write here instead of standard output (with parquet: a directory)")
+    parser.add_argument("--explain", action="store_true",
+                        help="with each record, why: which decision set its organisation, year and funding type, "
+                             "by which rule, from which words (jsonl: a `why` object; csv: a JSON cell; table: lines under it)")
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=date_arg,
                         help="reference date for 올해/지난해 when a document states none")
     parser.add_argument("--db", metavar="URL-or-path", help="also save articles and records in this store (SQLite path or postgresql://…)")
@@ -42,6 +45,11 @@ def register(subparsers) -> argparse.ArgumentParser:
 def run(args) -> int:
     if args.engine == "ray" and importlib.util.find_spec("ray") is None:
         print("krnews: --engine ray needs Ray: pip install 'krnews[ray]'", file=sys.stderr)
+        return 2
+    if args.explain and (args.format == "parquet" or args.what != "records"):
+        print("krnews: --explain explains records in jsonl, csv or table format (not parquet, not --what "
+              f"{args.what})" if args.what != "records" else "krnews: --explain explains records in jsonl, csv or "
+              "table format, not parquet", file=sys.stderr)
         return 2
     if args.format == "parquet" and (args.what != "records" or not args.out):
         print("krnews: --format parquet writes records (--what records) to a directory given by --out DIR", file=sys.stderr)
@@ -99,7 +107,7 @@ def _writer(args):
     if args.format == "parquet":
         return _ShardedRecords(ParquetShards(args.out))
     return Writer(open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout, args.what,
-                  args.format, owns_stream=bool(args.out))
+                  args.format, owns_stream=bool(args.out), explain=args.explain)
 
 
 class _ShardedRecords:

@@ -13,6 +13,7 @@ or subjects, never as list heads.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_table, longest_first
@@ -85,6 +86,19 @@ def _fits(org: Org, anaphor: str) -> bool:
     return org.org_type == wanted["type"]
 
 
+@dataclass(frozen=True)
+class Choice:
+    """An organisation chosen as the actor, the rule that chose it and the words that rule read."""
+
+    org: Org | None
+    rule: str
+    words: str
+
+    @classmethod
+    def of(cls, org: Org, rule: str, text: str) -> "Choice":
+        return cls(org, rule, text[org.start : org.end])
+
+
 class ActorTracker:
     """Remembers the organisations that acted in the text so far, across sentences and paragraphs."""
 
@@ -100,28 +114,41 @@ class ActorTracker:
     def actor_for(self, sentence: Sentence, amount_start: int, groups: bool = True) -> Org | None:
         """The acting organisation for the amount at `amount_start`; with `groups` False, never a
         group of bodies named as one (for whoever gives to such a group)."""
+        return self.choose(sentence, amount_start, groups).org
+
+    def choose(self, sentence: Sentence, amount_start: int, groups: bool = True) -> "Choice":
+        """actor_for's organisation with the rule that chose it and the words that rule read."""
         text = self.text
         orgs = [o for o in sentence.orgs if can_act(o) and (groups or not o.group)]
         before = [o for o in orgs if o.end <= amount_start and not is_named_funder(text, o)]
         listed = [o for o in before if o.in_gazetteer]
         if listed and _LIST_GAP.match(text[listed[-1].end : amount_start]):
-            return listed[-1]
+            return Choice.of(listed[-1], "names the amount's list item", text)
         item_heads = [o for o in listed if _ITEM_START.search(text[sentence.start : o.start])]
         if item_heads and not re.search(r"[,，;]", text[item_heads[-1].end : amount_start]):
-            return item_heads[-1]
-        referents = [(m.end(), r) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
-        for test in (_is_topic, _is_subject):
-            candidates = [(o.end, o) for o in before if test(text, o, sentence.start)] + referents
+            return Choice.of(item_heads[-1], "heads the amount's list item", text)
+        referents = [(m.end(), r, m) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
+        for test, rule in ((_is_topic, "topic of the clause"), (_is_subject, "subject of the clause")):
+            candidates = [(o.end, o, None) for o in before if test(text, o, sentence.start)] + referents
             if candidates:
-                return max(candidates, key=lambda c: c[0])[1]
+                _, org, anaphor = max(candidates, key=lambda c: c[0])
+                if anaphor is not None:
+                    return Choice(org, "referred back to", anaphor.group())
+                return Choice.of(org, rule, text)
         acting = [o for o in orgs if acts(text, o, sentence.start)]
         if acting:
-            return acting[0]
+            return Choice.of(acting[0], "acts later in the sentence", text)
         owners = [o for o in before if o.start == sentence.start and _POSSESSIVE.match(text, o.end)]
         if owners:  # 농림축산식품부의 스마트팜 사업에는 4,200억 원이 배정됐다 (the sentence opens with it)
-            return owners[0]
+            return Choice.of(owners[0], "owns the sentence's opening noun", text)
         current = self.current if groups else next((o for o in reversed(self.history) if not o.group), None)
-        return current or (orgs[0] if orgs else None) or self.first
+        if current is not None:
+            return Choice.of(current, "acted in an earlier sentence", text)
+        if orgs:
+            return Choice.of(orgs[0], "only named in the sentence", text)
+        if self.first is not None:
+            return Choice.of(self.first, "first to act in the article", text)
+        return Choice(None, "no organisation", "")
 
     def _referent(self, anaphor: str) -> Org | None:
         return next((o for o in reversed(self.history) if not o.group and _fits(o, anaphor)), None)  # 대학은: one

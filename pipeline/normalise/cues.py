@@ -37,6 +37,8 @@ class MoneyRole:
     funding_type: str | None = None
     receives: bool = False
     inherited: bool = False  # no cue of its own: the type the paragraph is about
+    cue: str | None = None  # the word that decided (None: the paragraph's kind, or no record)
+    cue_in_sentence: bool = False  # the cue stands elsewhere in the sentence, not near the amount
 
 
 def _masked(text: str) -> str:
@@ -81,7 +83,7 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     _, positive, word = min(cues)  # the nearest wins, a negative one on a tie
     if not positive:
         return MoneyRole(False)
-    return MoneyRole(True, _TYPE_OF[word], _receives(" ".join(said)))
+    return MoneyRole(True, _TYPE_OF[word], _receives(" ".join(said)), cue=word)
 
 
 def _cues_before(before: str) -> list[tuple[float, bool, str]]:
@@ -112,7 +114,7 @@ def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None,
         return MoneyRole(False)
     positive = _POSITIVE.search(rest)
     if positive is not None:
-        return MoneyRole(True, _TYPE_OF[positive.group()], _receives(rest))
+        return MoneyRole(True, _TYPE_OF[positive.group()], _receives(rest), cue=positive.group(), cue_in_sentence=True)
     if topic is not None:
         return MoneyRole(True, topic, False, inherited=True)
     return MoneyRole(False)

@@ -64,21 +64,26 @@ def public_share(text: str, start: int, end: int, lower: int, actor: Org | None)
 
 
 def funding_type(role: MoneyRole, text: str, start: int, lower: int, upper: int, actor: Org | None,
-                 share: str | None) -> str:
-    """The funding type of the record for the money at text[start:…], in its stretch [lower, upper);
-    `share`: what public_share says of it."""
+                 share: str | None) -> tuple[str, str]:
+    """The funding type of the record for the money at text[start:…], in its stretch [lower, upper),
+    and the rule that decided it; `share`: what public_share says of it."""
     if share is not None:
         gives = not role.receives and _GIVES.search(text, start, upper)
-        return "grant" if gives or share == "received" else "budget"
+        if gives or share == "received":
+            return "grant", "public money given to a lower level" if gives else "public money of a higher level"
+        return "budget", "the government's own public money"
     level = government_level(actor)
     if level is None:
-        return role.funding_type
+        return role.funding_type, _CUE_RULE[role.inherited]
     clause = text[lower:upper]
     if (role.funding_type == "investment" or role.inherited) and _FACILITY.search(clause):
-        return "project_cost"
+        return "project_cost", "a government's money builds a facility"
     if role.funding_type == "investment" and (role.inherited or _GOVERNMENT_SPENDS.search(clause)):
-        return "budget"
-    return role.funding_type
+        return "budget", "a government's spending"
+    return role.funding_type, _CUE_RULE[role.inherited]
+
+
+_CUE_RULE = {False: "cue word", True: "the paragraph's kind of money"}
 
 
 def other_funder(text: str, start: int, lower: int) -> tuple[Org, str] | None:

@@ -4,34 +4,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from krnews.models import Article, InitiativeRecord
+from krnews.models import Article, InitiativeRecord, Reason
 from krnews.nlp.amounts import Amount
 from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_table, longest_first
 from krnews.nlp.years import Year
 
-from .actors import ActorTracker, acts, can_act, is_named_funder, named_groups
+from .actors import ActorTracker, acts, can_act, named_groups
 from .context import DocContext, Sentence, parenthesis_of
-from .cues import classify
-from .kinds import funding_type as kind_of_money, government_level, other_funder, public_share
-from .initiatives import TOPIC_GAP, find_initiative
+from .decisions import Candidate, acting_now, decide
+from .initiatives import find_initiative
 from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
-_ACTION = re.compile(longest_first(load_table("funding")["action_predicates"]))
 _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
 _LIST_ITEMS = 3  # records one sentence must state to be a list of items
 _SENTENCE_ENDS = (".", "다", "요", "?", "!", "。", "\"", "”", "'", "’")
-_PUBLIC_CLIENTS = frozenset(load_table("funding")["government_types"]) | {"public_agency"}
 _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
 # 올해 6조9956억원보다: a figure given for comparison; its year is not the one the text is about.
 _COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
-# 교육부는 이 중 1100억원을: a part of the money just given, in that money's year
-_PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("years")["part_of_before"]))
-_SUPPLIES = re.compile(longest_first(load_table("funding")["supply_words"]))
-_DATIVE = re.compile(r"(?:에|에게)\s")
-# 수자원공사에 대한 금융지원비: the organisation the money is for, not who gives it
-_BENEFICIARY = re.compile(r"(?:에\s?대한|에게)\s")
-_SHARE_OF = re.compile(r"의\s?(?:%s)" % longest_first(load_table("funding")["share_words"]))
 _RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
 # 삼성전자와 SK하이닉스, 삼성전자·SK하이닉스: the words that list organisations
 _ORG_JOIN = re.compile(r"\s?(?:%s)\s?" % longest_first(sorted({join.strip() for join in load_table("orgs")["list_joins"]})))
@@ -41,7 +31,7 @@ _LIST_JOIN = re.compile(r"\s?(?:,|과|와|및)\s?(?:[^\s,.()]{1,12}\s){0,6}")
 _WON_ASIDE = re.compile(r"^\s?\((?:약|총)?\s?$")
 
 
-class _Reader:
+class Reading:
     """Reads the document in order, keeping what a reader keeps in mind: who acts, which year and
     which kind of money the text is about."""
 
@@ -92,6 +82,8 @@ class _Reader:
                     "year": None, "year_start": period.year_start, "year_end": period.year_end,
                     "year_mention": self.text[period.start : period.end]})
                 self.year_how[record.record_id] = "sentence"
+                found[index].why = {**record.why, "year": Reason(step="year", rule="a period stated in the next sentence",
+                                                                 words=found[index].year_mention)}
 
     def _with_known_initiatives(self, made: list[InitiativeRecord], sentence: Sentence) -> list[InitiativeRecord]:
         """A record whose sentence names no initiative (이 사업의 총사업비는 2,870억원이다; 내년에는
@@ -158,24 +150,18 @@ class _Reader:
                 assigned.update((a.start, o) for a, o in zip(items, joined))
         return assigned
 
-    def _year_from_context(self, actor, predicate: str, part_of: bool) -> YearChoice | None:
+    def year_from_context(self, actor, predicate: str, part_of: bool) -> YearChoice | None:
         """No year in the sentence: the year the text is about, unless it was said of another
         organisation and this one acts now (현대중공업도 … 투자키로 했다): then the publication year.
         A part of the money just given (교육부는 이 중 …) has that money's year whoever spends it."""
         carried, said_of = self.years.current, self.years.actor
-        acting_now = self.article.published is not None and _ACTION.search(predicate)
+        now = self.article.published is not None and acting_now(predicate)
         other_actor = said_of is not None and actor is not None and said_of != actor.canonical
-        if carried is not None and (part_of or not other_actor or not acting_now):
+        if carried is not None and (part_of or not other_actor or not now):
             return YearChoice(carried, "carried")
-        if acting_now:
+        if now:
             return YearChoice(Year(0, 0, year=self.article.published.year), "published")
         return None
-
-    @staticmethod
-    def _completion_year(sentence: Sentence) -> YearChoice | None:
-        """A project's cost runs to its completion (추정사업비는 4582억 원이며 … 2027년 준공 예정)."""
-        done = [y for y in sentence.years if y.completion]
-        return YearChoice(done[-1], "sentence") if done else None
 
     def _restated_in_won(self, amount: Amount, following: list[Amount]) -> bool:
         return (
@@ -187,44 +173,11 @@ class _Reader:
 
     def _record(self, sentence: Sentence, amount: Amount, lower: int, upper: int, choice: YearChoice | None,
                 in_list: tuple[int, int, int] | None) -> InitiativeRecord | None:
-        text, start = self.text, sentence.start
-        sentence_text = text[sentence.start : sentence.end]
-        others = tuple(other.end - start for other in sentence.amounts if other is not amount)
-        role = classify(sentence_text, amount.start - start, amount.end - start, lower - start, upper - start, self.topic,
-                        None if in_list is None else tuple(offset - start for offset in in_list), others)
-        if not role.is_record:
+        c = Candidate(sentence, amount, lower, upper, in_list, choice)
+        if not decide(c, self):
             return None
-        owner = _owner_after(text, sentence, amount)  # its own money, whoever else the sentence names
-        actor = self.respective.get(amount.start) or owner or self.actors.actor_for(sentence, amount.start)
-        predicate_end = upper if in_list is None else sentence.end  # a list's amounts share its predicate
-        if owner is not None and government_level(owner) is not None:
-            share = "own"  # 800억 원은 양양군의 몫: the county's own money, a share of its budget
-        else:
-            share = public_share(text, amount.start, amount.end, lower, actor)
-        funding_type = kind_of_money(role, text, amount.start, lower, predicate_end, actor, share)
-        completion = self._completion_year(sentence)
-        if role.funding_type == "project_cost":  # a total cost named as such (사업비), not spending on works
-            choice = _project_year(choice, completion)
-        else:  # 국비 39억원 … 투입해 내년 8월 준공: a share of the works is spent until they are done
-            part_of = bool(_PART_OF.search(text, sentence.start, amount.start))
-            choice = choice or completion or self._year_from_context(actor, text[amount.end : upper], part_of)
-        year = choice.year if choice else None
-        funder = None if owner else next((o for o in sentence.orgs if is_named_funder(text, o)), None)
-        if funder is None and funding_type == "contract" and actor is not None and actor.org_type == "company":
-            funder = _client(text, sentence, actor)  # 요진건설은 LH … 공사를 1378억원에 계약: LH pays
-        receives = not owner and ((role.receives and share != "own") or share == "received"
-                                  or (actor is not None and actor.end <= amount.start
-                                      and _BENEFICIARY.match(text, actor.end) is not None))
-        if funder is None and receives and actor is not None and actor.group:
-            funder = self.actors.actor_for(sentence, amount.start, groups=False)  # 44개 대학은 … 지원받는다
-        org, recipient, org_role = actor, None, ("recipient" if receives else "funder")
-        if funder is not None and actor is not None and funder.canonical != actor.canonical:
-            org, recipient, org_role = funder, actor.canonical, "funder"
-        another = other_funder(text, amount.start, lower)
-        if another is not None:  # 민자 1조원: the private sector's money in the actor's project
-            (org, funding_type), recipient, org_role = another, None, "funder"
+        text, article, org, year = self.text, self.article, c.org, c.year.year if c.year else None
         amount_text = text[amount.start : amount.end]
-        article = self.article
         record = InitiativeRecord(
             record_id=InitiativeRecord.make_id(article.doc_id, amount.start, amount_text),
             doc_id=article.doc_id,
@@ -239,26 +192,27 @@ class _Reader:
             amount_text=amount_text,
             amount=float(amount.value),
             currency=amount.currency,
-            funding_type=funding_type,
-            org_role=org_role if org else None,
-            recipient=recipient,
+            funding_type=c.funding_type,
+            org_role=c.org_role,
+            recipient=c.recipient,
             year=year.year if year else None,
             year_start=year.year_start if year else None,
             year_end=year.year_end if year else None,
             year_mention=text[year.start : year.end] if year and year.end > year.start else None,
-            initiative=find_initiative(self.context.doc, amount.start, amount.end, lower, upper)
-            or find_initiative(self.context.doc, amount.start, amount.end, sentence.start, sentence.end),
-            sentence=sentence_text,
+            initiative=c.initiative,
+            sentence=text[sentence.start : sentence.end],
             amount_start=amount.start,
+            why=c.why,
         )
-        if choice is not None:
-            self.year_how[record.record_id] = choice.how
+        if c.year is not None:
+            self.year_how[record.record_id] = c.year.how
         return record
 
 
 def build_records(article: Article, context: DocContext) -> list[InitiativeRecord]:
-    """Every initiative record of the article, in text order; the same money told twice once."""
-    return _Reader(article, context).records()
+    """Every initiative record of the article, in text order; the same money told twice once. Each
+    record's `why` says which decision set its organisation, year and funding type, and from which words."""
+    return Reading(article, context).records()
 
 
 def _is_aside_of(text: str, amount: Amount, previous: Amount) -> bool:
@@ -274,14 +228,6 @@ def _stretch_end(text: str, amount: Amount, following: list[Amount], sentence_en
         if parenthesis_of(text, other.start, amount.end) is None:
             return other.start
     return sentence_end
-
-
-def _owner_after(text: str, sentence: Sentence, amount: Amount) -> Org | None:
-    """나머지 800억 원은 양양군의 몫이다: the organisation whose share the amount is said to be."""
-    for org in sentence.orgs:
-        if org.start > amount.end and TOPIC_GAP.fullmatch(text, amount.end, org.start) and _SHARE_OF.match(text, org.end):
-            return org
-    return None
 
 
 def _lists(text: str, amounts: list[Amount], sentence_start: int) -> dict[int, tuple[int, int, int]]:
@@ -301,28 +247,6 @@ def _lists(text: str, amounts: list[Amount], sentence_start: int) -> dict[int, t
             lists.update({a.start: (head_limit, head.start, group[-1].end) for a in group})
         group = [amount] if amount is not None else []
     return lists
-
-
-def _client(text: str, sentence: Sentence, contractor: Org) -> Org | None:
-    """Who pays a company's contract: a government or public body named in the same sentence (요진건설은
-    LH … 공사를 1378억원에 계약), or the one it supplies (누리모터스에 … 배터리를 공급하는 계약)."""
-    others = [o for o in sentence.orgs if o.canonical != contractor.canonical]
-    public = next((o for o in others if o.org_type in _PUBLIC_CLIENTS), None)
-    if public is not None or not _SUPPLIES.search(text, sentence.start, sentence.end):
-        return public
-    return next((o for o in others if _DATIVE.match(text, o.end)), None)
-
-
-def _project_year(choice: YearChoice | None, completion: YearChoice | None) -> YearChoice | None:
-    """A project's total cost spans its years: it takes a period or the year it is completed, not
-    the single year of a yearly amount beside it (31억원(총사업비 1,043억원))."""
-    if choice is not None and choice.how == "bound":
-        return choice
-    if completion is not None:
-        return completion
-    if choice is not None and choice.year.year_end is not None:
-        return choice
-    return None
 
 
 def _is_period(record: InitiativeRecord) -> bool:
@@ -353,6 +277,7 @@ def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str], he
         kept[index] = keeper.model_copy(update={
             "year": dated.year, "year_start": dated.year_start, "year_end": dated.year_end, "year_mention": dated.year_mention,
             "initiative": keeper.initiative or other.initiative,
+            "why": {**keeper.why, "year": dated.why["year"]},
         })
         year_how[keeper.record_id] = year_how.get(dated.record_id)
     return sorted(kept, key=lambda r: r.amount_start)
