@@ -7,9 +7,9 @@ without the copied `sentence`) and `stories/` (the same for articles of one stor
 outlets, each record with a `money` key naming the same money across articles). The texts live in
 ``$KRNEWS_DEVSET`` (default ../krnews-devset beside the checkout) as `texts.jsonl`.
 
-    python benchmarks/devset.py assemble   # $KRNEWS_DEVSET/{tune,check,stories}/: gold dirs for krnews eval
+    python benchmarks/devset.py assemble   # $KRNEWS_DEVSET/eval/{tune,check,stories}/: gold dirs for krnews eval
     python benchmarks/devset.py fetch      # rebuild texts.jsonl from the articles' URLs (needs the web)
-    krnews eval "$KRNEWS_DEVSET/tune" --kind record
+    krnews eval "$KRNEWS_DEVSET/eval/tune" --kind record
 
 `collect BATCH_DIR...` made data/devset once from the annotators' folders (see data/devset/README.md);
 its split (a third of each class to `check`, by a hash of the URL) is fixed and never redrawn.
@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
-import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data" / "devset"
-DEVSET = Path(os.environ.get("KRNEWS_DEVSET", ROOT.parent / "krnews-devset"))
+from krnews.evaluate import devset
+from krnews.evaluate.devset import read_jsonl as _read, write_jsonl as _write
+
+DATA = devset.ANNOTATIONS
+DEVSET = devset.home()
+EVAL = DEVSET / "eval"  # what `assemble` writes: one gold directory per split
 SPLITS = ("tune", "check")
 CHECK_SHARE = 3  # one article in three of each class is judged on, never read error by error
 COPIED_FIELDS = ("sentence",)  # words of the article itself: they stay with the texts
@@ -33,15 +34,6 @@ COPIED_FIELDS = ("sentence",)  # words of the article itself: they stay with the
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _write(path: Path, rows: list[dict]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
 def _split(docs: list[dict], seen: set[str]) -> dict[str, str]:
@@ -86,26 +78,9 @@ def _own(record: dict) -> dict:
 
 def assemble() -> int:
     """Gold directories for `krnews eval`: the repository's annotations joined with the texts."""
-    texts = {t["id"]: t for t in _read(DEVSET / "texts.jsonl")}
-    parts = [(DATA, lambda a: a["split"]), (DATA / "stories", lambda a: "stories")]
-    missing = 0
-    for folder, target_of in parts:
-        articles = _read(folder / "articles.jsonl")
-        by_target: dict[str, list[dict]] = {}
-        for article in articles:
-            text = texts.get(article["id"])
-            if text is None:
-                missing += 1
-                continue
-            doc = {"id": article["id"], "url": article["url"], "published": article["published"],
-                   "title": text.get("title") or "", "text": text["text"]}
-            by_target.setdefault(target_of(article), []).append(doc)
-        for target, docs in by_target.items():
-            ids = {d["id"] for d in docs}
-            _write(DEVSET / target / "docs.jsonl", docs)
-            for name in ("gold.jsonl", "nonrecords.jsonl"):
-                _write(DEVSET / target / name, [r for r in _read(folder / name) if r["doc_id"] in ids])
-            print(f"{DEVSET / target}: {len(docs)} articles")
+    written, missing = devset.assemble(EVAL, DEVSET / "texts.jsonl")
+    for name, path in written.items():
+        print(f"{path}: {len(_read(path / 'docs.jsonl'))} articles")
     if missing:
         print(f"devset: {missing} articles have no text in {DEVSET / 'texts.jsonl'} (run: devset.py fetch)", file=sys.stderr)
     return 1 if missing else 0
@@ -133,7 +108,7 @@ def main(argv=None) -> int:
     c = sub.add_parser("collect", help="make data/devset from annotators' folders (done once)")
     c.add_argument("batches", nargs="+", type=Path)
     c.add_argument("--seen", type=Path, help="ids (one a line) whose krnews output was read: they stay in tune")
-    sub.add_parser("assemble", help="gold dirs for krnews eval in $KRNEWS_DEVSET")
+    sub.add_parser("assemble", help="gold dirs for krnews eval in $KRNEWS_DEVSET/eval")
     sub.add_parser("fetch", help="rebuild $KRNEWS_DEVSET/texts.jsonl from the URLs")
     args = parser.parse_args(argv)
     if args.command == "collect":

@@ -6,7 +6,8 @@ over matched records (year, funding type, role accuracy; initiative word F1): a 
 more gold records may lower it with the records it newly matches, and only when every record matched
 before keeps its value (compare the outputs of `krnews eval --show` before and after), as its commit
 message must say. The project's own gold set always runs; the shared evaluation sets run when
-../shared is beside the checkout and are skipped otherwise.
+../shared is beside the checkout, and the dev set's tune and check splits when its texts are
+(data/devset/README.md); each is skipped otherwise.
 """
 import json
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from krnews.data import DATA_DIR
-from krnews.evaluate import evaluate_mentions, evaluate_records
+from krnews.evaluate import devset, evaluate_mentions, evaluate_records
 
 BASELINE = json.loads((DATA_DIR / "eval" / "baseline.json").read_text(encoding="utf-8"))
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -70,3 +71,17 @@ def test_kmou_mentions():
 @pytest.mark.skipif(not (SHARED / "ner").exists(), reason="../shared/data/ner is not beside the checkout")
 def test_hclt_mentions():
     assert_not_below("hclt_mentions", mention_figures(evaluate_mentions([SHARED / "ner" / "hclt2016_dev.txt"])))
+
+
+@pytest.fixture(scope="module")
+def dev_splits(tmp_path_factory):
+    if not devset.texts_path().is_file():
+        pytest.skip(f"the dev set's texts are not at {devset.texts_path()} (data/devset/README.md)")
+    written, missing = devset.assemble(tmp_path_factory.mktemp("devset"))
+    assert missing == 0, f"{missing} dev set articles have no text in {devset.texts_path()}"
+    return written
+
+
+@pytest.mark.parametrize("split", ["tune", "check"])
+def test_dev_records(dev_splits, split):
+    assert_not_below(f"dev_{split}_records", record_figures(evaluate_records(dev_splits[split])))

@@ -10,7 +10,9 @@ from krnews.nlp.tables import load_table, longest_first
 _TABLE = load_table("funding")
 _TYPE_OF = {word: kind for kind, words in _TABLE["types"].items() for word in words}
 _POSITIVE = re.compile(longest_first(_TYPE_OF))
-_NEGATIVE = re.compile(longest_first(_TABLE["not_record"]))
+_NEGATIVE = re.compile(longest_first(_TABLE["not_record"] + _TABLE["not_committed"]))
+# 도 재정건의사업으로 5억 원을 확보: a request word inside the name the money is given as says nothing of it
+_UNCOMMITTED = frozenset(_TABLE["not_committed"])
 # 200억원이 늘어난 / 200억원(3.4%) 증가한: a difference. Not 6075억원으로 늘었다: that is the result.
 _CHANGE_AFTER = re.compile(
     r"^\)?\s*(?:\([^)]*\))?\s*(?:가량|여|정도|이상|안팎|남짓)?\s*[을를이가은는]?\s*(?:%s)" % longest_first(_TABLE["change_after"])
@@ -91,7 +93,7 @@ def _cues_before(before: str) -> list[tuple[float, bool, str]]:
     for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)):
         for m in pattern.finditer(before):
             distance = len(before) - m.end()
-            if _AS.match(before, m.end()):  # 특별교부세로 8억 원: what the money is given as, whatever the verb
+            if _AS.match(before, m.end()) and m.group() not in _UNCOMMITTED:  # 특별교부세로 8억 원: given as, whatever the verb
                 cues.append((-0.5, positive, m.group()))
             else:  # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund);
                 # a purpose (제작 지원에 12억원을 배정) is no noun of the amount's

@@ -4,7 +4,7 @@ Each step reads the candidate as the earlier steps left it, decides one thing an
 its rules decided and from which words of the text (`Candidate.why`, shown by `krnews extract
 --explain`). The rules themselves live in the modules named, with their vocabularies in data/nlp/:
 
-1. `Commitment`  — is this money a commitment at all?            cues.py        (funding.json: types, not_record)
+1. `Commitment`  — is this money a commitment at all?            cues.py, requests.py (funding.json: types, not_record, not_committed)
 2. `Owner`       — whose money is it?                            actors.py      (funding.json: particles, anaphors)
 3. `FundingType` — budget, grant, investment, …?                 kinds.py       (funding.json: public_money_levels)
 4. `Period`      — which year or period is it for?               years.py       (years.json)
@@ -88,7 +88,8 @@ class Step:
 
 class Commitment(Step):
     """Is someone deciding to put this money into something? The nearest cue word of its clause
-    decides (투입 yes, 매출 no), else a cue elsewhere in the sentence, else the paragraph's kind."""
+    decides (투입 yes, 매출 no), else a cue elsewhere in the sentence, else the paragraph's kind; money
+    of a sentence about requests (requests.py) is not, unless its own verb commits it."""
 
     name = "commitment"
 
@@ -100,6 +101,8 @@ class Commitment(Step):
                           others)
         if not c.role.is_record:
             return False
+        if reading.asking and not reading.requests.committed(c.amount.end, c.upper):
+            return False  # 모두 4조2천423억원의 국고예산을 정부에 신청했다: asked for, not committed
         rule = "the paragraph's kind of money" if c.role.cue is None else (
             "cue word elsewhere in the sentence" if c.role.cue_in_sentence else "cue word nearest the amount")
         c.why[self.name] = Reason(step=self.name, rule=rule, words=c.role.cue or "")

@@ -14,6 +14,7 @@ from .actors import ActorTracker, acts, can_act, named_groups
 from .context import DocContext, Sentence, parenthesis_of
 from .decisions import Candidate, acting_now, decide
 from .initiatives import find_initiative
+from .requests import RequestFrame
 from .years import HOW_RANK, YearChoice, YearTracker, assign_years
 
 _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
@@ -41,6 +42,8 @@ class Reading:
             bodies = [o.body if o.body is not None and not can_act(o) else o for o in sentence.orgs]
             sentence.orgs = sorted(bodies + named_groups(self.text, sentence.start, sentence.end), key=lambda o: o.start)
         self.actors = ActorTracker(context)
+        self.requests = RequestFrame(self.text)
+        self.asking = False  # the sentence read now speaks of money asked for (requests.py)
         self.years = YearTracker()
         self.topic: str | None = None  # funding type of the paragraph's last record
         self.initiatives: dict[str, str] = {}  # organisation -> the initiative it was last said to fund
@@ -100,6 +103,7 @@ class Reading:
 
     def _sentence(self, sentence: Sentence) -> list[InitiativeRecord]:
         current = self.actors.current
+        self.asking = self.requests.read(sentence)
         if not sentence.amounts:  # most sentences: only the year they speak of is kept in mind
             self.years.end_of_sentence(sentence.years, {}, [], current.canonical if current else None)
             return []

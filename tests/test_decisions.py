@@ -1,0 +1,163 @@
+"""The normaliser's decisions, one table each (krnews.normalise.decisions.STEPS): sentences written for
+these tests, what each step decides for their money, and which rule it names in the record's `why`."""
+import json
+
+import pytest
+
+import krnews
+from krnews.normalise.decisions import STEPS
+from krnews.writers import Writer
+
+
+def records(text, published="2024-03-12"):
+    return krnews.extract(text, published=published).records
+
+
+def by_amount(text, published="2024-03-12"):
+    return {r.amount_text: r for r in records(text, published)}
+
+
+def test_the_steps_run_in_the_documented_order():
+    assert [step.name for step in STEPS] == ["commitment", "owner", "funding_type", "year", "parties", "initiative"]
+
+
+# --- 1. Commitment: is someone deciding to put this money into something? -------------------------
+
+COMMITMENT = [
+    # (text, amount, is a record)
+    ("경북도는 국고보조금 1조5천863억원 등 모두 4조2천423억원의 내년도 국고예산을 정부에 신청했다고 밝혔다.", "1조5천863억원", False),
+    ("경북도는 국고보조금 1조5천863억원 등 모두 4조2천423억원의 내년도 국고예산을 정부에 신청했다고 밝혔다.", "4조2천423억원", False),
+    ("각 부처는 내년 예산으로 298조원을 요구했다.", "298조원", False),
+    ("신규 국고 건의 사업은 모두 3건으로 △체육관 건립(200억 원) △하천 정비(131억 원) 등이 포함됐다.", "200억 원", False),
+    ("인천시는 내년 국비 확보 목표액을 4조5000억원으로 잡았다.", "4조5000억원", False),
+    # a list sentence right after a request goes on about the request
+    ("제주도는 내년 1조6119억원의 국비를 신청했다. 회계별로는 일반국고사업 1조1078억원, 기금사업 2226억원이다.", "2226억원", False),
+    # its own verb commits money even in a sentence that ends by asking
+    ("군은 국비 100억원을 확보했으며 추가로 50억원을 신청했다.", "100억원", True),
+    ("군은 국비 100억원을 확보했으며 추가로 50억원을 신청했다.", "50억원", False),
+    # asking for approval of a budget is no request for money
+    ("평창군은 총 1천965억원 규모의 추경예산안에 대해 군의회에 승인을 요청했다.", "1천965억원", True),
+    # an application mentioned on the way (신청한 이래) does not frame the sentence
+    ("제주도는 국비 59억원을 포함해 총 73억원의 사업을 유치해 국비를 신청한 이래 최대 성과라고 설명했다.", "59억원", True),
+    # a request word inside the name the money is given as (도 재정건의사업으로) says nothing of it
+    ("군은 도 재정건의사업으로 전광판 교체 5억 원, 파크골프장 3억 원을 확보했다.", "5억 원", True),
+    # a sentence that commits money ends the run of a request
+    ("시는 국비 500억원을 신청했다. 시는 또 자체 예산 30억원을 편성했다.", "30억원", True),
+    ("경기도는 올해 AI 산업에 120억원을 투입한다.", "120억원", True),
+    ("한빛전자는 지난해 매출 4200억원을 기록했다.", "4200억원", False),
+]
+
+
+@pytest.mark.parametrize("text,amount,expected", COMMITMENT)
+def test_commitment(text, amount, expected):
+    assert (amount in by_amount(text)) is expected
+
+
+# --- 2. Owner: whose money is it? ------------------------------------------------------------------
+
+OWNER = [
+    # (text, amount, org, rule)
+    ("광주시는 올해 AI 사업에 200억원을 투입한다.", "200억원", "광주광역시", "topic of the clause"),
+    ("광주시는 AI 사업을 추진한다. 올해 200억원을 투입한다.", "200억원", "광주광역시", "acted in an earlier sentence"),
+    ("경기도는 예산을 늘렸다. 시는 올해 30억원을 편성했다.", "30억원", "경기도", "acted in an earlier sentence"),
+    ("삼성전자와 SK하이닉스는 각각 360조원, 120조원을 투자한다.", "120조원", "SK하이닉스", "given its own amount by 각각"),
+    ("총사업비 1000억 원 가운데 나머지 800억 원은 양양군의 몫이다.", "800억 원", "강원특별자치도 양양군", "the money is said to be its share"),
+    ("산업통상자원부 4조1444억원, 중소벤처기업부 2조원이 배정됐다.", "2조원", "중소벤처기업부", "names the amount's list item"),
+]
+
+
+@pytest.mark.parametrize("text,amount,org,rule", OWNER)
+def test_owner(text, amount, org, rule):
+    record = by_amount(text)[amount]
+    assert record.org == org
+    assert record.why["org"].rule == rule
+
+
+# --- 3. Funding type -------------------------------------------------------------------------------
+
+FUNDING_TYPE = [
+    # (text, amount, funding type, rule)
+    ("서울시 강남구는 국비 39억원을 확보했다.", "39억원", "grant", "public money of a higher level"),
+    ("양양군은 군비 195억원을 들여 도서관을 짓는다.", "195억원", "budget", "the government's own public money"),
+    ("부산시는 올해 1200억원을 들여 센터를 건립한다.", "1200억원", "project_cost", "a government's money builds a facility"),
+    ("부산시는 올해 데이터 산업에 300억원을 투입한다.", "300억원", "budget", "a government's spending"),
+    ("한빛전자는 올해 반도체 공장에 3조원을 투자한다.", "3조원", "investment", "cue word"),
+    ("정부는 모태펀드에 5000억원을 출자한다.", "5000억원", "investment", "cue word"),
+]
+
+
+@pytest.mark.parametrize("text,amount,funding_type,rule", FUNDING_TYPE)
+def test_funding_type(text, amount, funding_type, rule):
+    record = by_amount(text)[amount]
+    assert record.funding_type == funding_type
+    assert record.why["funding_type"].rule == rule
+
+
+# --- 4. Year or period ----------------------------------------------------------------------------
+
+YEAR = [
+    # (text, amount, (year, start, end), rule, words)
+    ("경기도는 AI 사업에 올해 120억원을 투입한다.", "120억원", (2024, None, None), "written right before the amount", "올해"),
+    ("경기도는 올해 AI 사업에 120억원을 투입한다.", "120억원", (2024, None, None), "named in the amount's sentence", "올해"),
+    ("경기도는 2025년까지 물류센터에 800억원을 들인다.", "800억원", (None, None, 2025), "named in the amount's sentence", "2025년까지"),
+    ("경기도는 내년 예산을 짠다. 이 가운데 AI 사업에 120억원이 배정됐다.", "120억원", (2025, None, None),
+     "the year the text is about, from an earlier sentence", "내년"),
+    ("경기도는 AI 사업에 120억원을 투입한다.", "120억원", (2024, None, None), "the publication year: the money is acted on now", "2024-03-12"),
+    ("추정사업비는 4582억 원이며 2027년 준공 예정이다.", "4582억 원", (None, None, 2027), "the year the project is completed", "2027년"),
+]
+
+
+@pytest.mark.parametrize("text,amount,expected,rule,words", YEAR)
+def test_year(text, amount, expected, rule, words):
+    record = by_amount(text)[amount]
+    assert (record.year, record.year_start, record.year_end) == expected
+    assert (record.why["year"].rule, record.why["year"].words) == (rule, words)
+
+
+def test_a_record_without_any_year_says_so():
+    record = by_amount("경기도는 AI 사업에 120억원을 투입한다.", published=None)["120억원"]
+    assert record.year is None and record.why["year"].rule == "no year stated or implied"
+
+
+# --- 5. Parties: given or received, and by whom ----------------------------------------------------
+
+PARTIES = [
+    # (text, amount, org, role, recipient, rule of org)
+    ("대전시는 국토교통부로부터 200억원을 지원받는다.", "200억원", "국토교통부", "funder", "대전광역시", "named as the giver"),
+    ("요진건설은 한국토지주택공사와 1378억원 규모의 공사 계약을 맺었다.", "1378억원", "한국토지주택공사", "funder", "요진건설",
+     "the contract's client"),
+    ("양양군은 민자 1조원을 유치해 리조트를 짓는다.", "1조원", "민간", "funder", None, "another funder's share named before the amount"),
+    ("전남도는 국비 300억원을 확보했다.", "300억원", "전라남도", "recipient", None, "topic of the clause"),
+]
+
+
+@pytest.mark.parametrize("text,amount,org,role,recipient,rule", PARTIES)
+def test_parties(text, amount, org, role, recipient, rule):
+    record = by_amount(text)[amount]
+    assert (record.org, record.org_role, record.recipient) == (org, role, recipient)
+    assert record.why["org"].rule == rule
+
+
+# --- --explain ---------------------------------------------------------------------------------------
+
+def test_every_record_explains_its_organisation_year_and_funding_type():
+    text = ("부산시는 올해 AI·데이터 분야에 1,214억 원을 투입한다. 시는 국비 300억원을 확보했다. "
+            "또 2028년까지 공공데이터통합센터를 짓는 데 총사업비 900억원이 든다.")
+    found = records(text)
+    assert len(found) == 3
+    for record in found:
+        assert {"org", "year", "funding_type"} <= set(record.why)
+        assert all(reason.rule for reason in record.why.values())
+
+
+def test_explain_writes_why_beside_each_record(tmp_path):
+    import io
+
+    out = io.StringIO()
+    writer = Writer(out, "records", "jsonl", explain=True)
+    writer.write(krnews.extract("광주시는 올해 AI 사업에 200억원을 투입한다.", published="2020-01-15"))
+    row = json.loads(out.getvalue())
+    assert row["why"]["org"] == {"step": "owner", "rule": "topic of the clause", "words": "광주시"}
+    plain = io.StringIO()
+    Writer(plain, "records", "jsonl").write(krnews.extract("광주시는 올해 AI 사업에 200억원을 투입한다.", published="2020-01-15"))
+    assert "why" not in json.loads(plain.getvalue())
