@@ -107,9 +107,21 @@ YEAR = [
 ]
 
 
+# a figure given for comparison keeps its year to itself: 올해(…)보다, 2008년도 …에 비해
+COMPARED = ("경상북도는 내년 국비를 확보했다. 경상북도는 4조8561억원을 확보해 올해(4조1496억원)보다 17% 늘었다.",
+            "울산시의 2009년도 국가예산은 2008년도 1조4,686억원에 비해 1조 17억원이 증가한 총 2조 4,703억원이다. "
+            "또 산업단지 진입도로 개설 525억원이 확보됐다.")
+YEAR += [
+    (COMPARED[0], "4조1496억원", (2020, None, None), "written right before the amount", "올해"),
+    (COMPARED[0], "4조8561억원", (2021, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    (COMPARED[1], "1조4,686억원", (2008, None, None), "written right before the amount", "2008년도"),
+    (COMPARED[1], "525억원", (2009, None, None), "the year the text is about, from an earlier sentence", "2009년도"),
+]
+
+
 @pytest.mark.parametrize("text,amount,expected,rule,words", YEAR)
 def test_year(text, amount, expected, rule, words):
-    record = by_amount(text)[amount]
+    record = by_amount(text, published="2020-09-14" if text in COMPARED else "2024-03-12")[amount]
     assert (record.year, record.year_start, record.year_end) == expected
     assert (record.why["year"].rule, record.why["year"].words) == (rule, words)
 

@@ -15,14 +15,12 @@ from .context import DocContext, Sentence, parenthesis_of
 from .decisions import Candidate, acting_now, decide
 from .initiatives import find_initiative
 from .requests import RequestFrame
-from .years import HOW_RANK, YearChoice, YearTracker, assign_years
+from .years import COMPARED, HOW_RANK, YearChoice, YearTracker, assign_years
 
 _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
 _LIST_ITEMS = 3  # records one sentence must state to be a list of items
 _SENTENCE_ENDS = (".", "다", "요", "?", "!", "。", "\"", "”", "'", "’")
 _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
-# 올해 6조9956억원보다: a figure given for comparison; its year is not the one the text is about.
-_COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
 _RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
 # 삼성전자와 SK하이닉스, 삼성전자·SK하이닉스: the words that list organisations
 _ORG_JOIN = re.compile(r"\s?(?:%s)\s?" % longest_first(sorted({join.strip() for join in load_table("orgs")["list_joins"]})))
@@ -129,7 +127,7 @@ class Reading:
             made.append(record)
         if _is_heading_line(self.text, sentence.start, sentence.end):
             self.headings.update(r.record_id for r in made)
-        topical = [r for r in made if not _COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
+        topical = [r for r in made if not COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
         self.years.end_of_sentence(sentence.years, years, topical, current.canonical if current else None)
         # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
         self.topic = made[-1].funding_type if made else None

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from krnews.nlp.amounts import Amount
 from krnews.nlp.doctext import doc_text
+from krnews.nlp.tables import load_table, longest_first
 from krnews.nlp.years import Year
 
 from .context import parenthesis_of
@@ -19,6 +20,10 @@ from .context import parenthesis_of
 # A year bound to the amount right after it, at most one short word between (올해 40억원,
 # 올해에만도 1000억원, 2024년까지 4061억원을, `20년 국비 13억원).
 _ADJACENT = re.compile(r"^\s?(?:[^\s,.()]{0,4}\s?)?$")
+# 올해 6조9956억원보다, 올해(4조1496억원)보다: a figure given for comparison; its year is not the one
+# the text is about, nor that of any other amount of the sentence.
+COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
+_OPENS_ASIDE = re.compile(r"\s?\(\s?")
 # Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
 _CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "는데", "은데"})
 # How a year was found, best first: one a duplicate's year may replace only with a better one.
@@ -58,7 +63,11 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
     with_money = {group[id(a)] for a in amounts}
     group.update({id(y): None for y in years if group[id(y)] not in with_money})
     ordered = sorted(amounts, key=lambda a: a.start)
+    compared = _comparison_years(text, ordered, years, result)
+    bound.update(compared)
     for amount in ordered:
+        if amount.start in result:
+            continue
         for year in reversed(years):
             if year.end <= amount.start and group[id(year)] == group[id(amount)]:
                 gap = text[year.end : amount.start]
@@ -71,7 +80,8 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
     for amount in ordered:
         if amount.start in result:
             continue
-        usable = [y for y in years if not (y.comparison or y.completion or y.event) and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
+        usable = [y for y in years if not (y.comparison or y.completion or y.event) and id(y) not in compared
+                  and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
         clause = clause_of(amount.start)
         if any(clause_of(start) == clause for start in subject_starts):
             usable = [y for y in usable if clause_of(y.start) == clause or not _is_deadline(y)]
@@ -86,6 +96,24 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
                 result[amount.start] = YearChoice(before[-1] if before else after[0], "sentence")
                 break
     return result
+
+
+def _comparison_years(text: str, amounts: list[Amount], years: list[Year], result: dict[int, YearChoice]) -> set[int]:
+    """Bind each figure given for comparison to the year written with it, right before it (올해 6조원보다,
+    2008년도 1조4,686억원에 비해) or before the aside that holds it (올해(4조1496억원)보다); those years
+    (ids) date no other amount."""
+    compared: set[int] = set()
+    for amount in amounts:
+        if not COMPARED.match(text, amount.end):
+            continue
+        before = [y for y in years if y.end <= amount.start and not any(y.end <= a.start < amount.start for a in amounts)]
+        if not before:
+            continue
+        year, gap = before[-1], text[before[-1].end : amount.start]
+        if _ADJACENT.match(gap) or _OPENS_ASIDE.fullmatch(gap):
+            result[amount.start] = YearChoice(year, "bound")
+            compared.add(id(year))
+    return compared
 
 
 def _is_deadline(year: Year) -> bool:
