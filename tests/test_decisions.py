@@ -63,7 +63,22 @@ OWNER = [
     ("삼성전자와 SK하이닉스는 각각 360조원, 120조원을 투자한다.", "120조원", "SK하이닉스", "given its own amount by 각각"),
     ("총사업비 1000억 원 가운데 나머지 800억 원은 양양군의 몫이다.", "800억 원", "강원특별자치도 양양군", "the money is said to be its share"),
     ("산업통상자원부 4조1444억원, 중소벤처기업부 2조원이 배정됐다.", "2조원", "중소벤처기업부", "names the amount's list item"),
+    # an aside about the organisation between it and its particle
+    ("전남 담양군(군수 최형식)은 내년 국비 1000억 원을 확보했다.", "1000억 원", "전라남도 담양군", "topic of the clause"),
+    ("담양군(군수 최형식)은 국비 1000억원을 확보했다. 주요 사업은 정원문화원 건립(사업비 196억 원) 등이다.", "196억 원", "전라남도 담양군",
+     "acted in an earlier sentence"),
+    # a 시·도 named by its bare name as the topic is its government
+    ("정부 예산이 확정됐다. 울산은 28.2% 증가한 3조2715억원을 확보했다.", "3조2715억원", "울산광역시", "topic of the clause"),
+    ("정부 예산이 확정됐다. 부산은 7조755억원을 확보했다.", "7조755억원", "부산광역시", "topic of the clause"),
+    # the outlet of a dateline is not who acts
+    ("[담양=아시아경제 호남취재본부 김육봉 기자] 내년 국비 1000억 원이 반영됐다.", "1000억 원", None, "no organisation"),
 ]
+
+
+def test_a_bare_region_is_no_government_unless_it_is_the_topic():
+    found = by_amount("경기가 위축되자 정부는 10조원의 추경을 편성했다. 서울에 50억원을 들여 센터를 짓는다.")
+    assert found["10조원"].org == "정부"
+    assert found["50억원"].org == "정부"
 
 
 @pytest.mark.parametrize("text,amount,org,rule", OWNER)

@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass
 
 from krnews.nlp.orgs import Org
-from krnews.nlp.tables import load_table, longest_first
+from krnews.nlp.tables import load_region_governments, load_table, longest_first
 
 from .context import DocContext, Sentence
 
 _TABLE = load_table("funding")
-_HEAD = r"(?:\s?(?:%s))?" % longest_first(_TABLE["actor_heads"])
+# 담양군(군수 최형식)은: an aside about the organisation may stand between it and its particle
+_HEAD = r"(?:\s?\([^()\n]{1,30}\))?(?:\s?(?:%s))?" % longest_first(_TABLE["actor_heads"])
 # The organisation heads a noun phrase of at most two more words that carries the particle.
 _NOUNS = r"(?:\s[가-힣A-Za-z0-9&·]+){0,2}?"
 _TOPIC_AFTER = re.compile(r"%s%s(?:%s)(?=[\s,])" % (_HEAD, _NOUNS, longest_first(_TABLE["topic_particles"])))
@@ -51,6 +52,29 @@ def can_act(org: Org) -> bool:
     if not org.in_gazetteer and org.canonical.endswith(_FACILITIES):
         return False
     return org.org_type not in _NON_FUNDING
+
+
+_ORGS_TABLE = load_table("orgs")
+# 울산은 3조2715억원으로: a 시·도 named by its bare name as the topic of a clause is its government
+_REGIONS = load_region_governments()
+_REGION_TOPIC = re.compile(r"(?<![가-힣])(?P<place>%s)(?=(?:%s)\s)" % (longest_first(_REGIONS), longest_first(_ORGS_TABLE["region_topic_particles"])))
+# [담양=아시아경제 호남취재본부 김육봉 기자], (밀양=뉴스1): the dateline names the outlet, not who acts
+_DATELINE = re.compile(r"(?m)^\s*[\[(【<]([^\])】>\n]{0,60})[\])】>]")
+_DATELINE_MARKS = re.compile("=|" + longest_first(_ORGS_TABLE["dateline_words"]))
+
+
+def named_regions(text: str, start: int, end: int) -> list[Org]:
+    """Each 시·도 named by its bare name as a clause's topic between `start` and `end` (울산은, 부산은),
+    as its government; like a suffix-rule name it acts only as a topic."""
+    return [Org(_REGIONS[m["place"]], "local_gov", m.start(), m.end(), in_gazetteer=False)
+            for m in _REGION_TOPIC.finditer(text, start, end)]
+
+
+def in_dateline(text: str, org: Org) -> bool:
+    """Is the organisation named in a dateline or byline bracket at the start of a line?"""
+    line_start = text.rfind("\n", 0, org.start) + 1
+    m = _DATELINE.match(text, line_start)
+    return m is not None and m.start(1) <= org.start and org.end <= m.end(1) and bool(_DATELINE_MARKS.search(m.group(1)))
 
 
 def named_groups(text: str, start: int, end: int) -> list[Org]:

@@ -10,7 +10,7 @@ from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_table, longest_first
 from krnews.nlp.years import Year
 
-from .actors import ActorTracker, acts, can_act, named_groups
+from .actors import ActorTracker, acts, can_act, in_dateline, named_groups, named_regions
 from .context import DocContext, Sentence, parenthesis_of
 from .decisions import Candidate, acting_now, decide
 from .initiatives import find_initiative
@@ -37,8 +37,9 @@ class Reading:
     def __init__(self, article: Article, context: DocContext):
         self.article, self.context, self.text = article, context, context.text
         for sentence in context.sentences:  # 남제주군 대정문화체육센터에 39억원: its body pays for a facility
-            bodies = [o.body if o.body is not None and not can_act(o) else o for o in sentence.orgs]
-            sentence.orgs = sorted(bodies + named_groups(self.text, sentence.start, sentence.end), key=lambda o: o.start)
+            bodies = [o.body if o.body is not None and not can_act(o) else o for o in sentence.orgs if not in_dateline(self.text, o)]
+            named = named_groups(self.text, sentence.start, sentence.end) + named_regions(self.text, sentence.start, sentence.end)
+            sentence.orgs = sorted(bodies + named, key=lambda o: o.start)
         self.actors = ActorTracker(context)
         self.requests = RequestFrame(self.text)
         self.asking = False  # the sentence read now speaks of money asked for (requests.py)
