@@ -44,6 +44,9 @@ COMMITMENT = [
     # a sentence that commits money ends the run of a request
     ("시는 국비 500억원을 신청했다. 시는 또 자체 예산 30억원을 편성했다.", "30억원", True),
     ("경기도는 올해 AI 산업에 120억원을 투입한다.", "120억원", True),
+    # the starting point of a change is a record of its own year when one is written with it
+    ("재정경제부 예산은 올해 6조3천29억원에서 11조5천3백억원으로 82.9% 증액됐다.", "6조3천29억원", True),
+    ("재정경제부 예산은 5조원에서 6조원으로 늘었다.", "5조원", False),
     ("한빛전자는 지난해 매출 4200억원을 기록했다.", "4200억원", False),
 ]
 
@@ -188,3 +191,21 @@ def test_explain_writes_why_beside_each_record(tmp_path):
     plain = io.StringIO()
     Writer(plain, "records", "jsonl").write(krnews.extract("광주시는 올해 AI 사업에 200억원을 투입한다.", published="2020-01-15"))
     assert "why" not in json.loads(plain.getvalue())
+
+
+# --- one record per money ------------------------------------------------------------------------
+
+def test_equal_amounts_of_one_list_are_different_money():
+    found = records("봉화군은 공모사업 3건에 선정돼 물야면 거점육성사업 40억원, 명호면 거점육성사업 40억원, "
+                    "석포면 마을조성사업 40억원을 확보했다.")
+    assert [(r.amount_text, r.year) for r in found] == [("40억원", 2024)] * 3
+
+
+def test_the_same_money_in_the_headline_and_the_body_is_one_record():
+    text = "봉화군, 공모사업 145억원 확보\n\n봉화군은 공모사업에 선정돼 145억원을 확보했다."
+    assert [r.amount_text for r in krnews.extract(text, published="2024-03-12").records] == ["145억원"]
+
+
+def test_the_shares_of_a_project_cost_take_no_publication_year():
+    found = by_amount("총 사업비 430억원은 국민체육진흥기금 120억원, 도비 114억원, 군비 196억원으로 확보했다.")
+    assert found["120억원"].year is None and found["196억원"].year is None

@@ -17,8 +17,10 @@ _UNCOMMITTED = frozenset(_TABLE["not_committed"])
 _CHANGE_AFTER = re.compile(
     r"^\)?\s*(?:\([^)]*\))?\s*(?:가량|여|정도|이상|안팎|남짓)?\s*[을를이가은는]?\s*(?:%s)" % longest_first(_TABLE["change_after"])
 )
-# 5조원에서 … 3조원 늘어나: the starting point of a change.
+# 5조원에서 … 3조원 늘어나: the starting point of a change, unless a year of its own is written right
+# before it (올해 6조3천29억원에서 11조5천3백억원으로: this year's budget, a record of that year)
 _CHANGE_FROM = re.compile(r"^에서\s")
+_OWN_YEAR = re.compile(r"(?:\d{2,4}년도?|%s)\s?(?:에는|에|엔|은|는)?\s?$" % longest_first(load_table("years")["relative"]))
 _ANY_CHANGE = re.compile(longest_first(_TABLE["change_after"]))
 _RECEIVE = re.compile(longest_first(_TABLE["receive"]))
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
@@ -62,7 +64,7 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     after_raw = sentence[end:after_limit]
     if _CHANGE_AFTER.match(after_raw):
         return MoneyRole(False)
-    if _CHANGE_FROM.match(after_raw) and _ANY_CHANGE.search(sentence, end):
+    if _CHANGE_FROM.match(after_raw) and _ANY_CHANGE.search(sentence, end) and not _OWN_YEAR.search(sentence, 0, start):
         return MoneyRole(False)
     before = _masked(sentence[max(before_limit, start - _WINDOW) : start])
     after = _masked(after_raw)[:_WINDOW]

@@ -38,6 +38,7 @@ _TABLE = load_table("funding")
 _ACTION = re.compile(longest_first(_TABLE["action_predicates"]))
 _PUBLIC_CLIENTS = frozenset(_TABLE["government_types"]) | {"public_agency"}
 _SUPPLIES = re.compile(longest_first(_TABLE["supply_words"]))
+_PROJECT_COST = re.compile(longest_first(_TABLE["types"]["project_cost"]))
 _DATIVE = re.compile(r"(?:에|에게)\s")
 # 수자원공사에 대한 금융지원비: the organisation the money is for, not who gives it
 _BENEFICIARY = re.compile(r"(?:에\s?대한|에게)\s")
@@ -163,7 +164,15 @@ class Period(Step):
             choice = _project_year(choice, completion)
         else:  # 국비 39억원 … 투입해 내년 8월 준공: a share of the works is spent until they are done
             part_of = bool(_PART_OF.search(text, c.sentence.start, c.amount.start))
-            choice = choice or completion or reading.year_from_context(c.actor, text[c.amount.end : c.upper], part_of)
+            # a list shares its predicate, unless it lists the shares of a project's total cost (총 사업비
+            # 430억원은 기금 120억원, 도비 114억원 …으로 확보했다), which span the project's years
+            if c.in_list is None:
+                predicate = text[c.amount.end : c.upper]
+            elif _PROJECT_COST.search(text, c.sentence.start, c.sentence.end):
+                predicate = ""
+            else:
+                predicate = text[c.amount.end : c.sentence.end]
+            choice = choice or completion or reading.year_from_context(c.actor, predicate, part_of)
         c.year = choice
         if choice is None:
             c.why[self.name] = Reason(step=self.name, rule="no year stated or implied", words="")

@@ -306,8 +306,8 @@ def _same_money(a: InitiativeRecord, b: InitiativeRecord, listing: set[str], any
         return False
     if (a.amount_krw if a.amount_krw is not None else a.amount) != (b.amount_krw if b.amount_krw is not None else b.amount):
         return False
-    if a.sentence == b.sentence and a.funding_type != b.funding_type:
-        return False  # 시비 29억원, 구비 29억원: two shares of equal size, not one money told twice
+    if a.sentence == b.sentence and 0 < abs(a.amount_start - b.amount_start) < len(a.sentence):
+        return False  # 시비 29억원, 구비 29억원; A면 사업 40억원, B면 사업 40억원: one sentence names each money once
     in_a_list = a.sentence == b.sentence or a.sentence in listing or b.sentence in listing
     if not in_a_list or not a.initiative or not b.initiative:
         return True
