@@ -1,6 +1,7 @@
 """HTML page -> `krnews.models.Article`: metadata first, then the body."""
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin
 
@@ -72,6 +73,12 @@ def fetch_article(url: str, fetcher: Fetcher | None = None) -> Article:
 
 
 def _title(tree: LexborHTMLParser, meta: PageMeta, adapter: SiteAdapter | None) -> str | None:
+    title = _found_title(tree, meta, adapter)
+    # Some CMSs escape the title twice: the meta tag then holds "&quot;" / "&#34;" as text.
+    return html.unescape(title) if title and "&" in title else title
+
+
+def _found_title(tree: LexborHTMLParser, meta: PageMeta, adapter: SiteAdapter | None) -> str | None:
     if meta.headline:
         return meta.headline
     if adapter and (title := select_text(tree, adapter.title)):

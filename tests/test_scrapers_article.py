@@ -139,3 +139,15 @@ def test_adapter_registry_matches_hosts_and_subdomains():
     assert adapter_for("https://evilmk.co.kr/") is None
     for adapter in adapters():
         assert adapter.name and adapter.domains and adapter.body and adapter.title
+
+
+@pytest.mark.parametrize("meta_title, expected", [
+    ("[단독] 가상시 &quot;예산 늘린다&quot;", '[단독] 가상시 "예산 늘린다"'),
+    ("[영상] &#34;칼 좀 주세요&#34; 그 뒤", '[영상] "칼 좀 주세요" 그 뒤'),
+    ("R&amp;D 예산 3조", "R&D 예산 3조"),
+    ("R&D 예산 3조", "R&D 예산 3조"),
+])
+def test_title_escaped_twice_in_meta_is_unescaped(meta_title, expected):
+    html = (f'<html><head><meta property="og:title" content="{meta_title.replace("&", "&amp;")}"></head>'
+            "<body><article><p>" + "가상시가 연구개발 예산을 늘린다는 시험 문단입니다. " * 5 + "</p></article></body></html>")
+    assert parse_html(html, url="https://news.example.kr/a/1").title == expected
