@@ -1,9 +1,12 @@
-"""Body lines that are page furniture (credits, hashtags, tip lines) against lines that are article text."""
+"""Page furniture in article bodies: credit, hashtag and tip lines; link lines and photo boxes."""
 from __future__ import annotations
 
 import pytest
 
+from selectolax.lexbor import LexborHTMLParser
+
 from krnews.scrapers.boilerplate import is_boilerplate
+from krnews.scrapers.extract import container_lines
 
 
 @pytest.mark.parametrize("line, furniture", [
@@ -24,3 +27,19 @@ from krnews.scrapers.boilerplate import is_boilerplate
 ])
 def test_furniture_lines(line, furniture):
     assert is_boilerplate(line) is furniture
+
+
+LONG = "가상군은 내년 예산안에 청년 주택 사업비 30억원을 반영했다고 밝혔다. " * 3
+
+
+@pytest.mark.parametrize("inner, kept", [
+    (f'{LONG}<br><br><a href="/a/1">가상군, 청년 주택 착공</a><br><a href="/a/2">다른 기사</a>', [LONG.strip()]),
+    (f'<p>{LONG}<a href="/t/1">가상군</a>은 이렇게 밝혔다.</p>', [LONG + "가상군은 이렇게 밝혔다."]),
+    (f'<p><a href="/a/3">관련 기사 제목이 한 줄을 다 차지한다</a></p><p>{LONG}</p>', [LONG.strip()]),
+    (f'<table><tr><td><img src="p.jpg"></td></tr><tr><td>가상군청 전경. 가상군 제공</td></tr></table>{LONG}', [LONG.strip()]),
+    (f'<div><img src="p.jpg">{LONG}</div>', [LONG.strip()]),
+    (f'<div><img src="p.jpg">가상군청 전경</div><p>{LONG}</p>', [LONG.strip()]),
+])
+def test_furniture_boxes_and_link_lines(inner, kept):
+    container = LexborHTMLParser(f"<div id='c'>{inner}</div>").css_first("#c")
+    assert container_lines([container]) == kept
