@@ -1,8 +1,8 @@
 """HTML page -> `krnews.models.Article`: metadata first, then the body."""
 from __future__ import annotations
 
-import html
 import re
+from html import unescape
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
@@ -81,7 +81,7 @@ def fetch_article(url: str, fetcher: Fetcher | None = None) -> Article:
 def _title(tree: LexborHTMLParser, meta: PageMeta, adapter: SiteAdapter | None) -> str | None:
     title = _found_title(tree, meta, adapter)
     # Some CMSs escape the title twice: the meta tag then holds "&quot;" / "&#34;" as text.
-    return html.unescape(title) if title and "&" in title else title
+    return unescape(title) if title and "&" in title else title
 
 
 def _found_title(tree: LexborHTMLParser, meta: PageMeta, adapter: SiteAdapter | None) -> str | None:
