@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
@@ -15,11 +16,14 @@ from .extract import MIN_BODY_HANGUL, adapter_body, generic_body, script_body, s
 from .htmltext import hangul_count
 from .http import Fetcher
 from .metadata import PageMeta, read_metadata
+from .pagedates import reader_dates
 from .sites import SiteAdapter, adapter_for
 from .urls import canonicalize_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TITLE_SEPARATORS = r"\s*(?:\||ㅣ|｜|::|:|-|–|—|<|«)\s*"
+_SPACED_SEPARATORS = r"\s+(?:\||ㅣ|｜|::|:|-|–|—|<|«)\s+"
+_HEADINGS = "h1, h2, h3, [class*=title], [class*=headline], [class*=subject], [id*=title]"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")  # what an e-mail in brackets leaves behind
 
@@ -33,6 +37,9 @@ def parse_html(html: bytes | str, url: str | None = None, content_type: str | No
     title = _title(tree, meta, adapter)
     published = meta.published or _adapter_date(tree, adapter, "date")
     updated = meta.updated or _adapter_date(tree, adapter, "updated")
+    if published is None:  # metadata silent: read the page as a reader does
+        found = reader_dates(tree, url or meta.canonical)
+        published, updated = found.published, updated or found.updated
     byline = _byline(tree, meta, adapter)
     outlet = _outlet(tree, meta, adapter)
     body = _body(tree, meta, adapter)
@@ -72,12 +79,18 @@ def fetch_article(url: str, fetcher: Fetcher | None = None) -> Article:
 
 
 def _title(tree: LexborHTMLParser, meta: PageMeta, adapter: SiteAdapter | None) -> str | None:
+    title = _found_title(tree, meta, adapter)
+    # Some CMSs escape the title twice: the meta tag then holds "&quot;" / "&#34;" as text.
+    return unescape(title) if title and "&" in title else title
+
+
+def _found_title(tree: LexborHTMLParser, meta: PageMeta, adapter: SiteAdapter | None) -> str | None:
     if meta.headline:
         return meta.headline
     if adapter and (title := select_text(tree, adapter.title)):
         return title
     if meta.title:
-        return strip_site_name(meta.title, meta.site_name)
+        return strip_site_name(meta.title, meta.site_name) if meta.site_name else _shown_part(meta.title, tree)
     return select_text(tree, ("h1",))
 
 
@@ -89,6 +102,17 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     name = re.escape(site_name.strip())
     title = re.sub(rf"^{name}[^:|]{{0,10}}{_TITLE_SEPARATORS}", "", title)
     return re.sub(rf"(?:{_TITLE_SEPARATORS}[^\s|ㅣ-]{{1,8}})?{_TITLE_SEPARATORS}{name}$", "", title).strip()
+
+
+def _shown_part(title: str, tree: LexborHTMLParser) -> str:
+    """'가상일보 - 기사 제목' with no site name to strip: the part of the title the page shows as a heading."""
+    title = " ".join(title.split())
+    parts = [part for part in re.split(_SPACED_SEPARATORS, title) if part]
+    if len(parts) < 2:
+        return title
+    headings = {" ".join(node.text().split()) for node in tree.css(_HEADINGS)}
+    shown = [part for part in parts if part in headings]
+    return max(shown, key=len) if shown else title
 
 
 def _adapter_date(tree: LexborHTMLParser, adapter: SiteAdapter | None, field: str):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -17,6 +18,8 @@ from .http import Fetcher
 from .urls import SOURCES_FILE, canonicalize_url
 
 MAX_SITEMAP_DEPTH = 2  # index -> sitemap -> URLs; deeper nesting is not followed
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's limit for one file, uncompressed
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -78,9 +81,28 @@ def feed_links(data: bytes) -> list[str]:
     return links
 
 
+def unpack_sitemap(data: bytes) -> bytes:
+    """A gzipped sitemap (sitemap.xml.gz served as a file, not as Content-Encoding) unpacked;
+    ValueError when it is cut short, corrupt or over the protocol's 50 MB."""
+    if not data.startswith(_GZIP_MAGIC):
+        return data
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        xml = inflater.decompress(data, MAX_SITEMAP_BYTES)
+    except zlib.error as exc:
+        raise ValueError(f"corrupt gzip ({exc})") from exc
+    if inflater.unconsumed_tail:
+        raise ValueError(f"more than {MAX_SITEMAP_BYTES} bytes unpacked")
+    if not inflater.eof:
+        raise ValueError("gzip cut short")
+    return xml
+
+
 def sitemap_locs(data: bytes) -> tuple[list[str], list[str]]:
-    """(page URLs, nested sitemap URLs) of a sitemap or sitemap index."""
-    root = etree.fromstring(data, etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+    """(page URLs, nested sitemap URLs) of a sitemap or sitemap index, gzipped or not (ValueError
+    for a gzip that cannot be unpacked)."""
+    root = etree.fromstring(unpack_sitemap(data),
+                            etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
     pages, nested = [], []
     if root is None:
         return pages, nested
@@ -126,7 +148,11 @@ def _candidates(source: Source, fetcher: Fetcher, report: Callable[[FetchError],
         sitemap, depth = queue.pop(0)
         if (result := _fetch(fetcher, sitemap, report)) is None:
             continue
-        pages, nested = sitemap_locs(result.content)
+        try:
+            pages, nested = sitemap_locs(result.content)
+        except ValueError as exc:
+            report(FetchError(sitemap, f"unreadable sitemap: {exc}"))
+            continue
         yield from pages
         if depth < MAX_SITEMAP_DEPTH:
             queue.extend((url, depth + 1) for url in nested)

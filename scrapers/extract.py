@@ -8,6 +8,7 @@ from collections import defaultdict
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .boilerplate import clean_lines, rules
+from .furniture import drop_furniture
 from .htmltext import BLOCK_TAGS, SKIP_TAGS, hangul_count, text_lines
 
 MIN_BODY_HANGUL = 80  # below this a container is navigation or a teaser, not an article
@@ -15,7 +16,6 @@ MIN_BODY_HANGUL = 80  # below this a container is navigation or a teaser, not an
 _SCRIPT_BODY = re.compile(
     r'"(?:contentHtml|articleBody|articleContent|bodyHtml|contentBody|content|body|html)"\s*:\s*'
     r'"((?:[^"\\]|\\.){200,}?)"\s*[,}]')
-_LINK_HEAVY = 0.5
 
 
 def select_text(root: LexborHTMLParser | LexborNode, specs: tuple[str, ...]) -> str | None:
@@ -33,19 +33,7 @@ def _strip(container: LexborNode, selectors: tuple[str, ...]) -> None:
     for selector in selectors:
         for node in container.css(selector):
             node.decompose()
-    _drop_link_lists(container)
-
-
-def _drop_link_lists(container: LexborNode) -> None:
-    """Related-article lists: lists and boxes whose text is mostly links."""
-    for node in container.css("ul, ol, dl, table, div"):
-        text = node.text(separator=" ")
-        total = len("".join(text.split()))
-        if total == 0:
-            continue
-        linked = sum(len("".join(a.text(separator=" ").split())) for a in node.css("a"))
-        if linked / total > _LINK_HEAVY and (node.tag != "div" or total < 400):
-            node.decompose()
+    drop_furniture(container)
 
 
 def container_lines(containers: list[LexborNode], remove: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> list[str]:

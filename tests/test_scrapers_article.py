@@ -139,3 +139,41 @@ def test_adapter_registry_matches_hosts_and_subdomains():
     assert adapter_for("https://evilmk.co.kr/") is None
     for adapter in adapters():
         assert adapter.name and adapter.domains and adapter.body and adapter.title
+
+
+@pytest.mark.parametrize("meta_title, expected", [
+    ("[단독] 가상시 &quot;예산 늘린다&quot;", '[단독] 가상시 "예산 늘린다"'),
+    ("[영상] &#34;칼 좀 주세요&#34; 그 뒤", '[영상] "칼 좀 주세요" 그 뒤'),
+    ("R&amp;D 예산 3조", "R&D 예산 3조"),
+    ("R&D 예산 3조", "R&D 예산 3조"),
+])
+def test_title_escaped_twice_in_meta_is_unescaped(meta_title, expected):
+    html = (f'<html><head><meta property="og:title" content="{meta_title.replace("&", "&amp;")}"></head>'
+            "<body><article><p>" + "가상시가 연구개발 예산을 늘린다는 시험 문단입니다. " * 5 + "</p></article></body></html>")
+    assert parse_html(html, url="https://news.example.kr/a/1").title == expected
+
+
+@pytest.mark.parametrize("name, url, title, published, updated, paragraphs", [
+    ("old_br_template", "http://www.gasang.example.kr/news/view.php?idx=777",
+     "가상도, 농어촌 버스 무료화에 120억 투입", "2016-09-26 09:57", "2016-09-26 10:30", [
+         "가상도가 내년부터 농어촌 버스 요금을 받지 않기로 하고 도비 120억원을 투입한다. 도는 26일 이런 내용의 교통복지 계획을 발표했다.",
+         "무료 버스는 군 지역 열한 곳에서 먼저 운행하며, 이용객이 많은 노선부터 배차 간격도 줄인다.",
+         '도 관계자는 "버스가 유일한 교통수단인 어르신들의 부담을 덜겠다"며 "효과를 따져 시 지역으로 넓히겠다"고 말했다.',
+     ]),
+    ("new_template", "https://www.gasang-econ.example.kr/article/20310302000123",
+     "가상시, 청년 창업 지원금 두 배로", "2031-03-02 15:05", "2031-03-02 16:10", [
+         "가상시가 청년 창업 지원금을 올해 두 배인 40억원으로 늘린다고 2일 밝혔다.",
+         "지원 대상은 창업 3년 이내 기업으로, 한 곳에 최대 5천만원까지 준다.",
+         "시는 상반기에 심사를 마치고 7월부터 지원금을 나눠줄 계획이다.",
+         '시 관계자는 "지원 규모를 늘린 만큼 사후 관리도 강화하겠다"고 말했다.',
+     ]),
+])
+def test_unknown_template_first_and_last_paragraphs_without_furniture(name, url, title, published, updated, paragraphs):
+    """Photo boxes and captions, ad labels, related-article links, bylines, headline and date lines go;
+    the first and last paragraphs stay, on a <br><br> table template and on an <article> template."""
+    assert adapter_for(url) is None
+    article = page(name, url)
+    assert article.title == title
+    assert article.published_at.strftime("%Y-%m-%d %H:%M") == published
+    assert article.updated.strftime("%Y-%m-%d %H:%M") == updated
+    assert article.text.split("\n\n") == paragraphs

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 
 import pytest
@@ -136,3 +137,27 @@ def test_discover_command_prints_urls_and_exit_codes(http_server, tmp_path, caps
     assert len(out.split()) == 3 and err.count("\n") == 1 and "gone.xml: HTTP 404" in err
     assert run("nope", "--sources", str(sources_file)) == 2
     assert "unknown source" in capsys.readouterr().err
+
+
+GZ_INDEX = """<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{base}/sitemap-news.xml.gz</loc></sitemap></sitemapindex>"""
+
+
+@pytest.mark.parametrize("headers, mangle, found, errors", [
+    ({"Content-Type": "application/x-gzip"}, None, [1004, 1002], 0),
+    ({"Content-Type": "application/octet-stream"}, None, [1004, 1002], 0),
+    ({"Content-Type": "application/xml", "Content-Encoding": "gzip"}, None, [1004, 1002], 0),
+    ({"Content-Type": "application/x-gzip"}, lambda packed: packed[:40], [], 1),  # cut short
+    ({"Content-Type": "application/x-gzip"}, lambda packed: packed[:10] + b"not deflate", [], 1),
+])
+def test_gzipped_sitemaps_are_read_and_broken_ones_reported(http_server, headers, mangle, found, errors):
+    packed = gzip.compress(SITEMAP.format(base=http_server.base).encode())
+    http_server.route("/sitemap.xml", Reply(200, GZ_INDEX.format(base=http_server.base).encode(),
+                                            {"Content-Type": "application/xml"}))
+    http_server.route("/sitemap-news.xml.gz", Reply(200, mangle(packed) if mangle else packed, headers))
+    source = Source(name="gasang", sitemaps=(http_server.url("/sitemap.xml"),), article_patterns=(r"/news/\d+$",))
+    reported = []
+    with quiet_fetcher() as fetcher:
+        urls = list(discover([source], fetcher, on_error=reported.append))
+    assert urls == [http_server.url(f"/news/{n}") for n in found]
+    assert len(reported) == errors and all("sitemap-news.xml.gz" in str(error) for error in reported)
