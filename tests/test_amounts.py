@@ -50,6 +50,10 @@ WON_AMOUNTS = [
     ("벼룩시장서 1만 6000원 주고 샀다.", "1만 6000원", 16000, False),
     ("올해 연봉은7억 원이다.", "7억 원", 700_000_000, False),
     ("한 병에 2만9000원대다.", "2만9000원", 29000, True),
+    # a small unit written apart from the rest of its group, before a large unit (broadcast and old copy)
+    ("국고 보조금 3천 163억원이 반영됐다.", "3천 163억원", 316_300_000_000, False),
+    ("총 19억 8천 3백만 원을 투입했다.", "19억 8천 3백만 원", 1_983_000_000, False),
+    ("예산 천 400억 원을 편성했다.", "천 400억 원", 140_000_000_000, False),
 ]
 
 
@@ -88,6 +92,7 @@ def test_other_currencies_keep_their_currency_and_no_won_value(sentence, span, c
 
 @pytest.mark.parametrize("sentence", [
     "은하에는 200억 개의 별이 있다.",
+    "직원 3천 163명이 일한다.",
     "인구 3억 명이 산다.",
     "1억 년 전의 화석이다.",
     "원자력 발전소를 2024년에 짓는다.",

@@ -61,7 +61,9 @@ def _amount_regex() -> re.Pattern:
     currency = longest_first(CURRENCIES)
     # 1만 6000원: a tail after a space only when the currency follows.
     tail = rf"(?:{group}|\s{group}(?=\s?(?:{currency})))"
-    with_units = rf"(?:(?:{group}|{vague})\s?여?\s?{large}(?:\s?(?={group}\s?여?\s?{large}))?)+{tail}?여?"
+    # 3천 163억원, 19억 8천 3백만 원, 천 400억 원: before a large unit, a small unit may stand apart from the rest
+    spaced = rf"(?:(?:(?:{number}|{hangul_digit})?{small}\s)*{group})"
+    with_units = rf"(?:(?:{spaced}|{vague})\s?여?\s?{large}(?:\s?(?={spaced}\s?여?\s?{large}))?)+{tail}?여?"
     numeral = rf"(?:{with_units}|{group})"
     # Not inside another number; a hangul numeral not inside a word. Digits may follow a word
     # directly (연봉은7억 원, 284쪽1만6500원: spacing is often lost in scraped text).
