@@ -106,6 +106,12 @@ FUNDING_TYPE = [
     ("부산시는 올해 데이터 산업에 300억원을 투입한다.", "300억원", "budget", "a government's spending"),
     ("한빛전자는 올해 반도체 공장에 3조원을 투자한다.", "3조원", "investment", "cue word"),
     ("정부는 모태펀드에 5000억원을 출자한다.", "5000억원", "investment", "cue word"),
+    # the national budget a local government receives, named as the topic or right before the amount
+    ("울산시의 2009년도 국가예산은 총 2조 4,703억원으로 나타났다.", "2조 4,703억원", "grant", "public money of a higher level"),
+    ("광주광역시는 내년도 국비지원 예산이 2조5380억원에 달한다고 밝혔다.", "2조5380억원", "grant", "public money of a higher level"),
+    ("담양군은 내년 국비예산 1000억 원을 확보했다.", "1000억 원", "grant", "public money of a higher level"),
+    # … and the same words said of the state are its own budget
+    ("기획재정부는 내년 정부 예산이 600조원이라고 밝혔다.", "600조원", "budget", "the government's own public money"),
 ]
 
 

@@ -26,6 +26,8 @@ _GOVERNMENT_SPENDS = re.compile(longest_first(_TABLE["government_spending_verbs"
 _GIVES = re.compile(longest_first(_TABLE["giving_verbs"]))
 _SOURCE_WINDOW = max(map(len, _LEVELS)) + len(" 으로 ")  # 국민체육진흥기금으로 120억원
 _OWN_SOURCE_AFTER = re.compile(r"\s?(?:씩|의)?\s?(?P<word>%s)(?=[이가을를은는도로]|\s)" % longest_first(_LEVELS))
+# 울산시의 국가예산은 … 2조4703억원, 국비지원 예산이 2조5380억원에: the money the clause is about
+_SOURCE_TOPIC = re.compile(r"(?<![가-힣])(?P<word>%s)(?:\s?지원)?(?:\s?예산)?(?:은|는|이|가)\s" % longest_first(_LEVELS))
 _OTHER_FUNDERS: dict[str, dict] = _TABLE["other_funders"]
 _OTHER_SOURCE = re.compile(r"(?<![가-힣])(?P<word>%s)\s?(?:으로|로)?\s?$" % longest_first(_OTHER_FUNDERS))
 
@@ -44,12 +46,16 @@ def government_level(org: Org | None) -> int | None:
 
 def public_share_level(text: str, start: int, end: int, lower: int) -> int | None:
     """The level of government whose money the amount at text[start:end] is said to be, named before it
-    (국비 39억원: 0) or right after it (39억원의 국비를, 10억원씩 도비가)."""
+    (국비 39억원: 0), right after it (39억원의 국비를, 10억원씩 도비가) or as the topic or subject of its
+    stretch (국가예산은 … 2조4703억원으로)."""
     source = _OWN_SOURCE.search(text[max(lower, start - _SOURCE_WINDOW) : start])
     if source:
         return _LEVELS.get(source.group().rstrip(" 으로").strip(), 0)
     after = _OWN_SOURCE_AFTER.match(text, end)
-    return _LEVELS[after["word"]] if after else None
+    if after:
+        return _LEVELS[after["word"]]
+    topic = _SOURCE_TOPIC.search(text, lower, start)
+    return _LEVELS[topic["word"]] if topic else None
 
 
 def public_share(text: str, start: int, end: int, lower: int, actor: Org | None) -> str | None:
