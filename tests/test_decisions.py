@@ -78,6 +78,11 @@ OWNER = [
     # a 시·도 named by its bare name as the topic is its government
     ("정부 예산이 확정됐다. 울산은 28.2% 증가한 3조2715억원을 확보했다.", "3조2715억원", "울산광역시", "topic of the clause"),
     ("정부 예산이 확정됐다. 부산은 7조755억원을 확보했다.", "7조755억원", "부산광역시", "topic of the clause"),
+    # a subject before the sentence's topic acts in a clause describing that topic, not in the text
+    ("경북도는 국비 12조원을 확보했다. 매년 행정안전부에서 지자체에 교부하는 지방교부세는 제외한 수치다. "
+     "산불피해지 벌채 200억원 등을 확보했다.", "200억원", "경상북도", "acted in an earlier sentence"),
+    ("경북도는 국비 12조원을 확보했다. 행정안전부가 재난 예산을 늘렸다. 산불피해지 벌채 200억원을 배정했다.",
+     "200억원", "행정안전부", "acted in an earlier sentence"),
     # the outlet of a dateline is not who acts
     ("[담양=아시아경제 호남취재본부 김육봉 기자] 내년 국비 1000억 원이 반영됐다.", "1000억 원", None, "no organisation"),
 ]

@@ -36,6 +36,7 @@ _ACTING_PARTICLES = longest_first(_TABLE["topic_particles"] + _TABLE["subject_pa
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first(_ANAPHOR_TYPES), _ACTING_PARTICLES))
 _NON_FUNDING = frozenset(_TABLE["non_funding_types"])
+_TOPIC_LATER = re.compile(r"[가-힣](?:%s)\s" % longest_first(t for t in _TABLE["topic_particles"] if t != "도"))
 # 16개 대기업이, 도내 일선 시군은: several bodies named as one, with a count or a word that makes
 # them many (a bare 기업은 refers back to one company)
 _GROUP_TYPES: dict = _TABLE["groups"]["heads"]
@@ -178,9 +179,13 @@ class ActorTracker:
         return next((o for o in reversed(self.history) if not o.group and _fits(o, anaphor)), None)  # 대학은: one
 
     def end_of_sentence(self, sentence: Sentence) -> None:
+        """Keep in mind who the sentence is about: its last topic, else its last subject that no topic
+        follows (행정안전부에서 지자체에 교부하는 지방교부세는 …: a subject before a topic acts in a clause
+        that describes the topic, not in the sentence)."""
         text = self.text
         for test in (_is_topic, _is_subject):
-            acting = [o for o in sentence.orgs if can_act(o) and not is_named_funder(text, o) and test(text, o, sentence.start)]
+            acting = [o for o in sentence.orgs if can_act(o) and not is_named_funder(text, o) and test(text, o, sentence.start)
+                      and (test is _is_topic or not _TOPIC_LATER.search(text, o.end, sentence.end))]
             if acting:
                 self.history.append(acting[-1])
                 return
