@@ -14,8 +14,10 @@ _NEGATIVE = re.compile(longest_first(_TABLE["not_record"] + _TABLE["not_committe
 # 도 재정건의사업으로 5억 원을 확보: a request word inside the name the money is given as says nothing of it
 _UNCOMMITTED = frozenset(_TABLE["not_committed"])
 # 200억원이 늘어난 / 200억원(3.4%) 증가한: a difference. Not 6075억원으로 늘었다: that is the result.
+# 6조 원을 넘어섰다, 2백조원에 육박: a mark passed, not money (45억 원 등이 줄었다, 66억 원이 각각 늘었다).
 _CHANGE_AFTER = re.compile(
-    r"^\)?\s*(?:\([^)]*\))?\s*(?:가량|여|정도|이상|안팎|남짓)?\s*[을를이가은는]?\s*(?:%s)" % longest_first(_TABLE["change_after"])
+    r"^\)?\s*(?:\([^)]*\))?\s*(?:가량|여|정도|이상|안팎|남짓)?\s*(?:등|씩)?\s*[을를이가은는에]?\s*(?:각각\s*)?(?:%s)"
+    % longest_first(_TABLE["change_after"] + _TABLE["milestone_after"])
 )
 # 5조원에서 … 3조원 늘어나: the starting point of a change, unless a year of its own is written right
 # before it (올해 6조3천29억원에서 11조5천3백억원으로: this year's budget, a record of that year)
