@@ -1,7 +1,8 @@
 """Money asked for is not money committed: a sentence whose predicate asks (…을 정부에 신청했다,
 …억원을 요구했다) or whose topic is what was asked for (국고 건의 사업은 △…, 부처가 요구한 예산이
 …), and the list sentences that go on about it (회계별로는 …, 또 계속사업으로는 …), speak of requests,
-applications and targets, not of initiatives.
+applications and targets, not of initiatives. So does, for itself alone, a sentence whose topic is
+money that is no initiative (주요 세입은 …, 주요 재원은 …: `not_record`, `revenue_topics`).
 
 An amount in such a sentence is still committed when its own stretch says so with a verb (…억원을
 확보했으며, 추가로 …억원을 신청했다). A sentence that commits money with a verb, or one without
@@ -20,6 +21,9 @@ _TABLE = load_table("funding")
 _ENDINGS = longest_first(_TABLE["verb_endings"])
 _ASKS = re.compile(r"(?:%s)(?:%s)" % (longest_first(_TABLE["not_committed"]), _ENDINGS))
 _ASKED_FOR = re.compile(longest_first(_TABLE["not_committed"]))
+# 주요 세입은 …, 주요 재원은 …: a topic naming money that is no initiative (a budget's revenue side)
+# frames its own sentence only
+_NOT_SPENT = re.compile(longest_first(_TABLE["not_record"] + _TABLE["revenue_topics"]))
 _COMMITS = re.compile(r"(?:%s)(?:%s)" % (longest_first(w for words in _TABLE["types"].values() for w in words), _ENDINGS))
 # the topic or subject phrase that opens the sentence: 국고 건의 사업은, 부처가 요구한 예산과 기금액이
 _TOPIC_END = re.compile(r"(?:은|는|이|가|으로는|로는)(?=\s)")
@@ -54,6 +58,8 @@ class RequestFrame:
                 self.asking = True  # 신규 국고 건의 사업은 모두 18건으로 △…(200억 원)
             elif _COMMITS.search(text, start, end):
                 self.asking = False
+            if topic is not None and _NOT_SPENT.search(text, start, topic.start()):
+                return True
         return self.asking
 
     def _final_ask(self, start: int, end: int) -> int:
