@@ -169,6 +169,15 @@ def test_year(text, amount, expected, rule, words):
     assert (record.why["year"].rule, record.why["year"].words) == (rule, words)
 
 
+def test_a_supplementary_budget_is_for_the_year_it_is_published_in():
+    record = by_amount("강릉시가 제1회 추가경정예산안을 시의회에 제출했다. 추경예산안은 총 1조 6080억 원 규모다.")["1조 6080억 원"]
+    assert record.year == 2024
+    assert record.why["year"].rule == "a supplementary budget is for the year it is published in"
+    # … unless the sentence dates its money itself
+    other = by_amount("올해 추경 때 200억 원을 확보하면 620억 원의 사업비가 확보된다.")
+    assert other["620억 원"].year is None
+
+
 def test_a_record_without_any_year_says_so():
     record = by_amount("경기도는 AI 사업에 120억원을 투입한다.", published=None)["120억원"]
     assert record.year is None and record.why["year"].rule == "no year stated or implied"

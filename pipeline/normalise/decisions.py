@@ -23,6 +23,7 @@ from krnews.models import Reason
 from krnews.nlp.amounts import Amount
 from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_table, longest_first
+from krnews.nlp.years import Year
 
 from .actors import Choice, is_named_funder
 from .context import Sentence
@@ -39,6 +40,7 @@ _ACTION = re.compile(longest_first(_TABLE["action_predicates"]))
 _PUBLIC_CLIENTS = frozenset(_TABLE["government_types"]) | {"public_agency"}
 _SUPPLIES = re.compile(longest_first(_TABLE["supply_words"]))
 _PROJECT_COST = re.compile(longest_first(_TABLE["types"]["project_cost"]))
+_SUPPLEMENTARY = re.compile(longest_first(load_table("years")["current_year_budgets"]))
 _DATIVE = re.compile(r"(?:에|에게)\s")
 # 수자원공사에 대한 금융지원비: the organisation the money is for, not who gives it
 _BENEFICIARY = re.compile(r"(?:에\s?대한|에게)\s")
@@ -52,6 +54,7 @@ _YEAR_RULES = {
     "carried": "the year the text is about, from an earlier sentence",
     "published": "the publication year: the money is acted on now",
     "completion": "the year the project is completed",
+    "supplementary": "a supplementary budget is for the year it is published in",
 }
 
 
@@ -173,12 +176,18 @@ class Period(Step):
             else:
                 predicate = text[c.amount.end : c.sentence.end]
             choice = choice or completion or reading.year_from_context(c.actor, predicate, part_of)
+        # 추경예산안은 총 1조 6080억 원 규모로: this fiscal year's own budget, in a sentence that dates
+        # nothing else (not 올해 추경 때 200억 원을 확보하면 620억 원이 …)
+        supplementary = (choice is None and not c.sentence.years and reading.article.published is not None
+                         and bool(_SUPPLEMENTARY.search(text, c.sentence.start, c.sentence.end)))
+        if supplementary:
+            choice = YearChoice(Year(0, 0, year=reading.article.published.year), "published")
         c.year = choice
         if choice is None:
             c.why[self.name] = Reason(step=self.name, rule="no year stated or implied", words="")
             return True
         year = choice.year
-        rule = _YEAR_RULES["completion" if choice is completion else choice.how]
+        rule = _YEAR_RULES["completion" if choice is completion else "supplementary" if supplementary else choice.how]
         words = text[year.start : year.end] if year.end > year.start else str(reading.article.published)
         c.why[self.name] = Reason(step=self.name, rule=rule, words=words)
         return True
