@@ -234,6 +234,16 @@ def test_a_company_word_heading_a_subject_but_glued_to_a_verb_is_no_name():
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # a loanword suffix MeCab splits into verbs (인베스트먼트: 인 VCP, 먼 VA) does not hide the name
+    ("누리인베스트먼트는 펀드에 300억원을 출자했다.", ["누리인베스트먼트"]),
+    ("KB인베스트먼트가 100억원을 출자받았다.", ["KB인베스트먼트"]),
+    ("사과문이 드러나인베스트먼트는 없다.", []),  # the head holds the verb
+])
+def test_the_verb_test_of_a_company_name_reads_its_head(sentence, expected):
+    assert [m for m, _ in orgs(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("한성식품의 할랄 김치는 인증을 받았다.", ["한성식품"]),  # a proper noun heading a company word
     ("건강기능식품 시장이 커졌다.", []),  # a common noun heading it: a kind of product
 ])

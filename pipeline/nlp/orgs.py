@@ -317,8 +317,9 @@ class OrgMatcher:
             name = head + suffix
             if name in self.canonical or name.startswith(self._industry_words):
                 continue
-            # 나카무라정공은: a company word heading a subject; 한성식품의 김치: a proper noun heading one
-            if (self._acting.match(text, end) and not holds_a_verb(name)) or is_name_shaped(name):
+            # 나카무라정공은: a company word heading a subject; 한성식품의 김치: a proper noun heading one. The
+            # verb test reads the head alone: MeCab splits loanword suffixes into verbs (인베스트먼트: 인 VCP, 먼 VA)
+            if (self._acting.match(text, end) and not holds_a_verb(head)) or is_name_shaped(name):
                 yield Org(name, "company", end - len(name), end, in_gazetteer=False)
         for start, end, org_type in self._cues.find(text):
             yield Org(text[start:end], org_type, start, end, in_gazetteer=False)
