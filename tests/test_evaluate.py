@@ -601,3 +601,63 @@ def test_two_digits_with_a_month_are_a_year_but_alone_may_be_a_duration(tmp_path
     assert year["excluded_gold"] == 1  # <96년:DAT> alone names no year the scorer can tell
     mapped = year["mapped"]
     assert (mapped["tp"], mapped["fp"], mapped["fn"], mapped["ignored_system"]) == (1, 0, 0, 1)
+
+
+# --- honest mapped figures: another tag's span excuses nothing by itself ----------------------------------
+
+@pytest.mark.parametrize("line, kind, ours, counts, other_tags", [
+    # (tp, fp, not counted) in the mapped figures; the tags of other kinds that hold our false alarms
+    ("준결승 <1조:NOH>에서 이겼다.", "amount", ["1조"], (0, 1, 0), {"NOH": 1}),
+    ("<제14조:NOH>에 따라 <300억원:MNY>을 썼다.", "amount", ["14조", "300억원"], (1, 1, 0), {"NOH": 1}),
+    ("<10만원권 발행일:DAT>을 정했다.", "amount", ["10만원"], (0, 1, 0), {"DAT": 1}),
+    ("구는 <19억:MNY>을 썼다.", "amount", ["19억"], (0, 0, 1), {}),  # same tag, no currency word: a convention
+    ("<올해의 차:POH>에 뽑혔다.", "year", ["올해"], (0, 1, 0), {"POH": 1}),
+    ("올해 예산을 늘렸다.", "year", ["올해"], (0, 0, 1), {}),  # untagged: KMOU tags no year word
+    ("<2012년부터 2016년:DUR>까지 썼다.", "year", ["2012년", "2016년"], (0, 0, 2), {}),
+    ("<1960~1970년대:DUR>에 지었다.", "year", ["1960~1970년"], (0, 1, 0), {"DUR": 1}),  # a decade names no year
+    ("<이화여대 삼성홀:LOC>에서 열렸다.", "org", ["이화여대"], (0, 1, 0), {"LOC": 1}),
+    ("<일본:LOC>식품이 팔렸다.", "org", ["일본식품"], (0, 1, 0), {}),  # reaches past the place
+    ("<서울시:LOC>는 도왔다.", "org", ["서울시"], (0, 0, 1), {}),
+    ("<경상남도:LOC> <양산시:LOC>는 도왔다.", "org", ["경상남도 양산시"], (0, 0, 1), {}),
+    ("<KBS2:POH> ‘<뮤직뱅크:POH>’에 나왔다.", "org", ["KBS2"], (0, 0, 1), {}),
+    ("<KBS2 '뮤직뱅크':POH>에 나왔다.", "org", ["KBS2"], (0, 1, 0), {"POH": 1}),
+    ("<한은:ORG>은 금리를 묶었다.", "org", ["한은"], (1, 0, 0), {}),  # the Bank of Korea, not 한 + 은
+    ("<일본은:ORG> 반대했다.", "org", ["일본"], (0, 0, 1), {}),
+])
+def test_ours_inside_a_gold_span_of_another_tag_is_a_false_alarm_unless_a_convention_names_it(
+        tmp_path, line, kind, ours, counts, other_tags):
+    text = parse_inline(line).text
+    fields = {"amount": {"value_krw": 1}, "year": {"year": 2024}, "org": {}}[kind]
+    fake = FakeMentions({text: [(kind, surface, fields) for surface in ours]})
+    every_tag = "<누리:ORG>는 <2000년:DAT>에 <1억원:MNY>을 썼다."  # a kind is scored where its tag is used
+    path = _sentences(tmp_path, line, every_tag)
+    mapped = evaluate_mentions(path, kind=kind, extract_fn=fake)["kinds"][kind]["mapped"]
+    assert (mapped["tp"], mapped["fp"], mapped["ignored_system"]) == counts
+    assert mapped["false_alarms_in_other_tags"] == other_tags
+
+
+def test_each_mapping_convention_is_listed_with_the_spans_it_changed(tmp_path):
+    path = _sentences(tmp_path, "<약 300억원을:MNY> 썼고 <35만:MNY>~<37만 원:MNY>대다.", "<일본:ORG>과 <㈜한빛소재가:ORG> <서울시:LOC>에서 만났다.")
+    fake = FakeMentions({"약 300억원을 썼고 35만~37만 원대다.": [("amount", "300억원", {"value_krw": 30_000_000_000}),
+                                                        ("amount", "35만~37만 원", {"value_krw": 370_000})],
+                         "일본과 ㈜한빛소재가 서울시에서 만났다.": [("org", "한빛소재", {}), ("org", "서울시", {})]})
+    kinds = evaluate_mentions(path, extract_fn=fake)["kinds"]
+    changed = {k: {c["name"]: c["changed"] for c in kinds[k]["conventions"]} for k in ("amount", "org")}
+    assert changed["amount"] == {"money_core": 1, "range_joined": 0, "range_upper_end": 1, "no_money_span": 0}
+    assert changed["org"] == {"countries": 1, "legal_marks": 1, "body_and_unit": 0, "particle": 1, "place_prefix": 0,
+                              "places": 1, "channels": 0, "untagged_institutions": 0}
+    assert all(c["rule"] for c in kinds["org"]["conventions"])
+    assert (kinds["org"]["raw"]["tp"], kinds["org"]["mapped"]["tp"]) == (0, 1)
+
+
+def test_the_report_puts_raw_figures_first_and_mapped_beside_them(tmp_path):
+    from krnews.evaluate.report import mentions_report
+
+    path = _sentences(tmp_path, "시는 <약 300억원:MNY>을 썼다.")
+    fake = FakeMentions({"시는 약 300억원을 썼다.": [("amount", "300억원", {"value_krw": 30_000_000_000})]})
+    report = mentions_report(evaluate_mentions(path, kind="amount", extract_fn=fake))
+    row = next(line for line in report.splitlines() if line.startswith("amount"))
+    raw, mapped = row.split(" | ")
+    assert raw.split()[1:] == ["1", "1", "0", "0.000", "0.000", "0.000"]
+    assert mapped.split() == ["1", "1", "1", "1.000", "1.000", "1.000", "0"]
+    assert "    money_core                 1  a span is compared by its money alone" in report
