@@ -660,4 +660,23 @@ def test_the_report_puts_raw_figures_first_and_mapped_beside_them(tmp_path):
     raw, mapped = row.split(" | ")
     assert raw.split()[1:] == ["1", "1", "0", "0.000", "0.000", "0.000"]
     assert mapped.split() == ["1", "1", "1", "1.000", "1.000", "1.000", "0"]
-    assert "    money_core                 1  a span is compared by its money alone" in report
+    assert "    money_core                    1  a span is compared by its money alone" in report
+
+
+def test_record_matching_conventions_are_listed_with_the_records_they_changed(tmp_path, capsys):
+    gold = [gold_record(org="서울특별시"),
+            gold_record(amount_text="5억원", amount_krw=500_000_000, org="중소벤처기업부", org_aliases=["중기부"]),
+            gold_record(amount_text="7억원", amount_krw=700_000_000, org="한국 벤처투자"),
+            gold_record(amount_text="222억417만원", amount_krw=22_204_170_000, org="대구시"),
+            gold_record(amount_text="3억원", amount_krw=300_000_000, org="대구시", optional=True)]
+    system = {"a": [dict(org="서울특별시", amount_krw=10_000_000_000), dict(org="서울특별시", amount_krw=10_000_000_000),
+                    dict(org="중기부", amount_krw=500_000_000), dict(org="한국벤처투자", amount_krw=700_000_000),
+                    dict(org="대구시", amount_krw=22_200_000_000), dict(org="대구시", amount_krw=300_000_000)]}
+    result = _score(tmp_path, gold, system)
+    changed = {c["name"]: c["changed"] for c in result["conventions"]}
+    assert changed == {"spaces_ignored": {"record": 1}, "aliases_and_recipient": {"record": 1},
+                       "within_2_percent": {"record": 1, "amount_only": 1}, "told_again": {"record": 1, "amount_only": 1},
+                       "optional_gold": {"record": 1, "amount_only": 1}, "undated_year_word": {"record": 0}}
+    report = records_report(result)
+    assert "    within_2_percent          1 / 1  when no exact amount matches" in report
+    assert "    aliases_and_recipient         1  a record's organisation may match" in report

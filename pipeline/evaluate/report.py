@@ -28,9 +28,7 @@ def records_report(result: dict, show: int = 0) -> str:
              f"(+{result['optional_gold']} optional), {result['system']} system records"]
     for name, label in (("record", "record"), ("amount_only", "amount only")):
         r = result[name]
-        lines.append(f"  {label:<13}{_prf(r)}   TP {r['tp']}  FP {r['fp']}  FN {r['fn']}  "
-                     f"({r['rounded']} within 2%, {r['duplicates_ignored']} told again, "
-                     f"{r['optional_ignored']} on optional gold: not counted)")
+        lines.append(f"  {label:<13}{_prf(r)}   TP {r['tp']}  FP {r['fp']}  FN {r['fn']}")
     year, funding, role = result["year"], result["funding_type"], result["org_role"]
     lines.append(f"  {'year':<13}accuracy {_num(year['accuracy'])} ({year['correct']}/{year['scored']} matched records"
                  f"; {year['unscored']} with an unresolvable year word not scored)")
@@ -41,6 +39,8 @@ def records_report(result: dict, show: int = 0) -> str:
     lines.append(f"  {'initiative':<13}word F1 {_num(initiative['word_f1'])} ({initiative['named']}/{initiative['scored']} "
                  f"matched records named, {initiative['exact']} exactly as the gold)")
     lines.append(f"  nonrecord hits: {result['nonrecord_hits']} system records on money the gold lists as not a record")
+    lines.append("  matching conventions (records changed: record figures / amount only):")
+    lines += _conventions(result["conventions"])
     if show:
         lines += _examples("missed gold records", result["misses"], show, _record_line)
         lines += _examples("spurious system records", result["spurious"], show, _record_line)
@@ -97,7 +97,11 @@ def _accuracy(r: dict) -> str:
 
 
 def _conventions(conventions: list[dict]) -> list[str]:
-    return [f"    {c['name']:<22}{c['changed']:>6}  {c['rule']}" for c in conventions]
+    """One line each: name, what it changed (spans; records as record / amount-only figures), rule."""
+    def changed(c: dict) -> str:
+        return " / ".join(map(str, c["changed"].values())) if isinstance(c["changed"], dict) else str(c["changed"])
+
+    return [f"    {c['name']:<22}{changed(c):>9}  {c['rule']}" for c in conventions]
 
 
 def _prf(r: dict, bare: bool = False) -> str:
