@@ -675,8 +675,28 @@ def test_record_matching_conventions_are_listed_with_the_records_they_changed(tm
     result = _score(tmp_path, gold, system)
     changed = {c["name"]: c["changed"] for c in result["conventions"]}
     assert changed == {"spaces_ignored": {"record": 1}, "aliases_and_recipient": {"record": 1},
+                       "bare_local_government": {"record": 0},
                        "within_2_percent": {"record": 1, "amount_only": 1}, "told_again": {"record": 1, "amount_only": 1},
                        "optional_gold": {"record": 1, "amount_only": 1}, "undated_year_word": {"record": 0}}
     report = records_report(result)
     assert "    within_2_percent          1 / 1  when no exact amount matches" in report
     assert "    aliases_and_recipient         1  a record's organisation may match" in report
+
+
+@pytest.mark.parametrize("system_org, mention, org_type, gold_org, matches", [
+    ("대전광역시 유성구", None, "local_gov", "유성구", True),
+    ("경상남도 거창군", "거창군청", "local_gov", "거창군", True),
+    ("경상남도 거창군", "경남 거창군", "local_gov", "거창군", True),
+    ("대전광역시 유성구", "대전 유성구", "local_gov", "대전광역시 유성구", True),  # the whole name, as before
+    ("대전광역시 유성구", None, "local_gov", "대전광역시", False),  # the parent is another body
+    ("대전광역시 유성구", None, None, "유성구", False),  # only a local government sheds its parent
+    ("한국전력공사 대전본부", None, "public_agency", "대전본부", False),
+    ("경상남도", None, "local_gov", "거창군", False),
+])
+def test_a_local_government_named_with_its_parent_matches_gold_that_names_it_bare(
+        tmp_path, system_org, mention, org_type, gold_org, matches):
+    system = {"a": [dict(org=system_org, org_mention=mention, org_type=org_type, amount_krw=10_000_000_000)]}
+    result = _score(tmp_path, [gold_record(org=gold_org)], system)
+    assert _counts(result) == ((1, 0, 0) if matches else (0, 1, 1))
+    bare = next(c for c in result["conventions"] if c["name"] == "bare_local_government")["changed"]["record"]
+    assert bare == (matches and gold_org != system_org)

@@ -186,7 +186,7 @@ class _Score:
     def _check_org_role(self, gold: GoldRecord, record) -> None:
         """Whether the organisation the record names has the gold's role for it: the gold's funder (or
         recipient) as org_role says, or the gold's recipient as recipient."""
-        names = _system_names(record)
+        names = _system_names(record) | _bare_names(record)
         if gold.org_role is not None and names & {org_key(n) for n in (gold.org, *gold.org_aliases)}:
             expected = gold.org_role
         elif gold.recipient is not None and org_key(gold.recipient) in names:
@@ -256,12 +256,20 @@ def _system_candidate(record) -> Candidate:
         amount = (record.currency, Decimal(str(record.amount)))
     else:
         amount = None
-    return Candidate(amount, _system_names(record),
+    return Candidate(amount, _system_names(record) | _bare_names(record),
                      funding_type=record.funding_type, initiative_words=frozenset((record.initiative or "").split()))
 
 
 def _system_names(record) -> frozenset[str]:
     return frozenset({org_key(record.org), org_key(record.org_mention)} - {None})
+
+
+def _bare_names(record) -> frozenset[str]:
+    """A local government named with its parent (대전광역시 유성구, 대전 유성구) also by its own name (유성구),
+    as gold often names it."""
+    if record.org_type != "local_gov":
+        return frozenset()
+    return frozenset(name.split()[-1] for name in (record.org, record.org_mention) if name and name.strip())
 
 
 def _name_convention(gold: GoldRecord, record) -> str | None:
@@ -271,7 +279,9 @@ def _name_convention(gold: GoldRecord, record) -> str | None:
         return None
     if org_key(gold.org) in _system_names(record):
         return "spaces_ignored"
-    return "aliases_and_recipient"
+    if {org_key(n) for n in (*gold.org_aliases, gold.recipient)} & _system_names(record):
+        return "aliases_and_recipient"
+    return "bare_local_government"
 
 
 def _gold_amount(gold: GoldRecord) -> tuple[str, Decimal] | None:
