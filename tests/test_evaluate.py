@@ -485,6 +485,8 @@ def test_cli_min_f1_gates_and_json(tmp_path, fake_pipeline, capsys):
     assert main(["eval", str(path), "--kind", "amount", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)["mentions"]["kinds"]["amount"]
     assert figures["mapped"]["recall"] == 0.5 and "misses" not in figures
+    assert [c["name"] for c in figures["conventions"]] == ["money_core", "range_joined", "range_upper_end",
+                                                           "no_money_span"]
 
 
 def test_cli_show_errors_prints_misses_with_their_sentence(tmp_path, fake_pipeline, capsys):
@@ -500,6 +502,9 @@ def test_cli_records_gate_and_bad_inputs(tmp_path, monkeypatch, capsys):
     gold_dir = write_gold(tmp_path / "g", [DOC], [gold_record()])
     assert main(["eval", str(gold_dir), "--min-f1", "1.0"]) == 0
     assert "record       P 1.000  R 1.000  F1 1.000" in capsys.readouterr().out
+    assert main(["eval", str(gold_dir), "--json"]) == 0
+    conventions = json.loads(capsys.readouterr().out)["records"]["conventions"]
+    assert {c["name"]: c["changed"]["record"] for c in conventions}["told_again"] == 0 and len(conventions) == 7
     assert main(["eval", str(gold_dir), str(tmp_path / "missing.txt")]) == 1
     assert "missing.txt: no such file or directory" in capsys.readouterr().err
     assert main(["eval", str(gold_dir), "--kind", "amount"]) == 1
