@@ -485,6 +485,8 @@ def test_cli_min_f1_gates_and_json(tmp_path, fake_pipeline, capsys):
     assert main(["eval", str(path), "--kind", "amount", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)["mentions"]["kinds"]["amount"]
     assert figures["mapped"]["recall"] == 0.5 and "misses" not in figures
+    assert [c["name"] for c in figures["conventions"]] == ["money_core", "range_joined", "range_upper_end",
+                                                           "no_money_span"]
 
 
 def test_cli_show_errors_prints_misses_with_their_sentence(tmp_path, fake_pipeline, capsys):
@@ -500,6 +502,9 @@ def test_cli_records_gate_and_bad_inputs(tmp_path, monkeypatch, capsys):
     gold_dir = write_gold(tmp_path / "g", [DOC], [gold_record()])
     assert main(["eval", str(gold_dir), "--min-f1", "1.0"]) == 0
     assert "record       P 1.000  R 1.000  F1 1.000" in capsys.readouterr().out
+    assert main(["eval", str(gold_dir), "--json"]) == 0
+    conventions = json.loads(capsys.readouterr().out)["records"]["conventions"]
+    assert {c["name"]: c["changed"]["record"] for c in conventions}["told_again"] == 0 and len(conventions) == 7
     assert main(["eval", str(gold_dir), str(tmp_path / "missing.txt")]) == 1
     assert "missing.txt: no such file or directory" in capsys.readouterr().err
     assert main(["eval", str(gold_dir), "--kind", "amount"]) == 1
@@ -601,3 +606,102 @@ def test_two_digits_with_a_month_are_a_year_but_alone_may_be_a_duration(tmp_path
     assert year["excluded_gold"] == 1  # <96년:DAT> alone names no year the scorer can tell
     mapped = year["mapped"]
     assert (mapped["tp"], mapped["fp"], mapped["fn"], mapped["ignored_system"]) == (1, 0, 0, 1)
+
+
+# --- honest mapped figures: another tag's span excuses nothing by itself ----------------------------------
+
+@pytest.mark.parametrize("line, kind, ours, counts, other_tags", [
+    # (tp, fp, not counted) in the mapped figures; the tags of other kinds that hold our false alarms
+    ("준결승 <1조:NOH>에서 이겼다.", "amount", ["1조"], (0, 1, 0), {"NOH": 1}),
+    ("<제14조:NOH>에 따라 <300억원:MNY>을 썼다.", "amount", ["14조", "300억원"], (1, 1, 0), {"NOH": 1}),
+    ("<10만원권 발행일:DAT>을 정했다.", "amount", ["10만원"], (0, 1, 0), {"DAT": 1}),
+    ("구는 <19억:MNY>을 썼다.", "amount", ["19억"], (0, 0, 1), {}),  # same tag, no currency word: a convention
+    ("<올해의 차:POH>에 뽑혔다.", "year", ["올해"], (0, 1, 0), {"POH": 1}),
+    ("올해 예산을 늘렸다.", "year", ["올해"], (0, 0, 1), {}),  # untagged: KMOU tags no year word
+    ("<2012년부터 2016년:DUR>까지 썼다.", "year", ["2012년", "2016년"], (0, 0, 2), {}),
+    ("<1960~1970년대:DUR>에 지었다.", "year", ["1960~1970년"], (0, 1, 0), {"DUR": 1}),  # a decade names no year
+    ("<이화여대 삼성홀:LOC>에서 열렸다.", "org", ["이화여대"], (0, 1, 0), {"LOC": 1}),
+    ("<일본:LOC>식품이 팔렸다.", "org", ["일본식품"], (0, 1, 0), {}),  # reaches past the place
+    ("<서울시:LOC>는 도왔다.", "org", ["서울시"], (0, 0, 1), {}),
+    ("<경상남도:LOC> <양산시:LOC>는 도왔다.", "org", ["경상남도 양산시"], (0, 0, 1), {}),
+    ("<KBS2:POH> ‘<뮤직뱅크:POH>’에 나왔다.", "org", ["KBS2"], (0, 0, 1), {}),
+    ("<KBS2 '뮤직뱅크':POH>에 나왔다.", "org", ["KBS2"], (0, 1, 0), {"POH": 1}),
+    ("<한은:ORG>은 금리를 묶었다.", "org", ["한은"], (1, 0, 0), {}),  # the Bank of Korea, not 한 + 은
+    ("<일본은:ORG> 반대했다.", "org", ["일본"], (0, 0, 1), {}),
+])
+def test_ours_inside_a_gold_span_of_another_tag_is_a_false_alarm_unless_a_convention_names_it(
+        tmp_path, line, kind, ours, counts, other_tags):
+    text = parse_inline(line).text
+    fields = {"amount": {"value_krw": 1}, "year": {"year": 2024}, "org": {}}[kind]
+    fake = FakeMentions({text: [(kind, surface, fields) for surface in ours]})
+    every_tag = "<누리:ORG>는 <2000년:DAT>에 <1억원:MNY>을 썼다."  # a kind is scored where its tag is used
+    path = _sentences(tmp_path, line, every_tag)
+    mapped = evaluate_mentions(path, kind=kind, extract_fn=fake)["kinds"][kind]["mapped"]
+    assert (mapped["tp"], mapped["fp"], mapped["ignored_system"]) == counts
+    assert mapped["false_alarms_in_other_tags"] == other_tags
+
+
+def test_each_mapping_convention_is_listed_with_the_spans_it_changed(tmp_path):
+    path = _sentences(tmp_path, "<약 300억원을:MNY> 썼고 <35만:MNY>~<37만 원:MNY>대다.", "<일본:ORG>과 <㈜한빛소재가:ORG> <서울시:LOC>에서 만났다.")
+    fake = FakeMentions({"약 300억원을 썼고 35만~37만 원대다.": [("amount", "300억원", {"value_krw": 30_000_000_000}),
+                                                        ("amount", "35만~37만 원", {"value_krw": 370_000})],
+                         "일본과 ㈜한빛소재가 서울시에서 만났다.": [("org", "한빛소재", {}), ("org", "서울시", {})]})
+    kinds = evaluate_mentions(path, extract_fn=fake)["kinds"]
+    changed = {k: {c["name"]: c["changed"] for c in kinds[k]["conventions"]} for k in ("amount", "org")}
+    assert changed["amount"] == {"money_core": 1, "range_joined": 0, "range_upper_end": 1, "no_money_span": 0}
+    assert changed["org"] == {"countries": 1, "legal_marks": 1, "body_and_unit": 0, "particle": 1, "place_prefix": 0,
+                              "places": 1, "channels": 0, "untagged_institutions": 0}
+    assert all(c["rule"] for c in kinds["org"]["conventions"])
+    assert (kinds["org"]["raw"]["tp"], kinds["org"]["mapped"]["tp"]) == (0, 1)
+
+
+def test_the_report_puts_raw_figures_first_and_mapped_beside_them(tmp_path):
+    from krnews.evaluate.report import mentions_report
+
+    path = _sentences(tmp_path, "시는 <약 300억원:MNY>을 썼다.")
+    fake = FakeMentions({"시는 약 300억원을 썼다.": [("amount", "300억원", {"value_krw": 30_000_000_000})]})
+    report = mentions_report(evaluate_mentions(path, kind="amount", extract_fn=fake))
+    row = next(line for line in report.splitlines() if line.startswith("amount"))
+    raw, mapped = row.split(" | ")
+    assert raw.split()[1:] == ["1", "1", "0", "0.000", "0.000", "0.000"]
+    assert mapped.split() == ["1", "1", "1", "1.000", "1.000", "1.000", "0"]
+    assert "    money_core                    1  a span is compared by its money alone" in report
+
+
+def test_record_matching_conventions_are_listed_with_the_records_they_changed(tmp_path, capsys):
+    gold = [gold_record(org="서울특별시"),
+            gold_record(amount_text="5억원", amount_krw=500_000_000, org="중소벤처기업부", org_aliases=["중기부"]),
+            gold_record(amount_text="7억원", amount_krw=700_000_000, org="한국 벤처투자"),
+            gold_record(amount_text="222억417만원", amount_krw=22_204_170_000, org="대구시"),
+            gold_record(amount_text="3억원", amount_krw=300_000_000, org="대구시", optional=True)]
+    system = {"a": [dict(org="서울특별시", amount_krw=10_000_000_000), dict(org="서울특별시", amount_krw=10_000_000_000),
+                    dict(org="중기부", amount_krw=500_000_000), dict(org="한국벤처투자", amount_krw=700_000_000),
+                    dict(org="대구시", amount_krw=22_200_000_000), dict(org="대구시", amount_krw=300_000_000)]}
+    result = _score(tmp_path, gold, system)
+    changed = {c["name"]: c["changed"] for c in result["conventions"]}
+    assert changed == {"spaces_ignored": {"record": 1}, "aliases_and_recipient": {"record": 1},
+                       "bare_local_government": {"record": 0},
+                       "within_2_percent": {"record": 1, "amount_only": 1}, "told_again": {"record": 1, "amount_only": 1},
+                       "optional_gold": {"record": 1, "amount_only": 1}, "undated_year_word": {"record": 0}}
+    report = records_report(result)
+    assert "    within_2_percent          1 / 1  when no exact amount matches" in report
+    assert "    aliases_and_recipient         1  a record's organisation may match" in report
+
+
+@pytest.mark.parametrize("system_org, mention, org_type, gold_org, matches", [
+    ("대전광역시 유성구", None, "local_gov", "유성구", True),
+    ("경상남도 거창군", "거창군청", "local_gov", "거창군", True),
+    ("경상남도 거창군", "경남 거창군", "local_gov", "거창군", True),
+    ("대전광역시 유성구", "대전 유성구", "local_gov", "대전광역시 유성구", True),  # the whole name, as before
+    ("대전광역시 유성구", None, "local_gov", "대전광역시", False),  # the parent is another body
+    ("대전광역시 유성구", None, None, "유성구", False),  # only a local government sheds its parent
+    ("한국전력공사 대전본부", None, "public_agency", "대전본부", False),
+    ("경상남도", None, "local_gov", "거창군", False),
+])
+def test_a_local_government_named_with_its_parent_matches_gold_that_names_it_bare(
+        tmp_path, system_org, mention, org_type, gold_org, matches):
+    system = {"a": [dict(org=system_org, org_mention=mention, org_type=org_type, amount_krw=10_000_000_000)]}
+    result = _score(tmp_path, [gold_record(org=gold_org)], system)
+    assert _counts(result) == ((1, 0, 0) if matches else (0, 1, 1))
+    bare = next(c for c in result["conventions"] if c["name"] == "bare_local_government")["changed"]["record"]
+    assert bare == (matches and gold_org != system_org)

@@ -139,3 +139,10 @@ def strip_particle(text: str) -> str | None:
         if text.endswith(particle) and len(text) > len(particle):
             return text[: -len(particle)]
     return None
+
+
+@lru_cache(maxsize=1)
+def convention_rules() -> dict[str, dict[str, str]]:
+    """{amount|year|org|records: {convention name: what it does}}, the order the reports list them in."""
+    table = json.loads((DATA_DIR / "eval" / "convention_rules.json").read_text(encoding="utf-8"))
+    return {kind: rules for kind, rules in table.items() if not kind.startswith("_")}

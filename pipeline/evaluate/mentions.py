@@ -3,13 +3,14 @@ spans as tagged) and MAPPED (the corpus' conventions translated into ours, see `
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable
 
 from .conventions import (
-    RANGE_MARKS, conventions, is_money, is_year_word, money_core, org_name_offsets, parse_money, strip_particle,
-    year_units,
+    RANGE_MARKS, conventions, convention_rules, is_money, is_year_word, money_core, org_name_offsets, parse_money,
+    strip_particle, year_units,
 )
 from .extractor import default_extract
 from .metrics import accuracy, prf, ratio
@@ -44,12 +45,15 @@ class _Tally:
     value_correct: int = 0
     value_compared: int = 0
     value_unparsed: int = 0
+    conventions: Counter = field(default_factory=Counter)  # spans each mapping convention changed
+    other_class: Counter = field(default_factory=Counter)  # false alarms inside a gold span of another tag
     misses: list = field(default_factory=list)
     false_alarms: list = field(default_factory=list)
 
     def result(self, with_values: bool, with_overlap: bool) -> dict:
         gold, system = self.tp + self.fn, self.tp + self.fp
-        out = prf(self.tp, self.fp, self.fn) | {"gold": gold, "system": system, "ignored_system": self.ignored}
+        out = prf(self.tp, self.fp, self.fn) | {"gold": gold, "system": system, "ignored_system": self.ignored,
+                                                 "false_alarms_in_other_tags": dict(self.other_class.most_common())}
         if with_overlap:  # lenient: any overlap counts, for telling boundary errors from misses
             p, r = ratio(self.system_overlapping, system), ratio(self.gold_overlapped, gold)
             out["overlap"] = {"precision": p, "recall": r, "f1": round(2 * p * r / (p + r), 4) if p and r else 0.0}
@@ -121,6 +125,9 @@ class _MentionScore:
             tally = self.tallies[k]
             entry = {"sentences": self.sentences[k]}
             entry |= {mode: tally[mode].result(k == "amount", mode == "mapped") for mode in ("raw", "mapped")}
+            rules = convention_rules()[k]
+            entry["conventions"] = [{"name": name, "changed": tally["mapped"].conventions[name], "rule": rule}
+                                    for name, rule in rules.items()]
             entry |= {"excluded_gold": self.excluded[k], "misses": tally["mapped"].misses,
                       "false_alarms": tally["mapped"].false_alarms}
             if k == "org":
@@ -167,10 +174,10 @@ def _alignment(sentence: str, article_text: str) -> int:
 
 def _gold_by_kind(spans: list[Span], aliases: dict[str, str]) -> dict[str, dict[str, list[Span]]]:
     """Per kind: the gold spans, the spans of that tag which are not of that kind (MNY without money,
-    DAT without a year), for organisations the spans of places and channels, for years the periods holding
-    years."""
+    DAT without a year), the spans of every other tag, for organisations the spans of places and
+    channels, for years the periods holding years."""
     conv = conventions()
-    gold = {k: {"gold": [], "excluded": [], "places": [], "periods": [], "channels": []} for k in KINDS}
+    gold = {k: {"gold": [], "excluded": [], "others": [], "places": [], "periods": [], "channels": []} for k in KINDS}
     for span in spans:
         tag = aliases.get(span.tag, span.tag)
         if tag in conv.place_tags:
@@ -180,9 +187,11 @@ def _gold_by_kind(spans: list[Span], aliases: dict[str, str]) -> dict[str, dict[
         if tag in conv.period_tags and year_units(span.text):
             gold["year"]["periods"].append(span)
         kind = conv.tags.get(tag)
-        if kind is None:
-            continue
-        gold[kind]["gold" if _HOLDS[kind](span.text) else "excluded"].append(span)
+        for k in KINDS:
+            if k != kind:
+                gold[k]["others"].append(span)
+        if kind is not None:
+            gold[kind]["gold" if _HOLDS[kind](span.text) else "excluded"].append(span)
     return gold
 
 
@@ -190,18 +199,25 @@ def _gold_by_kind(spans: list[Span], aliases: dict[str, str]) -> dict[str, dict[
 class _Units:
     gold: list[Unit]
     system: list[Unit]
-    excused: Callable[[Unit], bool] = lambda unit: False  # ours left unmatched but not counted against us
+    others: list[Span]  # gold spans of other tags: ours inside one and matching nothing is a false alarm
+    # The mapping convention under which one of ours left unmatched is not counted against us, or None.
+    excused: Callable[[Unit], str | None] = lambda unit: None
+    changes: Counter = field(default_factory=Counter)  # spans each convention changed before matching
 
 
 def _units(kind: str, mode: str, gold: dict, system: list[Unit], text: str) -> _Units:
     if mode == "raw":
-        return _Units([Unit(s.start, s.end, s.text) for s in gold[kind]["gold"]], system)
+        return _Units([Unit(s.start, s.end, s.text) for s in gold[kind]["gold"]], system, gold[kind]["others"])
     return _mapped_units(kind, gold[kind], system, text)
 
 
 def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Units:
-    """The corpus' conventions translated into ours; every rule here is a difference of convention, not
-    of quality. Ours are "excused" (neither right nor wrong) only when they match no gold.
+    """The corpus' conventions translated into ours (data/eval/convention_rules.json names each); every
+    rule here is a difference of convention, not of quality. Ours are "excused" (neither right nor wrong)
+    only when they match no gold, and never for lying inside a gold span of another tag as such: a 조 inside
+    <제14조:NOH>, an amount inside a DAT span, 올해 inside <올해의 차:POH> are false alarms. The spans
+    of another tag a rule translates are named exactly: a place or run of places that is ours whole, a
+    channel that is ours whole, a year a period names.
     - amount: only the money itself is compared — first digit to currency word — so a gold span with
       a particle (300억원을) or a prefix (약/총 300억원) and ours without it (or the other way) agree;
       a corpus that tags the ends of a range apart has them joined (<1만달러:MNY>~<2만달러:MNY>), or,
@@ -209,37 +225,80 @@ def _mapped_units(kind: str, gold: dict, system: list[Unit], text: str) -> _Unit
       whole range (see `_same_range`); ours on a tagged MNY span without money (<19억:MNY>) are excused.
     - year: each year expression is a unit ("<2013년 3월:DAT>" -> 2013년; our "2020년부터 2024년까지"
       -> 2020년, 2024년; two digits only with a month after them: <96년 8월:DAT> -> 96년); ours are
-      excused inside a DAT span that names no year (<5년:DAT>, <96년:DAT>), inside a period span that
-      holds years (<2012년부터 2016년:DUR>), and when they are year words (올해, 지난해) where the
-      corpus tagged nothing (KMOU leaves them untagged).
+      excused inside a DAT span that names no year (<5년:DAT>, <96년:DAT>), exactly on a year a period
+      span names (<2012년부터 2016년:DUR>), and when they are year words (올해, 지난해) outside every
+      gold span (KMOU leaves them untagged).
     - org: a gold span may carry a trailing particle or a leading place (see `_same_org`), and a legal-form
       mark at either end, which is cut (<㈜한빛소재:ORG> -> 한빛소재); a body and its unit tagged apart are
       one when ours spans both (see `_join_body_and_unit`); ours exactly on a span tagged as a channel
       (<MBC:POH> '무한도전', <뉴스1:POH>) are excused; countries tagged ORG (<일본:ORG>)
-      are dropped, and ours on spans the corpus tags as places (<서울시:LOC>) or on words it leaves
-      untagged by convention (정부, 검찰, 국회; also after a place: 한국 정부) are excused.
+      are dropped, and ours on them, ours exactly on spans the corpus tags as places (<서울시:LOC>,
+      <경상남도:LOC> <양산시:LOC>) and ours on words it leaves untagged by convention (정부, 검찰, 국회;
+      also after a place: 한국 정부) are excused.
     """
-    regions = list(gold["excluded"])
+    changes: Counter = Counter()
+    no_kind = list(gold["excluded"])
     if kind == "amount":
-        gold_units = _join_ranges([_core(Unit(s.start, s.end, s.text), money_core) for s in gold["gold"]], text)
-        system_units = [_core(u, money_core) for u in system]
-        return _Units(gold_units, system_units, lambda u: _inside_any(u, regions))
+        gold_units = _cut([Unit(s.start, s.end, s.text) for s in gold["gold"]], money_core, changes, "money_core")
+        joined = _join_ranges(gold_units, text)
+        changes["range_joined"] += len(gold_units) - len(joined)
+        system_units = _cut(system, money_core, changes, "money_core")
+        return _Units(joined, system_units, gold["others"],
+                      lambda u: "no_money_span" if _inside_any(u, no_kind) else None, changes)
     if kind == "year":
-        gold_units = [u for s in gold["gold"] for u in _year_units(Unit(s.start, s.end, s.text))]
-        system_units = [u for m in system for u in _year_units(m)]
-        tagged = gold["gold"] + gold["excluded"]
-        regions += gold["periods"]
-        return _Units(gold_units, system_units, lambda u: _inside_any(u, regions) or (
-            is_year_word(u.text) and not _inside_any(u, tagged)))
-    countries = conventions().countries
-    dropped = [s for s in gold["gold"] if s.text in countries or strip_particle(s.text) in countries]
-    gold_units = [_core(Unit(s.start, s.end, s.text), org_name_offsets) for s in gold["gold"] if s not in dropped]
-    regions += dropped + gold["places"]
+        gold_units = _split_years([Unit(s.start, s.end, s.text) for s in gold["gold"]], changes)
+        system_units = _split_years(system, changes)
+        spans = gold["gold"] + gold["excluded"] + gold["others"]
+        period_years = {(p.start + s, p.start + e) for p in gold["periods"] for s, e in year_units(p.text)}
+        return _Units(gold_units, system_units, gold["others"], lambda u: (
+            "no_year_span" if _inside_any(u, no_kind) else
+            "period_years" if (u.start, u.end) in period_years else
+            "untagged_year_words" if is_year_word(u.text) and not _inside_any(u, spans) else None), changes)
+    dropped = [s for s in gold["gold"] if _is_country(s.text)]
+    changes["countries"] += len(dropped)
+    kept = [Unit(s.start, s.end, s.text) for s in gold["gold"] if s not in dropped]
+    gold_units = _cut(kept, org_name_offsets, changes, "legal_marks")
+    joined = _join_body_and_unit(gold_units, system, text)
+    changes["body_and_unit"] += len(gold_units) - len(joined)
     untagged = conventions().untagged_orgs
-    gold_units = _join_body_and_unit(gold_units, system, text)
     channels = {(s.start, s.end) for s in gold["channels"]}
-    return _Units(gold_units, list(system), lambda u: _inside_any(u, regions) or (u.start, u.end) in channels
-                  or _without_place(u, u.end - len(u.text.split(" ")[-1])).text in untagged)
+    return _Units(joined, list(system), gold["others"], lambda u: (
+        "countries" if _inside_any(u, no_kind + dropped) else
+        "places" if _on_places(u, gold["places"], text) else
+        "channels" if (u.start, u.end) in channels else
+        "untagged_institutions" if _without_place(u, u.end - len(u.text.split(" ")[-1])).text in untagged
+        else None), changes)
+
+
+def _is_country(text: str) -> bool:
+    """A country, or one followed by a particle (<일본은:ORG>); not a one-letter abbreviation with a
+    particle: <한은:ORG> is the Bank of Korea."""
+    countries = conventions().countries
+    bare = strip_particle(text)
+    return text in countries or (bare in countries and len(bare) > 1)
+
+
+def _on_places(unit: Unit, places: list[Span], text: str) -> bool:
+    """Whether `unit` is exactly one place span or a run of them one space apart (경상남도 양산시)."""
+    inside = sorted((p for p in places if unit.overlaps(p.start, p.end)), key=lambda p: p.start)
+    if not inside or (inside[0].start, inside[-1].end) != (unit.start, unit.end):
+        return False
+    return all(text[a.end:b.start] == " " for a, b in zip(inside, inside[1:]))
+
+
+def _cut(units: list[Unit], core, changes: Counter, name: str) -> list[Unit]:
+    cut = [_core(u, core) for u in units]
+    changes[name] += sum((c.start, c.end) != (u.start, u.end) for c, u in zip(cut, units))
+    return cut
+
+
+def _split_years(units: list[Unit], changes: Counter) -> list[Unit]:
+    split = []
+    for unit in units:
+        parts = _year_units(unit)
+        changes["year_units"] += [(p.start, p.end) for p in parts] != [(unit.start, unit.end)]
+        split += parts
+    return split
 
 
 def _join_body_and_unit(units: list[Unit], system: list[Unit], text: str) -> list[Unit]:
@@ -285,22 +344,30 @@ def _year_units(unit: Unit) -> list[Unit]:
     return found or [unit]
 
 
-def _same(kind: str, gold: Unit, system: Unit, mapped: bool) -> bool:
+def _same(kind: str, gold: Unit, system: Unit, mapped: bool) -> tuple[str, ...] | None:
+    """None when the two are different spans; else the mapping conventions that made them one (none
+    when they are the same span)."""
     if (gold.start, gold.end) == (system.start, system.end):
-        return True
+        return ()
     if not mapped:
-        return False
-    return _same_org(gold, system) if kind == "org" else kind == "amount" and _same_range(gold, system)
+        return None
+    if kind == "org":
+        return _same_org(gold, system)
+    return ("range_upper_end",) if kind == "amount" and _same_range(gold, system) else None
 
 
-def _same_org(a: Unit, b: Unit) -> bool:
+def _same_org(a: Unit, b: Unit) -> tuple[str, ...] | None:
     """Same start, and the longer one differs by a trailing particle (<현대건설이:ORG> ~ 현대건설); a place
-    and a space before one of them do not count (<일본 소프트뱅크:ORG> ~ 소프트뱅크)."""
-    a, b = _without_place(a, b.start), _without_place(b, a.start)
-    if a.start != b.start:
-        return False
-    longer, shorter = (a, b) if a.end > b.end else (b, a)
-    return longer.end == shorter.end or longer.text[len(shorter.text):] in conventions().particles
+    and a space before one of them do not count (<일본 소프트뱅크:ORG> ~ 소프트뱅크). The conventions
+    used, or None."""
+    placed_a, placed_b = _without_place(a, b.start), _without_place(b, a.start)
+    if placed_a.start != placed_b.start:
+        return None
+    place = ("place_prefix",) if (placed_a.start, placed_b.start) != (a.start, b.start) else ()
+    longer, shorter = (placed_a, placed_b) if placed_a.end > placed_b.end else (placed_b, placed_a)
+    if longer.end == shorter.end:
+        return place
+    return place + ("particle",) if longer.text[len(shorter.text):] in conventions().particles else None
 
 
 def _without_place(unit: Unit, start: int) -> Unit:
@@ -320,23 +387,30 @@ def _same_range(a: Unit, b: Unit) -> bool:
 
 
 def _score(kind: str, units: _Units, sentence: TaggedSentence, tally: _Tally, mapped: bool) -> None:
+    tally.conventions.update(units.changes)
     unmatched = list(units.system)
     for gold in units.gold:
         tally.gold_overlapped += any(s.overlaps(gold.start, gold.end) for s in units.system)
-        match = next((s for s in unmatched if _same(kind, gold, s, mapped)), None)
+        match, used = next(((s, used) for s in unmatched if (used := _same(kind, gold, s, mapped)) is not None),
+                           (None, ()))
         if match is None:
             tally.fn += 1
             tally.misses.append(_example(sentence, gold))
             continue
         unmatched.remove(match)
         tally.tp += 1
+        tally.conventions.update(used)
         if kind == "amount":
             _compare_value(gold, match, tally)
-    excused = [s for s in unmatched if units.excused(s)]
-    wrong = [s for s in unmatched if s not in excused]
+    excuses = {s: units.excused(s) for s in unmatched}
+    excused = [s for s in unmatched if excuses[s]]
+    wrong = [s for s in unmatched if not excuses[s]]
+    tally.conventions.update(excuses[s] for s in excused)
     tally.ignored += len(excused)
     tally.fp += len(wrong)
     tally.false_alarms.extend(_example(sentence, s) for s in wrong)
+    tally.other_class.update(span.tag for s in wrong for span in units.others
+                             if span.start <= s.start and s.end <= span.end)
     tally.system_overlapping += sum(any(s.overlaps(g.start, g.end) for g in units.gold)
                                     for s in units.system if s not in excused)
 

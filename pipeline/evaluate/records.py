@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .conventions import parse_money
+from .conventions import convention_rules, parse_money
 from .extractor import default_extract
 from .matching import Candidate, assign, org_key
 from .metrics import accuracy, prf
@@ -112,6 +113,7 @@ class _Score:
     role: list = field(default_factory=lambda: [0, 0])  # correct, scored
     initiative: list = field(default_factory=lambda: [0.0, 0, 0, 0])  # word F1 sum, named, exact, scored
     nonrecord_hits: int = 0
+    names: Counter = field(default_factory=Counter)  # matched records per organisation-name convention
     misses: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
     year_errors: list = field(default_factory=list)
@@ -140,6 +142,7 @@ class _Score:
 
     def _details(self, gold, system, system_candidates, nonrecords, assignment) -> None:
         for g, s, _ in assignment.pairs:
+            self.names[_name_convention(gold[g], system[s])] += 1
             self._check_year(gold[g], system[s])
             self._check_funding_type(gold[g], system[s])
             self._check_org_role(gold[g], system[s])
@@ -183,7 +186,7 @@ class _Score:
     def _check_org_role(self, gold: GoldRecord, record) -> None:
         """Whether the organisation the record names has the gold's role for it: the gold's funder (or
         recipient) as org_role says, or the gold's recipient as recipient."""
-        names = {org_key(record.org), org_key(record.org_mention)} - {None}
+        names = _system_names(record) | _bare_names(record)
         if gold.org_role is not None and names & {org_key(n) for n in (gold.org, *gold.org_aliases)}:
             expected = gold.org_role
         elif gold.recipient is not None and org_key(gold.recipient) in names:
@@ -222,9 +225,27 @@ class _Score:
         out["initiative"] = {"scored": scored, "named": named, "exact": exact,
                              "word_f1": round(words / scored, 4) if scored else None}
         out["nonrecord_hits"] = self.nonrecord_hits
+        out["conventions"] = self._conventions()
         out |= {"misses": self.misses, "spurious": self.spurious, "year_errors": self.year_errors,
                 "funding_type_errors": self.funding_type_errors, "org_role_errors": self.org_role_errors,
                 "errors": self.errors}
+        return out
+
+    def _conventions(self) -> list[dict]:
+        """The record-matching conventions, each with the records it changed: for the amount conventions
+        in the record and the amount-only figures, for the organisation ones in the record figures."""
+        record, amount = self.counts["record"], self.counts["amount_only"]
+        changed = {"within_2_percent": "rounded", "told_again": "duplicates_ignored",
+                   "optional_gold": "optional_ignored"}
+        out = []
+        for name, rule in convention_rules()["records"].items():
+            if name in changed:
+                counts = {"record": record[changed[name]], "amount_only": amount[changed[name]]}
+            elif name == "undated_year_word":
+                counts = {"record": self.year[2]}
+            else:
+                counts = {"record": self.names[name]}
+            out.append({"name": name, "changed": counts, "rule": rule})
         return out
 
 
@@ -235,8 +256,32 @@ def _system_candidate(record) -> Candidate:
         amount = (record.currency, Decimal(str(record.amount)))
     else:
         amount = None
-    return Candidate(amount, frozenset({org_key(record.org), org_key(record.org_mention)} - {None}),
+    return Candidate(amount, _system_names(record) | _bare_names(record),
                      funding_type=record.funding_type, initiative_words=frozenset((record.initiative or "").split()))
+
+
+def _system_names(record) -> frozenset[str]:
+    return frozenset({org_key(record.org), org_key(record.org_mention)} - {None})
+
+
+def _bare_names(record) -> frozenset[str]:
+    """A local government named with its parent (대전광역시 유성구, 대전 유성구) also by its own name (유성구),
+    as gold often names it."""
+    if record.org_type != "local_gov":
+        return frozenset()
+    return frozenset(name.split()[-1] for name in (record.org, record.org_mention) if name and name.strip())
+
+
+def _name_convention(gold: GoldRecord, record) -> str | None:
+    """The organisation-name convention a matched pair needed, or None when the names are the same."""
+    names = {record.org, record.org_mention} - {None}
+    if gold.org in names:
+        return None
+    if org_key(gold.org) in _system_names(record):
+        return "spaces_ignored"
+    if {org_key(n) for n in (*gold.org_aliases, gold.recipient)} & _system_names(record):
+        return "aliases_and_recipient"
+    return "bare_local_government"
 
 
 def _gold_amount(gold: GoldRecord) -> tuple[str, Decimal] | None:

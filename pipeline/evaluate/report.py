@@ -28,9 +28,7 @@ def records_report(result: dict, show: int = 0) -> str:
              f"(+{result['optional_gold']} optional), {result['system']} system records"]
     for name, label in (("record", "record"), ("amount_only", "amount only")):
         r = result[name]
-        lines.append(f"  {label:<13}{_prf(r)}   TP {r['tp']}  FP {r['fp']}  FN {r['fn']}  "
-                     f"({r['rounded']} within 2%, {r['duplicates_ignored']} told again, "
-                     f"{r['optional_ignored']} on optional gold: not counted)")
+        lines.append(f"  {label:<13}{_prf(r)}   TP {r['tp']}  FP {r['fp']}  FN {r['fn']}")
     year, funding, role = result["year"], result["funding_type"], result["org_role"]
     lines.append(f"  {'year':<13}accuracy {_num(year['accuracy'])} ({year['correct']}/{year['scored']} matched records"
                  f"; {year['unscored']} with an unresolvable year word not scored)")
@@ -41,6 +39,8 @@ def records_report(result: dict, show: int = 0) -> str:
     lines.append(f"  {'initiative':<13}word F1 {_num(initiative['word_f1'])} ({initiative['named']}/{initiative['scored']} "
                  f"matched records named, {initiative['exact']} exactly as the gold)")
     lines.append(f"  nonrecord hits: {result['nonrecord_hits']} system records on money the gold lists as not a record")
+    lines.append("  matching conventions (records changed: record figures / amount only):")
+    lines += _conventions(result["conventions"])
     if show:
         lines += _examples("missed gold records", result["misses"], show, _record_line)
         lines += _examples("spurious system records", result["spurious"], show, _record_line)
@@ -51,32 +51,57 @@ def records_report(result: dict, show: int = 0) -> str:
 
 
 def mentions_report(result: dict, show: int = 0) -> str:
+    """Per kind one line: the raw figures (the corpus' spans as tagged) and the mapped ones beside them,
+    then the conventions the mapped figures applied, each with the spans it changed."""
     lines = [f"mentions: {result['sentences']} sentences"]
     lines += [f"{kind}: the gold has no tag for it; not scored" for kind in result["unscored_kinds"]]
+    if result["kinds"]:
+        lines.append(f"{'':<8}{'raw':<{len(_SPAN_HEADER)}} | mapped")
+        lines.append(f"{'kind':<8}{_SPAN_HEADER} | {_SPAN_HEADER}  not counted")
     for kind, entry in result["kinds"].items():
-        lines.append(f"{kind:<10}{'gold':>7}{'system':>8}{'TP':>7}   {'P':<7}{'R':<7}{'F1':<7}"
-                     f"({entry['sentences']} sentences)")
-        for mode in ("raw", "mapped"):
-            r = entry[mode]
-            line = f"  {mode:<8}{r['gold']:>7}{r['system']:>8}{r['tp']:>7}   {_prf(r, bare=True)}"
-            if "value" in r:
-                v = r["value"]
-                line += f"  value {_num(v['accuracy'])} ({v['correct']}/{v['scored']})"
-            if r["ignored_system"]:
-                line += f"  [{r['ignored_system']} of ours not counted]"
-            lines.append(line)
-        overlap = entry["mapped"]["overlap"]
-        lines.append(f"  {'overlap':<30}   {_prf(overlap, bare=True)}(mapped, any overlap)")
+        raw, mapped = entry["raw"], entry["mapped"]
+        lines.append(f"{kind:<8}{_spans(raw)} | {_spans(mapped)}  {mapped['ignored_system']:>6}")
+        if "value" in raw:
+            lines.append(f"  exact value of matched money: raw {_accuracy(raw['value'])};  "
+                         f"mapped {_accuracy(mapped['value'])}")
+        lines.append(f"  any overlap (mapped): {_prf(mapped['overlap'])}")
         if entry["excluded_gold"]:
-            lines.append(f"  {entry['excluded_gold']} gold spans of this tag not scored (no money / no year in them)")
+            lines.append(f"  {entry['excluded_gold']} gold spans of this tag hold no {_HELD[kind]}: not gold for "
+                         f"{kind} in raw or mapped ({entry['sentences']} sentences scored)")
+        inside = mapped["false_alarms_in_other_tags"]
+        if inside:
+            lines.append(f"  false alarms inside a gold span of another tag (counted as false alarms): "
+                         + ", ".join(f"{tag} {count}" for tag, count in inside.items()))
         if "money_sentences" in entry:
             money = entry["money_sentences"]
             lines.append(f"  in the {money['sentences']} sentences with money: "
                          f"raw {_prf(money['raw'])};  mapped {_prf(money['mapped'])}")
+        lines.append("  mapping conventions (mapped figures only; spans changed):")
+        lines += _conventions(entry["conventions"])
         if show:
             lines += _examples(f"{kind} misses (mapped)", entry["misses"], show, _span_line)
             lines += _examples(f"{kind} false alarms (mapped)", entry["false_alarms"], show, _span_line)
     return "\n".join(lines)
+
+
+_SPAN_HEADER = f"{'gold':>6}{'system':>7}{'TP':>6}  {'P':<7}{'R':<7}{'F1':<7}"
+_HELD = {"amount": "money", "year": "year", "org": "organisation"}
+
+
+def _spans(r: dict) -> str:
+    return f"{r['gold']:>6}{r['system']:>7}{r['tp']:>6}  {_prf(r, bare=True)}"
+
+
+def _accuracy(r: dict) -> str:
+    return f"{_num(r['accuracy'])} ({r['correct']}/{r['scored']})"
+
+
+def _conventions(conventions: list[dict]) -> list[str]:
+    """One line each: name, what it changed (spans; records as record / amount-only figures), rule."""
+    def changed(c: dict) -> str:
+        return " / ".join(map(str, c["changed"].values())) if isinstance(c["changed"], dict) else str(c["changed"])
+
+    return [f"    {c['name']:<22}{changed(c):>9}  {c['rule']}" for c in conventions]
 
 
 def _prf(r: dict, bare: bool = False) -> str:
