@@ -87,6 +87,13 @@ OWNER = [
     # a 시·도 named by its bare name as the topic is its government
     ("정부 예산이 확정됐다. 울산은 28.2% 증가한 3조2715억원을 확보했다.", "3조2715억원", "울산광역시", "topic of the clause"),
     ("정부 예산이 확정됐다. 부산은 7조755억원을 확보했다.", "7조755억원", "부산광역시", "topic of the clause"),
+    # the owner of the clause's topic noun phrase is whose money it is, and who the text goes on about
+    ("울산시에 따르면 국회를 통과한 2009년도 울산시의 국가예산은 총 2조 4,703억원으로 나타났다.", "2조 4,703억원",
+     "울산광역시", "owns the clause's topic"),
+    ("울산시의 국가예산은 2조원으로 나타났다. 주요사업별로는 울산 과학기술대학교 교육인프라 구축사업비 400억원 등이 확보됐다.",
+     "400억원", "울산광역시", "acted in an earlier sentence"),
+    # not the owner of an object or of a noun that is not the topic
+    ("부산시는 경기도의 국가예산을 분석해 200억원을 투입한다.", "200억원", "부산광역시", "topic of the clause"),
     # a subject before the sentence's topic acts in a clause describing that topic, not in the text
     ("경북도는 국비 12조원을 확보했다. 매년 행정안전부에서 지자체에 교부하는 지방교부세는 제외한 수치다. "
      "산불피해지 벌채 200억원 등을 확보했다.", "200억원", "경상북도", "acted in an earlier sentence"),

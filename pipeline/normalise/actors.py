@@ -29,6 +29,9 @@ _TOPIC_AFTER = re.compile(r"%s%s(?:%s)(?=[\s,])" % (_HEAD, _NOUNS, longest_first
 _SUBJECT_AFTER = re.compile(r"%s(?:%s)(?=[\s,])" % (_HEAD, longest_first(_TABLE["subject_particles"])))
 _HEADLINE_SUBJECT = re.compile(r"\s?,")
 _POSSESSIVE = re.compile(r"의\s")
+# 울산시의 2009년도 국가예산은: the organisation owns the noun phrase that is its clause's topic
+_OWNS_TOPIC = re.compile(r"의\s(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:%s)\s" % longest_first(
+    t for t in _TABLE["topic_particles"] if t != "도"))
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
 _LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
 _ITEM_START = re.compile(r"[,，;]\s?$")  # "…, 서귀포시 …에 1014억원": the organisation opens a list item
@@ -166,6 +169,9 @@ class ActorTracker:
         owners = [o for o in before if o.start == sentence.start and _POSSESSIVE.match(text, o.end)]
         if owners:  # 농림축산식품부의 스마트팜 사업에는 4,200억 원이 배정됐다 (the sentence opens with it)
             return Choice.of(owners[0], "owns the sentence's opening noun", text)
+        owners = [o for o in before if _OWNS_TOPIC.match(text, o.end)]
+        if owners:  # 울산시에 따르면 … 울산시의 국가예산은 2조 4,703억원으로
+            return Choice.of(owners[-1], "owns the clause's topic", text)
         current = self.current if groups else next((o for o in reversed(self.history) if not o.group), None)
         if current is not None:
             return Choice.of(current, "acted in an earlier sentence", text)
@@ -189,3 +195,6 @@ class ActorTracker:
             if acting:
                 self.history.append(acting[-1])
                 return
+        owners = [o for o in sentence.orgs if can_act(o) and _OWNS_TOPIC.match(text, o.end)]
+        if owners:
+            self.history.append(owners[-1])
