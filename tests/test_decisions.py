@@ -32,6 +32,12 @@ COMMITMENT = [
     ("인천시는 내년 국비 확보 목표액을 4조5000억원으로 잡았다.", "4조5000억원", False),
     # a list sentence right after a request goes on about the request
     ("제주도는 내년 1조6119억원의 국비를 신청했다. 회계별로는 일반국고사업 1조1078억원, 기금사업 2226억원이다.", "2226억원", False),
+    # money striven for (확보에 나섰다, 확보에 총력, 확보할 경우) is not secured, nor the lists that follow,
+    # even past a sentence without money
+    ("서천군이 국도비 6640억 확보에 나섰다. 이날 71개 중점 사업이 선정됐다. 주요사업으로는 △국가습지복원(131억) 등이다.",
+     "131억", False),
+    ("군은 중점 예산 3090억원을 확보할 경우 국도비 예산이 늘어날 것으로 전망된다.", "3090억원", False),
+    ("서천군이 국도비 확보에 나섰다. 군은 올해 국비 131억원을 확보했다.", "131억원", True),
     # its own verb commits money even in a sentence that ends by asking
     ("군은 국비 100억원을 확보했으며 추가로 50억원을 신청했다.", "100억원", True),
     ("군은 국비 100억원을 확보했으며 추가로 50억원을 신청했다.", "50억원", False),

@@ -1,7 +1,9 @@
 """Money asked for is not money committed: a sentence whose predicate asks (…을 정부에 신청했다,
 …억원을 요구했다) or whose topic is what was asked for (국고 건의 사업은 △…, 부처가 요구한 예산이
 …), and the list sentences that go on about it (회계별로는 …, 또 계속사업으로는 …), speak of requests,
-applications and targets, not of initiatives. So does, for itself alone, a sentence whose topic is
+applications and targets, not of initiatives; so do a sentence that strives for money (국도비 확보에
+나섰다, 3090억원을 확보할 경우: `receive` words followed by `striving_after`) and the lists after it,
+even past sentences without money. So does, for itself alone, a sentence whose topic is
 money that is no initiative (주요 세입은 …, 주요 재원은 …: `not_record`, `revenue_topics`).
 
 An amount in such a sentence is still committed when its own stretch says so with a verb (…억원을
@@ -24,6 +26,8 @@ _ASKED_FOR = re.compile(longest_first(_TABLE["not_committed"]))
 # 주요 세입은 …, 주요 재원은 …: a topic naming money that is no initiative (a budget's revenue side)
 # frames its own sentence only
 _NOT_SPENT = re.compile(longest_first(_TABLE["not_record"] + _TABLE["revenue_topics"]))
+# 국도비 확보에 나섰다, 국비 확보에 총력, 3090억원을 확보할 경우: money striven for, not yet secured
+_STRIVES = re.compile(r"(?:%s)\s?(?:%s)" % (longest_first(_TABLE["receive"]), longest_first(_TABLE["striving_after"])))
 _COMMITS = re.compile(r"(?:%s)(?:%s)" % (longest_first(w for words in _TABLE["types"].values() for w in words), _ENDINGS))
 # the topic or subject phrase that opens the sentence: 국고 건의 사업은, 부처가 요구한 예산과 기금액이
 _TOPIC_END = re.compile(r"(?:은|는|이|가|으로는|로는)(?=\s)")
@@ -44,11 +48,12 @@ class RequestFrame:
         """Whether `sentence` speaks of money asked for; call once per sentence, in order."""
         text, start, end = self.text, sentence.start, sentence.end
         if not sentence.amounts:
-            self.asking = False
+            if _COMMITS.search(text, start, end):
+                self.asking = False
             return False
         first, last = min(a.start for a in sentence.amounts), max(a.end for a in sentence.amounts)
-        predicate = _last(_COMMITS, text, last, end), self._final_ask(last, end)
-        if predicate[1] > predicate[0]:
+        predicate = _last(_COMMITS, text, last, end), max(self._final_ask(last, end), _last(_STRIVES, text, start, end))
+        if predicate[1] >= 0 and predicate[1] >= predicate[0]:  # 확보할 경우: the striving wins its own verb
             self.asking = True  # 모두 4조2천423억원의 국고예산을 정부에 신청했다
         elif predicate[0] >= 0:
             self.asking = False  # 1827억원을 확보했다
@@ -73,8 +78,9 @@ class RequestFrame:
 
     def committed(self, start: int, end: int) -> bool:
         """Does the stretch text[start:end] after an amount commit it with a verb of its own?"""
-        commits, asks = _last(_COMMITS, self.text, start, end), _last(_ASKS, self.text, start, end)
-        return commits > asks
+        text = self.text
+        commits = _last(_COMMITS, text, start, end)
+        return commits > max(_last(_ASKS, text, start, end), _last(_STRIVES, text, start, end))
 
 
 def _last(pattern: re.Pattern, text: str, start: int, end: int) -> int:
