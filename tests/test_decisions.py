@@ -107,7 +107,16 @@ OWNER = [
      "200억원", "행정안전부", "acted in an earlier sentence"),
     # the outlet of a dateline is not who acts
     ("[담양=아시아경제 호남취재본부 김육봉 기자] 내년 국비 1000억 원이 반영됐다.", "1000억 원", None, "no organisation"),
+    # a national budget that no body is named for is the government's
+    ("국방예산은 6.9% 늘었다. ▲ 전력 유지에 10조9천913억원을 배정했다.", "10조9천913억원", "정부",
+     "the national budget the article is about"),
 ]
+
+
+def test_a_body_no_one_named_has_no_mention():
+    record = by_amount("국방예산은 6.9% 늘었다. ▲ 전력 유지에 10조9천913억원을 배정했다.")["10조9천913억원"]
+    assert (record.org, record.org_mention) == ("정부", None)
+    assert by_amount("▲ 전력 유지에 10조원을 배정했다.")["10조원"].org is None  # no national budget named
 
 
 def test_a_bare_region_is_no_government_unless_it_is_the_topic():

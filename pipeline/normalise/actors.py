@@ -39,6 +39,8 @@ _ACTING_PARTICLES = longest_first(_TABLE["topic_particles"] + _TABLE["subject_pa
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first(_ANAPHOR_TYPES), _ACTING_PARTICLES))
 _NON_FUNDING = frozenset(_TABLE["non_funding_types"])
+_NATIONAL_BUDGET = re.compile(longest_first(_TABLE["national_budget"]["words"]))
+_NATIONAL_HOLDER = _TABLE["national_budget"]["holder"]
 _TOPIC_LATER = re.compile(r"[가-힣](?:%s)\s" % longest_first(t for t in _TABLE["topic_particles"] if t != "도"))
 # 16개 대기업이, 도내 일선 시군은: several bodies named as one, with a count or a word that makes
 # them many (a bare 기업은 refers back to one company)
@@ -179,6 +181,10 @@ class ActorTracker:
             return Choice.of(orgs[0], "only named in the sentence", text)
         if self.first is not None:
             return Choice.of(self.first, "first to act in the article", text)
+        national = _NATIONAL_BUDGET.search(text)
+        if national is not None:  # ▲ 전력 유지 = 10조9천913억원: a national budget no body is named for
+            return Choice(Org(_NATIONAL_HOLDER, "central_gov", national.start(), national.start()),
+                          "the national budget the article is about", national.group())
         return Choice(None, "no organisation", "")
 
     def _referent(self, anaphor: str) -> Org | None:

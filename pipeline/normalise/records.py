@@ -189,7 +189,7 @@ class Reading:
             outlet=article.outlet,
             published=article.published,
             org=org.canonical if org else None,
-            org_mention=text[org.start : org.end] if org else None,
+            org_mention=(text[org.start : org.end] or None) if org else None,  # none for a body no one named
             org_type=org.org_type if org else None,
             amount_krw=amount.value_krw,
             amount_text=amount_text,
