@@ -181,6 +181,11 @@ YEAR += [
     (COMPARED[0], "4조8561억원", (2021, None, None), "the year the text is about, from an earlier sentence", "내년"),
     (COMPARED[1], "1조4,686억원", (2008, None, None), "written right before the amount", "2008년도"),
     (COMPARED[1], "525억원", (2009, None, None), "the year the text is about, from an earlier sentence", "2009년도"),
+    # the compared figure's year may head the noun phrase naming it
+    ("음성군은 2019년도 제2회 추경예산안을 올해 1회 추가경정예산 6,445억 원보다 485억 원 늘어난 6,931억 원 규모로 편성했다.",
+     "6,931억 원", (2019, None, None), "named in the amount's sentence", "2019년도"),
+    ("음성군은 2019년도 제2회 추경예산안을 올해 1회 추가경정예산 6,445억 원보다 485억 원 늘어난 6,931억 원 규모로 편성했다.",
+     "6,445억 원", (2024, None, None), "written right before the amount", "올해"),
 ]
 
 

@@ -24,6 +24,9 @@ _ADJACENT = re.compile(r"^\s?(?:[^\s,.()]{0,4}\s?)?$")
 # the text is about, nor that of any other amount of the sentence.
 COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
 _OPENS_ASIDE = re.compile(r"\s?\(\s?")
+# 올해 1회 추가경정예산 6,445억 원보다: a compared figure's year may head the noun phrase that names it
+# (a few words, none closed by a particle)
+_NOUN_PHRASE_GAP = re.compile(r"\s?(?:[^\s,.()]*[^\s,.()을를이가은는에도로와과의]\s){0,3}")
 # Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
 _CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "는데", "은데"})
 # How a year was found, best first: one a duplicate's year may replace only with a better one.
@@ -110,7 +113,7 @@ def _comparison_years(text: str, amounts: list[Amount], years: list[Year], resul
         if not before:
             continue
         year, gap = before[-1], text[before[-1].end : amount.start]
-        if _ADJACENT.match(gap) or _OPENS_ASIDE.fullmatch(gap):
+        if _ADJACENT.match(gap) or _OPENS_ASIDE.fullmatch(gap) or _NOUN_PHRASE_GAP.fullmatch(gap):
             result[amount.start] = YearChoice(year, "bound")
             compared.add(id(year))
     return compared
