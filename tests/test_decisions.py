@@ -86,6 +86,11 @@ OWNER = [
     ("삼성전자와 SK하이닉스는 각각 360조원, 120조원을 투자한다.", "120조원", "SK하이닉스", "given its own amount by 각각"),
     ("총사업비 1000억 원 가운데 나머지 800억 원은 양양군의 몫이다.", "800억 원", "강원특별자치도 양양군", "the money is said to be its share"),
     ("산업통상자원부 4조1444억원, 중소벤처기업부 2조원이 배정됐다.", "2조원", "중소벤처기업부", "names the amount's list item"),
+    # a body opening a bulleted item is that item's (▶, △, ▲ …; not the · that joins names)
+    ("충북도는 특별교부세 120억원을 확보했다. 시·군 몫은 ▶청주시 도로개설 등 4건 35억원 ▶충주시 진입도로 10억원 등이다.", "10억원",
+     "충청북도 충주시", "heads the amount's list item"),
+    ("삼성전자·현대자동차·SK하이닉스 등 16개 대기업이 28조원 규모의 투자를 하겠다고 발표했다.", "28조원", "16개 대기업",
+     "subject of the clause"),
     # an aside about the organisation between it and its particle
     ("전남 담양군(군수 최형식)은 내년 국비 1000억 원을 확보했다.", "1000억 원", "전라남도 담양군", "topic of the clause"),
     ("담양군(군수 최형식)은 국비 1000억원을 확보했다. 주요 사업은 정원문화원 건립(사업비 196억 원) 등이다.", "196억 원", "전라남도 담양군",

@@ -34,7 +34,8 @@ _OWNS_TOPIC = re.compile(r"의\s(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:%s)\s" % longest_
     t for t in _TABLE["topic_particles"] if t != "도"))
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
 _LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
-_ITEM_START = re.compile(r"[,，;]\s?$")  # "…, 서귀포시 …에 1014억원": the organisation opens a list item
+# "…, 서귀포시 …에 1014억원", "▶청주시 … 35억원": the organisation opens a list item
+_ITEM_START = re.compile(r"[,，;%s]\s?$" % re.escape("".join(_TABLE["list_bullets"])))
 _ACTING_PARTICLES = longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"])  # 시는, 군이
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first(_ANAPHOR_TYPES), _ACTING_PARTICLES))
