@@ -41,6 +41,7 @@ class GoldRecord:
     sentence: str | None
     optional: bool
     source: str  # path:line
+    money: str | None = None  # the same key across the articles of one story: the same money
 
     def candidate(self) -> Candidate:
         names = {org_key(n) for n in (self.org, *self.org_aliases, self.recipient)} - {None}
@@ -125,7 +126,7 @@ class _Score:
         self.optional_gold += sum(g.optional for g in gold)
         self.system += len(system)
         gold_candidates = [g.candidate() for g in gold]
-        system_candidates = [_system_candidate(r) for r in system]
+        system_candidates = [system_candidate(r) for r in system]
         for name, use_org in (("record", True), ("amount_only", False)):
             assignment = assign(gold_candidates, system_candidates, use_org)
             counts = self.counts[name]
@@ -228,7 +229,7 @@ class _Score:
         return out
 
 
-def _system_candidate(record) -> Candidate:
+def system_candidate(record) -> Candidate:
     if record.amount_krw is not None:
         amount = ("KRW", Decimal(record.amount_krw))
     elif record.amount is not None:
@@ -317,7 +318,7 @@ def _gold_record(row: dict, source: str) -> GoldRecord:
         org_role=row.get("org_role"), initiative=row.get("initiative"),
         year=row.get("year"), year_start=row.get("year_start"), year_end=row.get("year_end"),
         year_text=row.get("year_text"), funding_type=row.get("funding_type"), sentence=row.get("sentence"),
-        optional=bool(row.get("optional")), source=source,
+        optional=bool(row.get("optional")), source=source, money=row.get("money"),
     )
 
 
