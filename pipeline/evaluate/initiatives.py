@@ -18,7 +18,7 @@ from itertools import combinations
 
 from .extractor import default_extract
 from .matching import ROUNDING, assign
-from .records import RecordGoldError, read_record_gold, system_candidate
+from .records import RecordGoldError, extracted, read_record_gold, system_candidate
 
 
 def evaluate_initiatives(gold_dir, extract_fn=None, consolidate_fn=None, published=None) -> dict:
@@ -40,14 +40,7 @@ def evaluate_initiatives(gold_dir, extract_fn=None, consolidate_fn=None, publish
         if unkeyed:
             errors.append(f"{unkeyed[0]}: a gold record without a `money` key ({len(unkeyed)} in all)")
             continue
-        for document in corpus.documents:
-            try:
-                result = extract_fn(document["text"], url=document.get("url"), doc_id=document["id"],
-                                    published=document.get("published") or published,
-                                    title=document.get("title"), is_html=False)
-            except Exception as error:  # one document the extractor cannot take must not stop the run
-                errors.append(f"{path}: document {document['id']}: {type(error).__name__}: {error}")
-                continue
+        for document, result in extracted(path, corpus, extract_fn, published, errors):
             documents.append(result)
             golds.append(corpus.gold.get(document["id"], []))
             stories[document["id"]] = document.get("story")

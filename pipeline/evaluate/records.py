@@ -87,16 +87,23 @@ def evaluate_records(gold_dir, extract_fn=None, published=None) -> dict:
         except RecordGoldError as error:
             score.errors.append(str(error))
             continue
-        for document in corpus.documents:
-            try:
-                result = extract_fn(document["text"], url=document.get("url"), doc_id=document["id"],
-                                    published=document.get("published") or published,
-                                    title=document.get("title"), is_html=False)
-            except Exception as error:  # one document the extractor cannot take must not stop the run
-                score.errors.append(f"{path}: document {document['id']}: {type(error).__name__}: {error}")
-                continue
+        for document, result in extracted(path, corpus, extract_fn, published, score.errors):
             score.add(corpus.gold.get(document["id"], []), result.records, corpus.nonrecords.get(document["id"], []))
     return score.result()
+
+
+def extracted(path, corpus: RecordGold, extract_fn, published, errors: list[str]):
+    """(gold document, extracted Document) for each document of `corpus`, with its url, title and date; a
+    document the extractor fails on is named in `errors` and left out."""
+    for document in corpus.documents:
+        try:
+            result = extract_fn(document["text"], url=document.get("url"), doc_id=document["id"],
+                                published=document.get("published") or published,
+                                title=document.get("title"), is_html=False)
+        except Exception as error:  # one document the extractor cannot take must not stop the run
+            errors.append(f"{path}: document {document['id']}: {type(error).__name__}: {error}")
+            continue
+        yield document, result
 
 
 @dataclass
