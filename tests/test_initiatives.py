@@ -255,3 +255,19 @@ def test_in_memory_a_document_given_again_with_other_text_moves_to_its_new_story
     current = [rewritten if d.article.doc_id == "hydrogen-b" else d for d in documents]
     assert consolidate([*documents, rewritten]).stories == consolidate(current).stories
     assert consolidate([*documents, copy]).stories == consolidate(documents).stories  # the same text: nothing moves
+
+
+def test_extract_into_a_store_brings_its_initiatives_up_to_date_in_the_same_run(documents, tmp_path):
+    from krnews.cli import main
+    from krnews.consolidation.store import pending_articles
+    from krnews.store import Store
+
+    db = str(tmp_path / "krnews.sqlite")
+    assert main(["extract", str(CORPUS), "--db", db, "--out", str(tmp_path / "out.jsonl")]) == 0
+    with Store.open(db, read_only=True) as store:
+        assert pending_articles(store) == 0
+        assert krnews.read_initiatives(store, as_dataframe=False, update=False) == consolidate(documents).initiatives
+    api_db = str(tmp_path / "api.sqlite")
+    assert len(list(krnews.extract_many([str(CORPUS)], db=api_db))) == len(documents)
+    with Store.open(api_db, read_only=True) as store:
+        assert pending_articles(store) == 0
