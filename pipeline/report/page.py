@@ -34,7 +34,12 @@ h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { margin-top: 2.5rem; border-
 table.narrow { width: auto; min-width: 28rem; } h3 { margin-top: 1.5rem; font-size: 1.05rem; }
 table { border-collapse: collapse; width: 100%%; font-size: .92rem; margin-top: 1rem; }
 th, td { border-bottom: 1px solid #e4e7eb; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-td.num, th.num { text-align: right; white-space: nowrap; } td.sentence { max-width: 32rem; color: #3e4c59; } td.sources { white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+/* Korean wraps between words (keep-all), never inside one: no column shrinks to one syllable. */
+td, th { word-break: keep-all; overflow-wrap: anywhere; } th { white-space: nowrap; }
+td.sentence { min-width: 18rem; max-width: 30rem; color: #3e4c59; line-height: 1.45; }
+td.name { min-width: 6rem; } td.year { white-space: nowrap; } td.sources { min-width: 7rem; font-size: .85rem; }
+table.totals td:last-child { color: #52606d; }
 """ % charts.FONT_FAMILY
 
 _DRAW = """
@@ -133,8 +138,8 @@ def _top_table(top: list[dict]) -> str:
 
 def _largest_table(commitments: list[Commitment]) -> str:
     rows = [
-        f"<td>{i}</td>{_money_cell(c.amount_krw)}<td>{escape(c.org or unknown())}</td>"
-        f"<td>{escape(c.initiative or '')}</td><td>{escape(str(c.year) if c.year else unknown())}</td>"
+        f"<td>{i}</td>{_money_cell(c.amount_krw)}<td class=\"name\">{escape(c.org or unknown())}</td>"
+        f"<td class=\"name\">{escape(c.initiative or '')}</td><td class=\"year\">{escape(str(c.year) if c.year else unknown())}</td>"
         f"<td>{escape(label('funding_type', c.funding_type))}</td>"
         f'<td class="sentence">{escape(c.sentence)}</td><td class="sources">{_source_links(c.sources)}</td>'
         for i, c in enumerate(commitments, 1)
