@@ -179,6 +179,10 @@ class Initiative(_Model):
     urls: list[str] = Field(default_factory=list)
     outlets: list[str] = Field(default_factory=list)
     versions: list[InitiativeVersion]
+    variants: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="where the sources disagree, every value they give: `initiative` (names) and `year` "
+                    "(2024, or a period 2024~2028); the initiative's own values are those most specific and most reported")
     schema_version: str = SCHEMA_VERSION
 
     @staticmethod

@@ -19,6 +19,7 @@ _EXPORTS = {
     "process": "krnews.api",
     "read_initiatives": "krnews.api",
     "read_records": "krnews.api",
+    "totals": "krnews.api",
     "InputError": "krnews.inputs",
 }
 

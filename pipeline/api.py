@@ -108,17 +108,24 @@ def _extract_many(inputs, workers, default_published, errors, db) -> Iterator:
     from .inputs import InputError
     from .runner import run_articles
 
+    from .consolidation.store import KeepCurrent
+
     store = _open_store(db, create=True) if db is not None else None
+    initiatives = KeepCurrent(store) if store is not None else None
     try:
         for outcome in run_articles(_articles(inputs), workers, default_published):
             if store is not None and not isinstance(outcome, InputError):
                 outcome = _saved(store, outcome)
+                if not isinstance(outcome, InputError):
+                    initiatives.saved()
             if not isinstance(outcome, InputError):
                 yield outcome
             else:
                 _failed(outcome, errors)
                 if errors == "return":
                     yield outcome
+        if initiatives is not None:
+            initiatives.finish()
     finally:
         if store is not None and store is not db:
             store.close()
@@ -209,23 +216,47 @@ def read_records(
     return _frame(found, InitiativeRecord) if as_dataframe else found
 
 
-def read_initiatives(db, *, as_dataframe: bool = True):
+def read_initiatives(db, *, as_dataframe: bool = True, update: bool = True):
     """The initiatives of a store — the same money from several articles, merged — as a DataFrame.
 
     Articles saved since the last call are consolidated first (incrementally; see
     `krnews.consolidation`). One row per `Initiative`: `initiative_id`, `org`, `initiative`, `amount_krw`
     (the current figure), `n_sources`, `first_seen`, `last_seen`, and lists `record_ids`, `urls` and
-    `versions` (one dict per figure). With `as_dataframe=False`, a list of `Initiative`.
+    `versions` (one dict per figure). With `as_dataframe=False`, a list of `Initiative`. `update=False`
+    reads them as they are (`krnews extract --db` and `crawl` keep them current) and never writes.
     """
     from .consolidation.store import iter_initiatives
 
     store = _open_store(db)
     try:
-        found = list(iter_initiatives(store))
+        found = list(iter_initiatives(store, update=update))
     finally:
         if store is not db:
             store.close()
     return _frame(found, Initiative) if as_dataframe else found
+
+
+def totals(source, *, since: str | dt.date | None = None, org: str | None = None, update: bool = True):
+    """Totals that count each won once, as `krnews status` and `krnews report` show them.
+
+    `source` is a store (SQLite path, URL or open `Store`) or documents (`krnews.extract_many(...)`),
+    which are consolidated in memory. Filters: records published on or after `since`, of organisation
+    `org`. Returns a `krnews.counting.Totals`: `.counted` (the headline: each initiative once at its
+    current figure, without parts of a counted total or comparison figures), `.records` (every record's
+    amount as reported), what was left out (`.parts`, `.comparisons`, `.superseded`, `.duplicates`), and
+    `.by_year` / `.by_org` of the counted initiatives; each line's `.what` says in words what it sums.
+    `update=False` reads a store's initiatives as they are, without consolidating new articles first.
+    """
+    from .counting import totals as count
+
+    since = parse_date(since)
+    if isinstance(source, (str, os.PathLike)) or hasattr(source, "iter_records"):
+        records = read_records(source, since=since, org=org, as_dataframe=False)
+        return count(records, read_initiatives(source, as_dataframe=False, update=update))
+    documents = list(source)
+    records = [r for d in documents for r in d.records
+               if (since is None or (r.published is not None and r.published >= since)) and (org is None or r.org == org)]
+    return count(records, consolidate(documents).initiatives)
 
 
 def consolidate(documents: Iterable[Document]):

@@ -20,6 +20,7 @@ from krnews.models import EXTRACTOR_VERSION, Article, Document
 from krnews.scrapers import FetchError, Fetcher, Source, discover, parse_html
 from krnews.scrapers.article import HTML_TYPES
 
+from .consolidation.store import KeepCurrent
 from .hosts import MAX_PARALLEL_HOSTS, per_host
 from .inputs import InputError
 from .runner import process_item, run_articles
@@ -96,8 +97,11 @@ def crawl(store: Store, sources: Iterable[Source], fetcher: Fetcher, *, since: d
         _fetch_extract_save(fetcher, targets, since, workers, run)
         run.report.status = "failed" if run.report.counts["failed"] else "ok"
     finally:
-        run.report.ended_at = dt.datetime.now(dt.timezone.utc)
-        store.end_run(run_id, dict(run.report.counts), run.report.status)
+        try:
+            run.initiatives.finish()  # what was saved is consolidated, even when the run was stopped
+        finally:
+            run.report.ended_at = dt.datetime.now(dt.timezone.utc)
+            store.end_run(run_id, dict(run.report.counts), run.report.status)
     return run.report
 
 
@@ -106,6 +110,7 @@ class _Run:
 
     def __init__(self, store: Store, report: CrawlReport, on_event: Callable[[Event], None] | None):
         self.store, self.report, self._on_event = store, report, on_event
+        self.initiatives = KeepCurrent(store)
 
     def emit(self, event: Event) -> None:
         if self._on_event is not None:
@@ -142,6 +147,7 @@ class _Run:
         except Exception as error:  # one article the store refuses must not stop the run
             self.fail(fetched.url, f"cannot save: {error}")
             return
+        self.initiatives.saved()
         counts = self.report.counts
         counts["saved"] += 1
         counts["records_updated" if fetched.known else "records_added"] += len(doc.records)

@@ -13,7 +13,9 @@ import hashlib
 import importlib.util
 import json
 import os
+import sqlite3
 import time
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,27 +175,29 @@ class Store:
     # -- opening -----------------------------------------------------------------------------
     @classmethod
     def open(cls, target: str | os.PathLike, *, create: bool = True,
-             busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Store:
+             busy_timeout: float = DEFAULT_BUSY_TIMEOUT, read_only: bool = False) -> Store:
         """Open (and bring up to the current schema) the store at a path, sqlite:/// or postgresql:// URL.
 
-        With create=False a SQLite file that does not exist is an error rather than a new store.
+        With create=False a SQLite file that does not exist is an error rather than a new store. With
+        read_only=True nothing can be written through it (SQLite mode=ro; PostgreSQL read-only
+        transactions), it is never created, and a store whose schema is out of date is an error.
         """
         text = os.fspath(target)
         if "://" not in text:
-            return cls._open_sqlite(Path(text), create, busy_timeout)
+            return cls._open_sqlite(Path(text), create and not read_only, busy_timeout, read_only)
         try:
             url = sa.engine.make_url(text)
         except sa.exc.ArgumentError:
             raise StoreError(f"{text}: not a store URL") from None
         backend = url.get_backend_name()
         if backend == "sqlite" and url.database and url.database != ":memory:":
-            return cls._open_sqlite(Path(url.database), create, busy_timeout)
+            return cls._open_sqlite(Path(url.database), create and not read_only, busy_timeout, read_only)
         if backend in ("postgresql", "postgres"):
-            return cls._open_postgres(url)
+            return cls._open_postgres(url, read_only)
         raise StoreError(f"{text}: unsupported store (use a file path, sqlite:///PATH or postgresql://…)")
 
     @classmethod
-    def _open_sqlite(cls, path: Path, create: bool, busy_timeout: float) -> Store:
+    def _open_sqlite(cls, path: Path, create: bool, busy_timeout: float, read_only: bool = False) -> Store:
         if path.is_dir():
             raise StoreError(f"{path}: is a directory, not a store")
         if not path.exists():
@@ -201,11 +205,18 @@ class Store:
                 raise StoreError(f"{path}: no such store")
             if not path.parent.is_dir():
                 raise StoreError(f"{path}: directory {path.parent} does not exist")
-        engine = sa.create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout})
+        if read_only:
+            uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+            engine = sa.create_engine("sqlite://", creator=lambda: sqlite3.connect(
+                uri, uri=True, timeout=busy_timeout, check_same_thread=False))
+        else:
+            engine = sa.create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout})
 
         @event.listens_for(engine, "connect")
         def _configure(dbapi_connection, _record):
             dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (below)
+            if read_only:
+                return
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
             cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: a killed process loses nothing committed
@@ -214,30 +225,40 @@ class Store:
 
         @event.listens_for(engine, "begin")
         def _begin(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("krnews_write") else "BEGIN")
+            write = conn.get_execution_options().get("krnews_write") and not read_only
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
-        return cls._ready(engine, str(path), _FileLock(Path(f"{path}.lock")))
+        return cls._ready(engine, str(path), _FileLock(Path(f"{path}.lock")), read_only)
 
     @classmethod
-    def _open_postgres(cls, url: sa.URL) -> Store:
+    def _open_postgres(cls, url: sa.URL, read_only: bool = False) -> Store:
         name = url.render_as_string(hide_password=True)
         if importlib.util.find_spec("psycopg") is None:
             raise StoreError(f"{name}: PostgreSQL needs psycopg: pip install 'krnews[postgres]'")
         url = url.set(drivername="postgresql+psycopg")
-        engine = sa.create_engine(url, connect_args={"connect_timeout": 10, "application_name": "krnews"})
+        connect_args = {"connect_timeout": 10, "application_name": "krnews"}
+        if read_only:
+            connect_args["options"] = "-c default_transaction_read_only=on"
+        engine = sa.create_engine(url, connect_args=connect_args)
         try:
             with engine.connect() as conn:
                 schema = conn.scalar(sa.text("SELECT current_schema()"))
         except sa.exc.OperationalError as error:
             engine.dispose()
             raise StoreError(f"{name}: cannot connect: {_first_line(error.orig or error)}") from None
-        return cls._ready(engine, name, _AdvisoryLock(engine, _lock_key(f"krnews-run:{schema}")))
+        return cls._ready(engine, name, _AdvisoryLock(engine, _lock_key(f"krnews-run:{schema}")), read_only)
 
     @classmethod
-    def _ready(cls, engine: sa.Engine, name: str, run_lock) -> Store:
+    def _ready(cls, engine: sa.Engine, name: str, run_lock, read_only: bool = False) -> Store:
         store = cls(engine, name, run_lock)
         try:
-            store._migrate()
+            if read_only:
+                with engine.connect() as conn:
+                    if migrations.pending(conn):
+                        raise RuntimeError("its schema is older than this krnews; open it once for writing "
+                                           "(krnews extract --db, krnews crawl) to migrate it")
+            else:
+                store._migrate()
         except (sa.exc.SQLAlchemyError, RuntimeError) as error:
             engine.dispose()
             raise StoreError(f"{name}: {_first_line(getattr(error, 'orig', None) or error)}") from None

@@ -63,13 +63,18 @@ def documents() -> list[Document]:
 
 
 def build(path) -> str:
-    """Save the sample documents in a new SQLite store at `path` through the project's Store; its path."""
+    """Save the sample documents in a new SQLite store at `path` through the project's Store and
+    consolidate them, as `krnews extract --db` does; its path."""
+    from krnews.consolidation.store import KeepCurrent
     from krnews.store import Store
 
     store = Store.open(str(path))
     try:
+        initiatives = KeepCurrent(store)
         for document in documents():
             store.save_document(document)
+            initiatives.saved()
+        initiatives.finish()
     finally:
         store.close()
     return str(path)

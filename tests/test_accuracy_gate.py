@@ -8,7 +8,8 @@ before keeps its value (compare the outputs of `krnews eval --show` before and a
 message must say. A change to the scorer that makes a figure stricter (its meaning changes, not the
 extractor: docs/evaluation.md) lowers it in the same commit, whose message gives the figure before and after. The project's own gold set always runs; the shared evaluation sets run when
 ../shared is beside the checkout, and the dev set's tune and check splits when its texts are
-(data/devset/README.md); each is skipped otherwise.
+(data/devset/README.md), with merging and separation of the initiatives on its stories; each is
+skipped otherwise.
 """
 import json
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from krnews.data import DATA_DIR
-from krnews.evaluate import devset, evaluate_mentions, evaluate_records
+from krnews.evaluate import devset, evaluate_initiatives, evaluate_mentions, evaluate_records
 
 BASELINE = json.loads((DATA_DIR / "eval" / "baseline.json").read_text(encoding="utf-8"))
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -86,3 +87,9 @@ def dev_splits(tmp_path_factory):
 @pytest.mark.parametrize("split", ["tune", "check"])
 def test_dev_records(dev_splits, split):
     assert_not_below(f"dev_{split}_records", record_figures(evaluate_records(dev_splits[split])))
+
+
+def test_dev_story_initiatives(dev_splits):
+    result = evaluate_initiatives(dev_splits["stories"])
+    figures = {"merging": result["merging"]["ratio"], "separation": result["separation"]["ratio"]}
+    assert_not_below("dev_story_initiatives", figures)

@@ -135,6 +135,8 @@ def test_first_run_stores_everything_and_a_second_run_fetches_nothing_new(http_s
         "records_added": len(expected), "records_updated": 0}
     assert re.match(rf"crawl run {run['run_id']}: ok, \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d to ", out)
     assert f"records_added={len(expected)}" in out
+    linked = {r["record_id"] for r in table(db, "initiative_records", "record_id")}
+    assert linked == set(expected)  # the run brought the initiatives up to date itself
 
     articles_before, records_before = table(db, "articles", "doc_id"), table(db, "records", "record_id")
     first_requests = len(site.article_requests())

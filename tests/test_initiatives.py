@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 import krnews
 from krnews.consolidation import consolidate
-from krnews.consolidation.matching import RecordKey, linked
+from krnews.consolidation.links import linked
+from krnews.consolidation.matching import RecordKey
+from test_merge_decision import key
 from krnews.models import Article, Document, InitiativeRecord
 
 CORPUS = Path(__file__).parent / "fixtures" / "consolidation" / "articles.jsonl"
@@ -74,55 +76,10 @@ def test_corpus_gives_four_initiatives(documents):
     assert len(consolidate(documents).initiatives) == 4
 
 
-# --- pairwise rules on hand-made records ---------------------------------------------------------
-
-def key(record_id="r1", org="부산광역시", amount=100_0000_0000, year=2024, name="AI 융합 산업 육성 사업",
-        sentence=None, year_start=None, year_end=None, doc_id=None, published=None) -> RecordKey:
-    sentence = sentence or f"부산시가 올해 {name or '사업'}에 돈을 투입한다."
-    return RecordKey.of(InitiativeRecord(
-        record_id=record_id, doc_id=doc_id or record_id, org=org, org_mention=org, amount_krw=amount,
-        amount_text="x", amount=amount, year=year, year_start=year_start, year_end=year_end, initiative=name,
-        sentence=sentence, amount_start=0, published=published,
-    ))
-
-
-def test_rounding_tolerance_is_two_percent():
-    assert linked(key(), key("r2", amount=101_0000_0000))
-    assert not linked(key(), key("r2", amount=103_0000_0000))
-
-
-def test_a_changed_figure_needs_a_stage_cue_and_a_similar_name():
-    proposal = key(sentence="부산시는 AI 융합 산업 육성 사업 예산안에 100억원을 담았다.")
-    assert linked(proposal, key("r2", amount=120_0000_0000, sentence="부산시 예산이 120억원으로 확정됐다."))
-    assert not linked(key(), key("r2", amount=120_0000_0000))  # no cue: other money
-    assert not linked(proposal, key("r2", amount=120_0000_0000, name="수소 충전소 구축 사업", sentence="확정됐다."))
-    assert not linked(proposal, key("r2", amount=300_0000_0000, sentence="확정됐다."))  # beyond any revision
-
-
-def test_other_year_other_name_or_unknown_organisation_is_other_money():
-    assert not linked(key(), key("r2", year=2025))
-    assert not linked(key(), key("r2", name="스마트 항만 조성 사업"))
-    assert not linked(key(), key("r2", name="AI 융합 산업 지원 사업"))  # another action of one domain
-    assert not linked(key(org=None), key("r2", org=None))
-    assert linked(key(), key("r2", name="AI융합산업 육성사업"))  # spacing does not matter
-    assert not linked(key(), key("r2", name="어린이 안전 지원 사업"))
-
-
-def test_a_record_without_a_name_is_matched_by_its_sentence():
-    about_ai = "부산시는 올해 100억원을 들여 AI 융합 산업 육성 사업을 추진한다."
-    about_port = "부산시는 올해 100억원을 들여 스마트 항만 조성 사업을 추진한다."
-    assert linked(key(), key("r2", name="예산", sentence=about_ai))  # a generic word is no name
-    assert linked(key(), key("r2", name=None, sentence=about_ai))
-    assert not linked(key(), key("r2", name=None, sentence=about_port))
-    # two unnamed records: only the same sentence, never a bridge between two projects
-    assert linked(key(name=None, sentence=about_ai), key("r2", name=None, sentence=about_ai.replace("추진한다", "추진했다")))
-    assert not linked(key(name=None, sentence=about_ai), key("r2", name=None, sentence=about_port))
-
+# --- a period over a single year ---------------------------------------------------------------------
 
 def test_a_full_period_is_preferred_and_contains_its_years():
     period = key("r2", year=None, year_start=2024, year_end=2028, published=dt.date(2024, 1, 2))
-    assert linked(key(published=dt.date(2024, 1, 1)), period)
-    assert not linked(key(year=2030), period)
     docs = [Document(article=Article(doc_id=k.doc_id, text=k.doc_id), records=[
         InitiativeRecord(record_id=k.record_id, doc_id=k.doc_id, org=k.org, org_mention=k.org, amount_krw=k.amount_krw,
                          amount_text="x", year=k.year, year_start=k.year_start, year_end=k.year_end,
@@ -298,3 +255,19 @@ def test_in_memory_a_document_given_again_with_other_text_moves_to_its_new_story
     current = [rewritten if d.article.doc_id == "hydrogen-b" else d for d in documents]
     assert consolidate([*documents, rewritten]).stories == consolidate(current).stories
     assert consolidate([*documents, copy]).stories == consolidate(documents).stories  # the same text: nothing moves
+
+
+def test_extract_into_a_store_brings_its_initiatives_up_to_date_in_the_same_run(documents, tmp_path):
+    from krnews.cli import main
+    from krnews.consolidation.store import pending_articles
+    from krnews.store import Store
+
+    db = str(tmp_path / "krnews.sqlite")
+    assert main(["extract", str(CORPUS), "--db", db, "--out", str(tmp_path / "out.jsonl")]) == 0
+    with Store.open(db, read_only=True) as store:
+        assert pending_articles(store) == 0
+        assert krnews.read_initiatives(store, as_dataframe=False, update=False) == consolidate(documents).initiatives
+    api_db = str(tmp_path / "api.sqlite")
+    assert len(list(krnews.extract_many([str(CORPUS)], db=api_db))) == len(documents)
+    with Store.open(api_db, read_only=True) as store:
+        assert pending_articles(store) == 0

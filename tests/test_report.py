@@ -188,3 +188,18 @@ def test_without_plotly_the_error_names_the_extra(store, tmp_path, capsys, monke
     monkeypatch.setitem(sys.modules, "plotly", None)
     assert main(["report", "--db", store, "--out", str(tmp_path / "r.html")]) == 2
     assert "pip install 'krnews[report]'" in capsys.readouterr().err
+
+
+def test_report_only_reads_the_store(tmp_path):
+    import hashlib
+
+    from krnews.store import Store, StoreError
+
+    db = sample_store.build(tmp_path / "store.sqlite")
+    before = hashlib.sha256(open(db, "rb").read()).hexdigest()
+    assert main(["report", "--db", db, "--out", str(tmp_path / "r.html")]) == 0
+    assert hashlib.sha256(open(db, "rb").read()).hexdigest() == before
+    with Store.open(db, read_only=True) as store, pytest.raises(Exception, match="readonly"):
+        store.save_document(sample_store.documents()[0])
+    with pytest.raises(StoreError, match="no such store"):
+        Store.open(tmp_path / "missing.sqlite", read_only=True)

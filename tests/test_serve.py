@@ -56,7 +56,6 @@ def _digest(path: str) -> str:
 def served(tmp_path_factory):
     """(base URL of the store's database, store path, stderr so far); the server stops after the module."""
     store = sample_store.build(tmp_path_factory.mktemp("serve") / "store.sqlite")
-    krnews.read_initiatives(store, as_dataframe=False)  # consolidate, as `krnews report` would
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "krnews", "serve", "--db", store, "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -111,6 +110,24 @@ def test_top_initiatives_counts_the_same_money_once(served):
     busan = next(r for r in rows if r["amount_krw"] == BUSAN_AI)
     assert (busan["amount"], busan["articles"], busan["url"]) == ("4061억원", 2, "https://news.example.kr/a1")
     assert _json(f"{base}/recent_additions.json?_shape=array")  # the third canned query runs too
+
+
+@pytest.mark.parametrize("table, first", [
+    ("records", ["org", "amount_krw", "year", "year_start", "year_end", "initiative", "sentence"]),
+    ("initiatives", ["org", "amount_krw", "year", "year_start", "year_end", "initiative", "n_sources"]),
+])
+def test_tables_open_on_what_a_reader_looks_at_with_ids_and_urls_to_the_right(served, table, first):
+    import lxml.html
+
+    base, _ = served
+    status, body = _request(f"{base}/{table}?_sort_desc=amount_krw")  # redirected to the ordered columns
+    assert status == 200
+    headers = [th.get("data-column") for th in lxml.html.fromstring(body).xpath("//table[@class='rows-and-columns']//th")]
+    shown = [h for h in headers if h]
+    pk = {"records": "record_id", "initiatives": "initiative_id"}[table]
+    assert shown[:len(first) + 1] == [pk, *first]  # Datasette's row link (the id) first, then the reading columns
+    assert shown.index("url" if table == "records" else "data") > shown.index("sentence" if table == "records" else "stage")
+    assert _request(f"{base}/{table}?_col=org")[0] == 200  # a choice of columns is left as it is
 
 
 def test_html_shows_amounts_in_eok_and_links_to_articles(served):

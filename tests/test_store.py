@@ -262,7 +262,9 @@ def test_status_command_prints_runs_and_totals(tmp_path, capsys):
     assert re.search(rf"^{run_id}\s+run feeds\s+\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d\s+0:0\d\s+ok\s+saved=4 failed=0$", out, re.M)
     assert f"articles: 4\nrecords: {len(every)}\n" in out
     assert f"  budget: {sum(r.funding_type == 'budget' for r in every)}\n" in out
-    assert f"amount_krw: {sum(r.amount_krw or 0 for r in every):,} (" in out
+    in_won = [r for r in every if r.amount_krw is not None]
+    assert re.search(rf"^  records: +{sum(r.amount_krw for r in in_won):,} \(.*\) +{len(in_won)} records: every record's", out, re.M)
+    assert re.search(r"^  counted: .* initiatives: each initiative once", out, re.M)
     assert main(["status", "--db", str(tmp_path / "missing.sqlite")]) == 1
     assert capsys.readouterr().err.strip() == f"krnews status: {tmp_path / 'missing.sqlite'}: no such store"
 

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..evaluate import KINDS, evaluate_mentions, evaluate_records, is_record_gold, parse_tag_map
-from ..evaluate.report import mentions_report, records_report, trimmed
+from ..evaluate import KINDS, evaluate_initiatives, evaluate_mentions, evaluate_records, is_record_gold, parse_tag_map
+from ..evaluate.report import initiatives_report, mentions_report, records_report, trimmed
 from . import date_arg, whole_number
 
 # A broken extractor fails on every sentence: name the first failures, count the rest.
@@ -18,14 +18,18 @@ MAX_FAILURE_LINES = 20
 def register(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "eval",
-        help="score extraction against gold: tagged NER sentences or annotated initiative records",
+        help="score extraction against gold: tagged NER sentences, annotated initiative records, or initiatives",
         description="Score extraction against gold. GOLD is a file of inline-tagged sentences "
                     "(<300억원:MNY>, KMOU or HCLT format) or record gold: a directory with docs.jsonl + "
-                    "gold.jsonl (or one of those files), or an article NAME.txt beside NAME.expected.jsonl.",
+                    "gold.jsonl (or one of those files), or an article NAME.txt beside NAME.expected.jsonl. "
+                    "--kind initiatives consolidates all the documents of record gold whose records carry a "
+                    "`money` key and prints merging (articles' shared money in one initiative) and separation "
+                    "(other money of an equal amount kept apart).",
     )
     parser.add_argument("gold", nargs="+", metavar="GOLD", help="tagged sentence file or record gold")
-    parser.add_argument("--kind", choices=(*KINDS, "record"),
-                        help="what to score (default: amount, year and org for tagged files; record for record gold)")
+    parser.add_argument("--kind", choices=(*KINDS, "record", "initiatives"),
+                        help="what to score (default: amount, year and org for tagged files; record for record gold; "
+                             "initiatives: consolidation of record gold with `money` keys)")
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=date_arg,
                         help="publication date for inputs that state none (seed articles, sentences)")
     parser.add_argument("--show-errors", "--show", dest="show", metavar="N", type=whole_number(0), default=0,
@@ -50,18 +54,20 @@ def run(args) -> int:
         if not Path(path).exists():
             failures.append(f"{path}: no such file or directory")
         elif is_record_gold(path):
-            if args.kind in (None, "record"):
+            if args.kind in (None, "record", "initiatives"):
                 record_paths.append(path)
             else:
                 failures.append(f"{path}: record gold cannot be scored as --kind {args.kind}")
-        elif args.kind == "record":
+        elif args.kind in ("record", "initiatives"):
             failures.append(f"{path}: not record gold (a directory with docs.jsonl and gold.jsonl, or NAME.txt "
                             "beside NAME.expected.jsonl)")
         else:
             tagged_paths.append(path)
     published = args.published.isoformat() if args.published else None
     results: dict[str, dict] = {}
-    if record_paths:
+    if record_paths and args.kind == "initiatives":
+        results["initiatives"] = evaluate_initiatives(record_paths, published=published)
+    elif record_paths:
         results["records"] = evaluate_records(record_paths, published=published)
     if tagged_paths:
         results["mentions"] = evaluate_mentions(tagged_paths, kind=args.kind, tag_map=tag_map, published=published)
@@ -75,7 +81,7 @@ def run(args) -> int:
         print(json.dumps({name: trimmed(result, args.show, MAX_FAILURE_LINES) for name, result in results.items()},
                          ensure_ascii=False, indent=2, default=str))
     else:
-        reports = {"records": records_report, "mentions": mentions_report}
+        reports = {"records": records_report, "mentions": mentions_report, "initiatives": initiatives_report}
         print("\n\n".join(reports[name](result, args.show) for name, result in results.items()))
     below = _below_min_f1(results, args.min_f1, args.kind)
     for message in below:

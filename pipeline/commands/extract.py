@@ -6,6 +6,7 @@ import importlib.util
 import os
 import sys
 
+from ..consolidation.store import KeepCurrent
 from ..export import ParquetShards
 from ..inputs import InputError, read_inputs
 from ..runner import run_articles
@@ -63,6 +64,7 @@ def run(args) -> int:
     counts = {"documents": 0, "records": 0, "failed": 0}
     status = "interrupted"
     writer = None
+    initiatives = KeepCurrent(store) if store is not None else None
     progress = _progress()
     try:
         try:
@@ -83,6 +85,8 @@ def run(args) -> int:
                 counts["documents"] += 1
                 counts["records"] += len(item.records)
                 writer.write(item)
+                if initiatives is not None:
+                    initiatives.saved()
             progress.set_postfix(records=counts["records"], failed=counts["failed"], refresh=False)
         status = "failed" if counts["failed"] else "ok"
     finally:
@@ -90,8 +94,11 @@ def run(args) -> int:
         if writer is not None:
             writer.close()
         if store is not None:
-            store.end_run(run_id, counts, status)
-            store.close()
+            try:
+                initiatives.finish()  # what was saved is consolidated, even when the run was stopped
+            finally:
+                store.end_run(run_id, counts, status)
+                store.close()
     return 1 if counts["failed"] else 0
 
 

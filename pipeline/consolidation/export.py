@@ -1,5 +1,5 @@
 """Initiatives as a dataset file: JSON Lines (nested versions), CSV (lists joined by " | ", versions
-as JSON) or Parquet (list and struct columns), with the Initiative JSON Schema beside the file."""
+and variants as JSON) or Parquet (list and struct columns), with the Initiative JSON Schema beside the file."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,6 +23,7 @@ _TYPES = {
     "year_end": pa.int32(), "n_sources": pa.int32(), "first_seen": pa.date32(), "last_seen": pa.date32(),
     "record_ids": pa.list_(pa.string()), "doc_ids": pa.list_(pa.string()), "urls": pa.list_(pa.string()),
     "outlets": pa.list_(pa.string()), "versions": pa.list_(_VERSION),
+    "variants": pa.map_(pa.string(), pa.list_(pa.string())),
 }
 ARROW_SCHEMA = pa.schema([pa.field(name, _TYPES.get(name, pa.string())) for name in COLUMNS],
                          metadata={"krnews.schema_version": SCHEMA_VERSION})
@@ -54,7 +55,7 @@ def export_initiatives(initiatives: Iterable[Initiative], fmt: str, path: str | 
 def _csv_cell(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, list) and value and isinstance(value[0], dict):
+    if isinstance(value, dict) or (isinstance(value, list) and value and isinstance(value[0], dict)):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return LIST_SEPARATOR.join(value)

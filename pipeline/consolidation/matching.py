@@ -1,7 +1,5 @@
-"""When two records are the same money, or a later figure of it (the pairwise rules of consolidation).
-
-Every rule looks at two records only, never at a group: the initiatives are the connected components of
-this relation, so they do not depend on the order the records arrive in.
+"""What consolidation compares of two records: names, periods, values, stages, and whether a changed
+figure is a revision of the same initiative. Every rule looks at two records only, never at a group.
 """
 from __future__ import annotations
 
@@ -99,7 +97,7 @@ def _compact(text: str) -> str:
     return _NOT_NAME_CHARS.sub("", text.lower())
 
 
-def _words_found(words: tuple[str, ...], compact: str) -> float:
+def words_found(words: tuple[str, ...], compact: str) -> float:
     return sum(word in compact for word in words) / len(words)
 
 
@@ -110,10 +108,10 @@ def names_agree(a: RecordKey, b: RecordKey, threshold: float) -> bool:
     that records without a name never bridge two projects of one organisation."""
     if a.words and b.words:
         fewer, more = (a, b) if (len(a.words), a.compact_name) <= (len(b.words), b.compact_name) else (b, a)
-        return _words_found(fewer.words, more.compact_name) >= threshold
+        return words_found(fewer.words, more.compact_name) >= threshold
     if a.words or b.words:
         named, other = (a, b) if a.words else (b, a)
-        return _words_found(named.words, other.compact_sentence) >= threshold
+        return words_found(named.words, other.compact_sentence) >= threshold
     union = a.sentence_grams | b.sentence_grams
     return bool(union) and len(a.sentence_grams & b.sentence_grams) / len(union) >= rules()["unnamed_sentence_similarity"]
 
@@ -139,27 +137,49 @@ def relative_change(a: float, b: float) -> float:
     return abs(a - b) / larger if larger else 0.0
 
 
-def _comparable(a: RecordKey, b: RecordKey) -> bool:
-    return (
-        a.org is not None
-        and a.org == b.org
-        and a.currency == b.currency
-        and a.amount is not None
-        and b.amount is not None
-        and periods_compatible(a, b)
-    )
+def comparable(a: RecordKey, b: RecordKey) -> bool:
+    """Money that can be compared at all: one known organisation, one currency, both amounts known."""
+    return a.org is not None and a.org == b.org and a.currency == b.currency and a.amount is not None and b.amount is not None
 
 
-def same_money(a: RecordKey, b: RecordKey) -> bool:
-    """Same organisation, amount within the rounding tolerance, compatible period and name."""
-    if not _comparable(a, b) or relative_change(a.amount, b.amount) > rules()["amount_tolerance"]:
+def trailing_zeros(amount: float | None) -> int:
+    """Roundness of a figure: 222억원 has 8 trailing zeros, 222억417만원 has 4."""
+    if amount is None or amount != amount:  # NaN
+        return 99
+    value = int(round(abs(amount)))
+    if value == 0:
+        return 99
+    zeros = 0
+    while value % 10 == 0:
+        value //= 10
+        zeros += 1
+    return zeros
+
+
+def significant_digits(amount: float) -> int:
+    """How specific a figure is: 100억 has 1 significant digit, 6조8천억 2, 14조1759억 6."""
+    value = int(round(abs(amount)))
+    return len(str(value).rstrip("0")) if value else 0
+
+
+def same_value(a: float, b: float) -> bool:
+    """The same value, spelled alike or rounded: equal, or within the rounding tolerance with the rounder
+    figure the other rounded to its own last digit (222억 ~ 222억417만, 1조800억 ~ 1조815억; but 1013억 and
+    1011억, both to the 억, are two values)."""
+    if a == b:
+        return True
+    if relative_change(a, b) > rules()["amount_tolerance"]:
         return False
-    return names_agree(a, b, rules()["name_overlap"])
+    return abs(a - b) < 10 ** min(max(trailing_zeros(a), trailing_zeros(b)), 30)
 
 
 def revision_of(a: RecordKey, b: RecordKey) -> bool:
-    """A changed figure of the same initiative: a stage cue (예산안 → 확정), both named alike, a bounded change."""
-    if not _comparable(a, b) or not (a.stage or b.stage):
+    """A changed figure of the same initiative: a later article (both dated: an undated one cannot say what
+    came first), a change of stage (예산안 → 확정; two figures of one stage, such as those of one sentence,
+    are two moneys), both named alike, a bounded change."""
+    if a.published is None or b.published is None or a.doc_id == b.doc_id or a.stage == b.stage:
+        return False
+    if not comparable(a, b) or not periods_compatible(a, b):
         return False
     change = relative_change(a.amount, b.amount)
     if change <= rules()["amount_tolerance"] or change > rules()["revision_max_change"]:
@@ -169,7 +189,7 @@ def revision_of(a: RecordKey, b: RecordKey) -> bool:
 
 def amount_bounds(key: RecordKey) -> tuple[tuple[float, float], tuple[float, float]]:
     """(same-money range, revision range) of amounts a record can link to: a store selects its
-    candidates by these before `linked` decides (a revision needs a stage cue on either side)."""
+    candidates by these before `links.linked` decides (a revision needs a stage cue on either side)."""
     tolerance, change = rules()["amount_tolerance"], rules()["revision_max_change"]
     amount = abs(key.amount)
     low, high = amount * (1 - _MARGIN), amount * (1 + _MARGIN)  # wider than `linked`, never narrower
@@ -184,8 +204,3 @@ def may_link(key: RecordKey, other: RecordKey) -> bool:
     return low <= abs(other.amount) <= high or (
         (key.stage is not None or other.stage is not None) and rev_low <= abs(other.amount) <= rev_high
     )
-
-
-def linked(a: RecordKey, b: RecordKey) -> bool:
-    """The relation whose connected components are the initiatives."""
-    return same_money(a, b) or revision_of(a, b)

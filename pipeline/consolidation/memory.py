@@ -37,7 +37,7 @@ class MemoryBackend:
         return self.story_members_[story_id]
 
     def signatures_of(self, doc_ids: list[str]) -> dict[str, np.ndarray]:
-        return {doc_id: self.signatures[doc_id] for doc_id in doc_ids}
+        return {doc_id: self.signatures[doc_id] for doc_id in doc_ids if doc_id in self.signatures}
 
     def leave_story(self, doc_id: str, story_id: str, groups: list[tuple[Story, list[dict]]]) -> None:
         self.stories.pop(story_id, None)

@@ -66,9 +66,36 @@ def update_initiatives(store) -> int:
             return done
 
 
-def iter_initiatives(store) -> Iterator[Initiative]:
-    """Every initiative of the store (brought up to date first), by id."""
-    update_initiatives(store)
+class KeepCurrent:
+    """Keeps a store's initiatives current during a run that saves articles (extract --db, crawl,
+    extract_many(db=)): after every BATCH saved articles and when the run ends, the new ones are
+    consolidated, so readers (serve, report, status) never need to write."""
+
+    def __init__(self, store):
+        self.store, self.saved_since = store, 0
+
+    def saved(self) -> None:
+        self.saved_since += 1
+        if self.saved_since >= BATCH:
+            self.finish()
+
+    def finish(self) -> None:
+        if self.saved_since:
+            update_initiatives(self.store)
+            self.saved_since = 0
+
+
+def pending_articles(store) -> int:
+    """How many articles are saved but not consolidated yet (or changed since)."""
+    with store.transaction() as conn:
+        return len(_pending(conn))
+
+
+def iter_initiatives(store, update: bool = True) -> Iterator[Initiative]:
+    """Every initiative of the store (brought up to date first, unless `update` is False: a reader of a
+    store opened read-only), by id."""
+    if update:
+        update_initiatives(store)
     with store.transaction() as conn:
         yield from SqlBackend(conn).iter_initiatives()
 

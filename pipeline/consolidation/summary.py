@@ -10,24 +10,10 @@ from typing import Iterable
 
 from krnews.models import Initiative, InitiativeVersion, Story
 
-from .matching import RecordKey, name_words, relative_change
+from .matching import RecordKey, name_words, period, relative_change, trailing_zeros
 from .rules import rules
 
 _LATE = dt.date.max
-
-
-def trailing_zeros(amount: float | None) -> int:
-    """Roundness of a figure: 222억원 has 8 trailing zeros, 222억417만원 has 4."""
-    if amount is None or amount != amount:  # NaN
-        return 99
-    value = int(round(abs(amount)))
-    if value == 0:
-        return 99
-    zeros = 0
-    while value % 10 == 0:
-        value //= 10
-        zeros += 1
-    return zeros
 
 
 def _most_common(values: Iterable):
@@ -104,6 +90,16 @@ def _name(keys: list[RecordKey]) -> str | None:
     return min(counts, key=lambda n: (-len("".join(name_words(n))), -counts[n], len(n), n))
 
 
+def variants_of(keys: list[RecordKey]) -> dict[str, list[str]]:
+    """The names and years the sources give, where they give more than one (a conflict kept visible)."""
+    periods = {period(k) for k in keys} - {None}
+    found = {
+        "initiative": sorted({k.name for k in keys if k.name}),
+        "year": sorted(str(start) if start == end else f"{start}~{end}" for start, end in periods),
+    }
+    return {field: values for field, values in found.items() if len(values) > 1}
+
+
 def anchor_of(keys: list[RecordKey]) -> RecordKey:
     """The earliest record (undated last), ties to the smallest id: the initiative's identity."""
     return min(keys, key=lambda k: (k.published or _LATE, k.record_id))
@@ -135,6 +131,7 @@ def build_initiative(keys: list[RecordKey]) -> Initiative:
         urls=sorted({k.url for k in keys if k.url}),
         outlets=sorted({k.outlet for k in keys if k.outlet}),
         versions=versions,
+        variants=variants_of(keys),
     )
 
 

@@ -49,7 +49,8 @@ def assemble(target: Path, texts: Path | None = None) -> tuple[dict[str, Path], 
                 continue
             by_name.setdefault(name_of(article), []).append(
                 {"id": article["id"], "url": article["url"], "published": article["published"],
-                 "title": text.get("title") or "", "text": text["text"]})
+                 "title": text.get("title") or "", "text": text["text"]}
+                | ({"story": article["story"]} if "story" in article else {}))
         for name, docs in by_name.items():
             ids = {d["id"] for d in docs}
             write_jsonl(target / name / "docs.jsonl", docs)

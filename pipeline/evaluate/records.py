@@ -42,6 +42,7 @@ class GoldRecord:
     sentence: str | None
     optional: bool
     source: str  # path:line
+    money: str | None = None  # the same key across the articles of one story: the same money
 
     def candidate(self) -> Candidate:
         names = {org_key(n) for n in (self.org, *self.org_aliases, self.recipient)} - {None}
@@ -87,16 +88,23 @@ def evaluate_records(gold_dir, extract_fn=None, published=None) -> dict:
         except RecordGoldError as error:
             score.errors.append(str(error))
             continue
-        for document in corpus.documents:
-            try:
-                result = extract_fn(document["text"], url=document.get("url"), doc_id=document["id"],
-                                    published=document.get("published") or published,
-                                    title=document.get("title"), is_html=False)
-            except Exception as error:  # one document the extractor cannot take must not stop the run
-                score.errors.append(f"{path}: document {document['id']}: {type(error).__name__}: {error}")
-                continue
+        for document, result in extracted(path, corpus, extract_fn, published, score.errors):
             score.add(corpus.gold.get(document["id"], []), result.records, corpus.nonrecords.get(document["id"], []))
     return score.result()
+
+
+def extracted(path, corpus: RecordGold, extract_fn, published, errors: list[str]):
+    """(gold document, extracted Document) for each document of `corpus`, with its url, title and date; a
+    document the extractor fails on is named in `errors` and left out."""
+    for document in corpus.documents:
+        try:
+            result = extract_fn(document["text"], url=document.get("url"), doc_id=document["id"],
+                                published=document.get("published") or published,
+                                title=document.get("title"), is_html=False)
+        except Exception as error:  # one document the extractor cannot take must not stop the run
+            errors.append(f"{path}: document {document['id']}: {type(error).__name__}: {error}")
+            continue
+        yield document, result
 
 
 @dataclass
@@ -127,7 +135,7 @@ class _Score:
         self.optional_gold += sum(g.optional for g in gold)
         self.system += len(system)
         gold_candidates = [g.candidate() for g in gold]
-        system_candidates = [_system_candidate(r) for r in system]
+        system_candidates = [system_candidate(r) for r in system]
         for name, use_org in (("record", True), ("amount_only", False)):
             assignment = assign(gold_candidates, system_candidates, use_org)
             counts = self.counts[name]
@@ -249,7 +257,7 @@ class _Score:
         return out
 
 
-def _system_candidate(record) -> Candidate:
+def system_candidate(record) -> Candidate:
     if record.amount_krw is not None:
         amount = ("KRW", Decimal(record.amount_krw))
     elif record.amount is not None:
@@ -362,7 +370,7 @@ def _gold_record(row: dict, source: str) -> GoldRecord:
         org_role=row.get("org_role"), initiative=row.get("initiative"),
         year=row.get("year"), year_start=row.get("year_start"), year_end=row.get("year_end"),
         year_text=row.get("year_text"), funding_type=row.get("funding_type"), sentence=row.get("sentence"),
-        optional=bool(row.get("optional")), source=source,
+        optional=bool(row.get("optional")), source=source, money=row.get("money"),
     )
 
 

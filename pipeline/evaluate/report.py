@@ -1,7 +1,7 @@
 """Plain-text reports of evaluation results (the dicts of evaluate_records / evaluate_mentions)."""
 from __future__ import annotations
 
-EXAMPLE_LISTS = ("misses", "false_alarms", "spurious", "year_errors", "funding_type_errors", "org_role_errors")
+EXAMPLE_LISTS = ("merging_pairs", "separation_pairs", "misses", "false_alarms", "spurious", "year_errors", "funding_type_errors", "org_role_errors")
 _CONTEXT = 60  # characters of sentence shown either side of a span
 
 
@@ -47,6 +47,30 @@ def records_report(result: dict, show: int = 0) -> str:
         lines += _examples("year errors (gold vs system: year, year_start, year_end)", result["year_errors"], show,
                            lambda e: f"  {e['doc_id']}  {e['amount_text']}  {e['gold']} vs {e['system']}"
                                      f"  ({e['year_text']})\n      {e['sentence']}")
+    return "\n".join(lines)
+
+
+def initiatives_report(result: dict, show: int = 0) -> str:
+    merging, separation = result["merging"], result["separation"]
+    lines = [f"initiatives: {result['documents']} documents consolidated together, "
+             f"{result['gold_money_matched']} gold records matched",
+             f"  merging     {_num(merging['ratio'])}  ({merging['hits']}/{merging['pairs']} pairs of articles whose "
+             "shared money lands in one initiative)",
+             f"  separation  {_num(separation['ratio'])}  ({separation['hits']}/{separation['pairs']} pairs of other money "
+             "of an equal amount (within 2%) kept apart)"]
+    by_story: dict = {}
+    for pair in result["merging_pairs"]:
+        hits, total = by_story.get(pair["story"], (0, 0))
+        by_story[pair["story"]] = (hits + pair["merged"], total + 1)
+    if any(story is not None for story in by_story):
+        lines.append("  merging by story: " + "  ".join(
+            f"{story} {hits}/{total}" for story, (hits, total) in sorted(by_story.items(), key=lambda i: str(i[0]))))
+    if show:
+        lines += _examples("pairs not merged", [p for p in result["merging_pairs"] if not p["merged"]], show,
+                           lambda p: f"  {p['money']}: {p['a']} / {p['b']}")
+        lines += _examples("other money merged", [p for p in result["separation_pairs"] if not p["kept_apart"]], show,
+                           lambda p: f"  {p['a']['money']} ({p['a']['doc_id']}, {p['a']['org']} {p['a']['amount_text']}) / "
+                                     f"{p['b']['money']} ({p['b']['doc_id']}, {p['b']['org']} {p['b']['amount_text']})")
     return "\n".join(lines)
 
 

@@ -10,17 +10,18 @@ from .store_reader import known_organisations, read_store
 
 def build_report(db: str, since: dt.date | None = None, org: str | None = None,
                  generated: dt.datetime | None = None) -> str:
-    """The whole report page for the store at `db` (SQLite path or database URL); StoreError when it
-    cannot be read or `org` has no records."""
+    """The whole report page for the store at `db` (SQLite path or database URL), which is only read;
+    StoreError when it cannot be read or `org` has no records."""
     from . import page, summary  # plotly is an optional extra: import it only when a report is built
 
     contents = read_store(db, since, org)
     if org is not None and not contents.records:
         _no_such_organisation(db, org)
-    commitments = summary.commitments(contents.initiatives, contents.records)
+    counted = set(contents.totals.counted_ids)
+    commitments = summary.commitments([i for i in contents.initiatives if i.initiative_id in counted], contents.records)
     return page.render(
         commitments, summary.top_organisations(commitments), summary.quality(contents.records, contents.articles),
-        {"since": since, "org": org}, generated or dt.datetime.now(),
+        {"since": since, "org": org}, generated or dt.datetime.now(), contents.totals, contents.pending,
     )
 
 

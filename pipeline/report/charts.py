@@ -1,6 +1,9 @@
-"""Plotly figures of the report. Bars are in 억원; every point also carries its exact won and 억/조 text
-(customdata) for the hover label, so no reader has to count zeros."""
+"""Plotly figures of the report. Bars are in 억원 and their axes are labelled in 억원 or 조원 (3000억원,
+1.5조원); every point also carries its exact won and 억/조 text (customdata) for the hover label, so no
+reader has to count zeros."""
 from __future__ import annotations
+
+import math
 
 import plotly.graph_objects as go
 
@@ -9,6 +12,8 @@ from .labels import label, unknown
 from .summary import Commitment, Quality, totals_by
 
 EOK = 10**8
+JO_IN_EOK = 10**4
+TICKS = 5  # about this many labelled ticks on a money axis
 # The browser draws the text: name fonts that have hangul on Linux, Windows and macOS.
 FONT_FAMILY = '"Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic", sans-serif'
 MAX_OUTLETS = 20
@@ -32,6 +37,28 @@ def _money_points(amounts: list[int]) -> dict:
     }
 
 
+def money_axis(largest_eok: float, title: str | None = None) -> dict:
+    """An axis whose values are in 억원, labelled 1,000억원 … or 1.5조원 …: round steps of 1, 2 or 5 × 10^k
+    (the labels carry the unit; a title only where one reads well, not turned on its side)."""
+    titled = {"title": title} if title else {}
+    if largest_eok <= 0:
+        return {**titled, "tickformat": ","}
+    step = 10 ** math.floor(math.log10(largest_eok / TICKS))
+    step *= next(m for m in (1, 2, 5, 10) if largest_eok / (step * m) <= TICKS + 1)
+    values = [step * n for n in range(int(largest_eok // step) + 2)]
+    return {**titled, "tickvals": values, "ticktext": [_eok_text(v) for v in values]}
+
+
+def _eok_text(eok: float) -> str:
+    if eok == 0:
+        return "0"
+    if eok >= JO_IN_EOK:
+        return f"{eok / JO_IN_EOK:,.4g}조원"
+    if eok >= 1:
+        return f"{eok:,.4g}억원"
+    return f"{eok * 10**4:,.0f}만원"
+
+
 def _year_label(year: int | None) -> str:
     return str(year) if year is not None else unknown()
 
@@ -46,8 +73,8 @@ def _stacked_by_year(commitments: list[Commitment], key: str, kind: str) -> go.F
         amounts = [sums.get((group, y), 0) for y in years]
         fig.add_bar(name=label(kind, group), x=[_year_label(y) for y in years], y=[a / EOK for a in amounts],
                     **_money_points(amounts))
-    return _layout(fig, barmode="stack", xaxis={"type": "category", "title": "연도"},
-                   yaxis={"title": "억원", "tickformat": ","})
+    largest = max((sum(sums.get((g, y), 0) for g in groups) for y in years), default=0) / EOK
+    return _layout(fig, barmode="stack", xaxis={"type": "category", "title": "연도"}, yaxis=money_axis(largest))
 
 
 def money_by_org_type_and_year(commitments: list[Commitment]) -> go.Figure:
@@ -66,7 +93,7 @@ def top_organisations(top: list[dict]) -> go.Figure:
                 customdata=[[a, format_won(a)] for a in amounts],
                 hovertemplate="%{y}: %{customdata[1]}<extra></extra>")
     return _layout(fig, height=max(300, 28 * len(top) + 100),
-                   xaxis={"title": "억원", "tickformat": ","}, yaxis={"type": "category", "automargin": True},
+                   xaxis=money_axis(max(amounts, default=0) / EOK, "약정 금액"), yaxis={"type": "category", "automargin": True},
                    showlegend=False)
 
 

@@ -12,6 +12,17 @@ from . import charts
 from .labels import label, unknown
 from .summary import Commitment, Quality
 
+# What each total sums, in the report's words (krnews.counting gives them in English for status).
+TOTALS_IN_WORDS = {
+    "counted": "사업(같은 돈)마다 한 번, 최신 금액으로 더한 값: 여러 기사가 보도한 같은 돈은 한 번, 예산안이 바뀌면 "
+               "마지막 금액, 다른 합계의 일부와 비교로 든 금액은 빼고",
+    "records": "기록 금액의 단순 합계: 같은 돈을 보도·문장마다 다시 더한 값",
+    "duplicates": "이미 센 사업을 다른 기사(또는 같은 기사)가 다시 보도한 기록",
+    "superseded": "바뀌기 전 금액 (예산안 → 확정)",
+    "parts": "센 합계의 일부 (106조 원 중 43조 원), 일부를 말하려고 다시 든 합계",
+    "comparisons": "비교로 든 금액 (지난해 …보다, … 대비)",
+}
+
 LARGEST = 20
 
 _CSS = """
@@ -23,7 +34,12 @@ h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { margin-top: 2.5rem; border-
 table.narrow { width: auto; min-width: 28rem; } h3 { margin-top: 1.5rem; font-size: 1.05rem; }
 table { border-collapse: collapse; width: 100%%; font-size: .92rem; margin-top: 1rem; }
 th, td { border-bottom: 1px solid #e4e7eb; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-td.num, th.num { text-align: right; white-space: nowrap; } td.sentence { max-width: 32rem; color: #3e4c59; } td.sources { white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+/* Korean wraps between words (keep-all), never inside one: no column shrinks to one syllable. */
+td, th { word-break: keep-all; overflow-wrap: anywhere; } th { white-space: nowrap; }
+td.sentence { min-width: 18rem; max-width: 30rem; color: #3e4c59; line-height: 1.45; }
+td.name { min-width: 6rem; } td.year { white-space: nowrap; } td.sources { min-width: 7rem; font-size: .85rem; }
+table.totals td:last-child { color: #52606d; }
 """ % charts.FONT_FAMILY
 
 _DRAW = """
@@ -35,8 +51,8 @@ document.querySelectorAll('script[type="application/json"][data-chart]').forEach
 
 
 def render(commitments: list[Commitment], top: list[dict], quality: Quality, filters: dict,
-           generated: dt.datetime) -> str:
-    total = sum(c.amount_krw for c in commitments)
+           generated: dt.datetime, totals, pending: int = 0) -> str:
+    total = totals.counted.amount_krw
     body = [
         "<h1>krnews 자금 약정 보고서</h1>",
         f'<p class="meta">생성 {escape(generated.strftime("%Y-%m-%d %H:%M"))} · {_filters(filters)} · '
@@ -45,6 +61,7 @@ def render(commitments: list[Commitment], top: list[dict], quality: Quality, fil
                 ("약정 건수", f"{len(commitments):,}", 'id="commitments"'),
                 ("기록", f"{quality.records:,}", 'id="records"'),
                 ("기사 (기록 있음)", f"{quality.articles_with_records:,}", 'id="articles"')]),
+        _totals_table(totals, pending),
         _section("money-by-type-year", "기관 유형·연도별 약정 금액",
                  _chart("chart-money-by-type-year", charts.money_by_org_type_and_year(commitments))),
         _section("top-organisations", "상위 기관",
@@ -63,6 +80,17 @@ def render(commitments: list[Commitment], top: list[dict], quality: Quality, fil
         f"<script>{get_plotlyjs()}</script>\n</head>\n<body>\n" + "\n".join(body)
         + f"\n<script>{_DRAW}</script>\n</body>\n</html>\n"
     )
+
+
+def _totals_table(totals, pending: int) -> str:
+    """Every total beside what it sums: the headline, the plain sum of the records, and what is not added."""
+    names = {"counted": "약정 금액 합계", "records": "기록 금액 단순 합계", "duplicates": "다시 보도된 기록",
+             "superseded": "바뀌기 전 금액", "parts": "합계의 일부", "comparisons": "비교 금액"}
+    rows = [f"<th>{escape(names[key])}</th>{_money_cell(line.amount_krw)}<td class=\"num\">{line.count:,}</td>"
+            f"<td>{escape(TOTALS_IN_WORDS[key])}</td>" for key, line in totals.lines()]
+    note = (f'<p class="meta" id="pending">저장 후 아직 사업으로 묶이지 않은 기사 {pending:,}건은 위 합계에 없습니다 '
+            "(krnews export --what initiatives 로 갱신).</p>") if pending else ""
+    return _table("totals-table", ["합계", "금액", "건수", "무엇을 더했나"], rows, "totals") + note
 
 
 def _filters(filters: dict) -> str:
@@ -110,8 +138,8 @@ def _top_table(top: list[dict]) -> str:
 
 def _largest_table(commitments: list[Commitment]) -> str:
     rows = [
-        f"<td>{i}</td>{_money_cell(c.amount_krw)}<td>{escape(c.org or unknown())}</td>"
-        f"<td>{escape(c.initiative or '')}</td><td>{escape(str(c.year) if c.year else unknown())}</td>"
+        f"<td>{i}</td>{_money_cell(c.amount_krw)}<td class=\"name\">{escape(c.org or unknown())}</td>"
+        f"<td class=\"name\">{escape(c.initiative or '')}</td><td class=\"year\">{escape(str(c.year) if c.year else unknown())}</td>"
         f"<td>{escape(label('funding_type', c.funding_type))}</td>"
         f'<td class="sentence">{escape(c.sentence)}</td><td class="sources">{_source_links(c.sources)}</td>'
         for i, c in enumerate(commitments, 1)
