@@ -56,6 +56,7 @@ class AmountMention(Mention):
     value_low: float | None = Field(None, description="lower end when the text gives a range")
     currency: str = "KRW"
     approximate: bool = False
+    note: str | None = Field(None, description="why a number read as money has no value (larger than any budget)")
 
 
 class YearMention(Mention):
