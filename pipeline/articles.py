@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 from krnews.models import Article
 
 from .dates import parse_date, stated_date
+from .files import read_capped
 
 
 def looks_like_html(text: str) -> bool:
@@ -48,7 +48,7 @@ def article_from_html(html: str | bytes, *, url: str | None = None, **given) -> 
 
 
 def article_from_html_file(path: str) -> Article:
-    return article_from_html(Path(path).read_bytes())
+    return article_from_html(read_capped(path))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,122 @@
+"""Hostile inputs, one table: what a careful operator may feed `krnews extract` -> the one error line
+it gets (naming the input and the reason) and the records that still come out. Each case also has a
+good article after the hostile one, which must always come through: one input never costs the batch."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from krnews.cli import main
+
+SENTENCE = "광주시는 올해 {}을 투입해 AI 사업에 나선다."
+GOOD = SENTENCE.format("200억원")
+GOOD_KRW = 20_000_000_000
+
+
+def text_file(name: str, content: str | bytes) -> Callable[[Path], list[str]]:
+    def make(tmp: Path) -> list[str]:
+        path = tmp / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return [str(path)]
+    return make
+
+
+def amount(text: str) -> Callable[[Path], list[str]]:
+    return text_file("amount.txt", SENTENCE.format(text))
+
+
+def corpus(*lines: bytes) -> Callable[[Path], list[str]]:
+    return text_file("corpus.jsonl", b"\n".join(lines) + b"\n")
+
+
+def doc(text: str, id: str) -> bytes:
+    return json.dumps({"id": id, "text": text}, ensure_ascii=False).encode("utf-8")
+
+
+def symlink(name: str, target: str) -> Callable[[Path], list[str]]:
+    def make(tmp: Path) -> list[str]:
+        (tmp / name).symlink_to(target)
+        return [str(tmp / name)]
+    return make
+
+
+def fifo_in_directory(tmp: Path) -> list[str]:
+    folder = tmp / "folder"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "ok.txt").write_text(GOOD, encoding="utf-8")
+    return [str(folder)]
+
+
+def unreadable_subdirectory(tmp: Path) -> list[str]:
+    folder = tmp / "folder"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "locked").chmod(0)
+    return [str(folder)]
+
+
+@dataclass
+class Case:
+    name: str
+    make: Callable[[Path], list[str]]
+    error: str | None  # a regex the single error line matches; None: no error line
+    amounts: list  # amount_krw of the records from the hostile input (the good article's follow)
+
+
+CASES = [
+    # 5: a number larger than any budget is a mention without value, never a crash
+    Case("10,000-digit number", amount("1" * 10_000 + "억원"), None, []),
+    Case("999경 9999조원", amount("999경 9999조원"), None, []),
+    Case("1e308 조원", amount("1" + "0" * 308 + "조원"), None, []),
+    # 6: a bad byte costs its line only, named by number
+    Case("invalid byte in a JSONL line", corpus(doc(GOOD, "a"), b'{"id": "b", "text": "\xff\xfe"}', doc(GOOD, "c")),
+         r"corpus\.jsonl:2: not UTF-8", [GOOD_KRW, GOOD_KRW]),
+    # 7: numbers written oddly, text normalised before the NLP
+    Case("0억원", amount("0억원"), None, [0]),
+    Case("0조원", amount("0조원"), None, [0]),
+    Case("3억0천만원", amount("3억0천만원"), None, [300_000_000]),
+    Case("full-width comma", amount("1，000억원"), None, [100_000_000_000]),
+    Case("NFD hangul", text_file("nfd.txt", unicodedata.normalize("NFD", GOOD)), None, [GOOD_KRW]),
+    Case("zero-width space in 40억원", amount("40억\u200b원"), None, [4_000_000_000]),
+    Case("NUL before the sentence", text_file("nul.txt", "\0" + GOOD), None, [GOOD_KRW]),
+    # 4: only regular files, each capped
+    Case("symlink to /dev/zero", symlink("z.txt", "/dev/zero"), r"z\.txt: not a regular file \(a device\)", []),
+    Case("FIFO inside a directory", fifo_in_directory, r"pipe\.txt: not a regular file \(a FIFO\)", [GOOD_KRW]),
+    Case("text file over the cap", text_file("big.txt", b"a" * (10 * 1024 * 1024 + 1)),
+         r"big\.txt: larger than 10,485,760 bytes", []),
+    Case("JSONL line over the cap", corpus(b'{"text": "' + b"a" * (10 * 1024 * 1024) + b'"}', doc(GOOD, "a")),
+         r"corpus\.jsonl:1: line larger than 10,485,760 bytes", [GOOD_KRW]),
+    # 9: a directory that cannot be listed is an error, not silence
+    Case("unreadable subdirectory", unreadable_subdirectory, r"locked: cannot read the directory", []),
+    # 17: what is not an article says so
+    Case("PNG named .html", text_file("image.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(64)),
+         r"image\.html: binary data", []),
+    Case("empty .html", text_file("empty.html", b""), r"empty\.html: empty file", []),
+    Case("empty .txt", text_file("empty.txt", b"  \n"), r"empty\.txt: empty file", []),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_hostile_input(case, tmp_path, capsys):
+    if case.make is unreadable_subdirectory and os.geteuid() == 0:
+        pytest.skip("root reads every directory")
+    inputs = case.make(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    code = main(["extract", *inputs, str(good), "--workers", "1", "--published", "2024-01-02"])
+    out, err = capsys.readouterr()
+    errors = err.strip().splitlines()
+    if case.error is None:
+        assert (code, errors) == (0, [])
+    else:
+        assert code == 1 and len(errors) == 1 and re.search(case.error, errors[0]), err
+    assert [json.loads(line)["amount_krw"] for line in out.splitlines()] == [*case.amounts, GOOD_KRW]
