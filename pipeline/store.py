@@ -14,6 +14,7 @@ import importlib.util
 import json
 import os
 import time
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -216,7 +217,8 @@ class Store:
         def _begin(conn):
             conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("krnews_write") else "BEGIN")
 
-        return cls._ready(engine, str(path), _FileLock(Path(f"{path}.lock")))
+        # The lock beside the file itself: a store reached through a symlink is the same store.
+        return cls._ready(engine, str(path), _FileLock(Path(f"{path.resolve()}.lock")))
 
     @classmethod
     def _open_postgres(cls, url: sa.URL) -> Store:
@@ -451,6 +453,10 @@ class Store:
                       by_funding_type=dict(ordered), amount_krw=int(amount))
 
 
+_FILE_LOCKS: weakref.WeakSet = weakref.WeakSet()
+os.register_at_fork(after_in_child=lambda: [lock.forget_in_child() for lock in list(_FILE_LOCKS)])
+
+
 class _FileLock:
     """Run lock of a SQLite store: flock on `<db>.lock`, which says who holds it (run, pid, since).
 
@@ -460,6 +466,14 @@ class _FileLock:
     def __init__(self, path: Path):
         self.path = path
         self._fd: int | None = None
+        _FILE_LOCKS.add(self)
+
+    def forget_in_child(self) -> None:
+        """In a forked child (a worker): close the inherited descriptor, so the lock ends with the
+        process that took it, whatever becomes of the child."""
+        if self._fd is not None:
+            os.close(self._fd)  # the parent's descriptor still holds the flock
+            self._fd = None
 
     def acquire(self) -> bool:
         if self._fd is not None:

@@ -238,6 +238,30 @@ def test_a_second_run_waits_then_gets_a_clear_message(new_store_url):
         assert second.begin_run("second", wait=10) == run_id + 1
 
 
+def test_a_store_reached_through_a_symlink_is_the_same_store(tmp_path):
+    (tmp_path / "link.sqlite").symlink_to(tmp_path / "store.sqlite")
+    with Store.open(tmp_path / "store.sqlite") as first, Store.open(tmp_path / "link.sqlite") as second:
+        run_id = first.begin_run("first")
+        with pytest.raises(StoreBusy, match=rf"in use by run {run_id}"):
+            second.begin_run("second")
+
+
+def test_a_forked_child_does_not_keep_the_run_lock(tmp_path):
+    reader, writer = os.pipe()
+    with Store.open(tmp_path / "store.sqlite") as store:
+        store.begin_run("parent")
+        child = os.fork()
+        if child == 0:  # a worker that outlives its parent's run, blocked on a pipe
+            os.read(reader, 1)
+            os._exit(0)
+    try:
+        with Store.open(tmp_path / "store.sqlite") as store:
+            assert store.begin_run("next") == 2
+    finally:
+        os.write(writer, b"x")
+        os.waitpid(child, 0)
+
+
 def test_closing_the_store_ends_an_open_run_as_interrupted(new_store_url):
     url = new_store_url()
     with Store.open(url) as store:
