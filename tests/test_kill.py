@@ -1,0 +1,114 @@
+"""kill -9, for real: of a run with workers (nothing left behind, the rerun completes it exactly) and
+of one worker (its item fails with one line, the run goes on). Processes are real; the waits poll
+for a state with a generous limit and never judge speed."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+SENTENCE = "광주시는 올해 {}억원을 투입해 AI 사업 {}호에 나선다. 시는 이 사업으로 일자리를 만든다고 밝혔다."
+PATIENCE = 300.0  # seconds before a wait is a failure: a limit against hanging, not a speed goal
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers die with their parent on Linux")
+
+
+def write_corpus(path: Path, n: int) -> Path:
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(n):
+            out.write(json.dumps({"id": f"doc{i}", "text": SENTENCE.format(i + 1, i)}, ensure_ascii=False) + "\n")
+    return path
+
+
+def krnews(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "krnews", "extract", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def wait_for(condition, what: str):
+    deadline = time.monotonic() + PATIENCE
+    while not (value := condition()):
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        time.sleep(0.05)
+    return value
+
+
+def saved_articles(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("select count(*) from articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def store_records(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return sorted(conn.execute("select record_id, doc_id, amount_krw from records").fetchall())
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("kill") / "corpus.jsonl", 400)
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(corpus, tmp_path_factory) -> list[tuple]:
+    db = tmp_path_factory.mktemp("whole") / "store.sqlite"
+    run = krnews(str(corpus), "--db", str(db), "--workers", "2", "--out", os.devnull)
+    _out, err = run.communicate()
+    assert run.returncode == 0, err
+    return store_records(db)
+
+
+def test_kill_9_of_a_run_with_workers_leaves_nothing_and_the_rerun_completes_it(corpus, uninterrupted, tmp_path):
+    db = tmp_path / "store.sqlite"
+    run = krnews(str(corpus), "--db", str(db), "--workers", "2", "--out", os.devnull)
+    workers = wait_for(lambda: len(children(run.pid)) == 2 and children(run.pid), "two workers")
+    wait_for(lambda: saved_articles(db) >= 200, "half the corpus saved")
+    os.kill(run.pid, signal.SIGKILL)
+    run.communicate()
+    wait_for(lambda: not any(alive(worker) for worker in workers), "the workers to end with their parent")
+
+    rerun = krnews(str(corpus), "--db", str(db), "--workers", "2", "--out", os.devnull)
+    _out, err = rerun.communicate()
+    assert rerun.returncode == 0, err
+    assert store_records(db) == uninterrupted
+    with sqlite3.connect(db) as conn:
+        assert [status for (status,) in conn.execute("select status from runs order by run_id")] == ["interrupted", "ok"]
+
+
+def test_kill_9_of_one_worker_fails_its_item_alone(corpus, uninterrupted, tmp_path):
+    out = tmp_path / "records.jsonl"
+    run = krnews(str(corpus), "--workers", "2", "--out", str(out))
+    workers = wait_for(lambda: len(children(run.pid)) == 2 and children(run.pid), "two workers")
+    wait_for(lambda: out.exists() and out.stat().st_size > 0, "the first records")
+    os.kill(workers[0], signal.SIGKILL)
+    _out, err = run.communicate()
+    errors = err.strip().splitlines()
+    assert run.returncode == 1 and len(errors) == 1 and "the worker processing it died" in errors[0], err
+    written = sorted((row["doc_id"], row["amount_krw"]) for row in map(json.loads, out.read_text(encoding="utf-8").splitlines()))
+    [lost] = {doc for _record, doc, _krw in uninterrupted} - {doc for doc, _krw in written}
+    assert len(written) == 399 and lost in errors[0]
+    assert written == sorted((doc, krw) for _record, doc, krw in uninterrupted if doc != lost)
