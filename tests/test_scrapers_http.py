@@ -102,7 +102,7 @@ def test_connection_refused_is_a_fetch_error(fetcher, sleeps):
     url = "http://127.0.0.1:9/nothing-listens-here"
     with pytest.raises(FetchError) as caught:
         fetcher.fetch(url)
-    assert_one_line(caught.value, url, "unreachable")
+    assert_one_line(caught.value, url, "robots.txt unreachable (connection failed: connection refused)")
     with Fetcher(fast_config(ignore_robots=True, max_retries=1), sleep=sleeps.append) as owner:
         with pytest.raises(FetchError) as caught:
             owner.fetch(url)
@@ -278,3 +278,38 @@ def test_retry_after_forms():
     assert 25 <= retry_after_seconds(formatdate(time.time() + 30, usegmt=True)) <= 30
     assert retry_after_seconds(formatdate(time.time() - 30, usegmt=True)) == 0.0
     assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
+
+
+def test_a_trickling_body_fails_at_the_fetch_deadline(http_server, sleeps):
+    url = http_server.route("/drip", html_reply(trickle=0.05))  # ~170 s for the whole page
+    with Fetcher(fast_config(deadline=0.5), sleep=sleeps.append) as fetcher:
+        with pytest.raises(FetchError, match=r"took longer than the 0.5 s deadline"):
+            fetcher.fetch(url)
+
+
+def test_a_trickling_robots_txt_is_cut_at_the_deadline(http_server, sleeps):
+    http_server.route("/robots.txt", Reply(200, b"User-agent: *\nDisallow: /private\n" + b"#" * 4000, trickle=0.05))
+    url = http_server.route("/page", html_reply())
+    with Fetcher(fast_config(deadline=0.5), sleep=sleeps.append) as fetcher:
+        with pytest.raises(FetchError, match=r"robots.txt unreachable \(.*took longer than the 0.5 s deadline\)"):
+            fetcher.fetch(url)
+
+
+def test_robots_txt_is_read_as_rfc_9309_says(http_server, fetcher):
+    http_server.route("/robots.txt", Reply(200, b"User-agent: *\nDisallow: /news/\nAllow: /news/article/\n"
+                                                b"Disallow: /*?page=\n"))
+    allowed = http_server.route("/news/article/1", html_reply())
+    for path in ("/news/list", "/search?page=2"):
+        with pytest.raises(FetchError, match="disallowed by robots.txt"):
+            fetcher.fetch(http_server.url(path))
+    assert fetcher.fetch(allowed).status == 200  # the longest match, Allow, wins
+
+
+def test_a_robots_txt_that_failed_is_asked_for_again_soon(http_server, sleeps):
+    http_server.route("/robots.txt", Reply(503, b"busy"), Reply(404, b""))
+    url = http_server.route("/page", html_reply())
+    with Fetcher(fast_config(max_retries=0, robots_retry=0.0), sleep=sleeps.append) as fetcher:
+        with pytest.raises(FetchError, match="robots.txt answered HTTP 503"):
+            fetcher.fetch(url)
+        assert fetcher.fetch(url).status == 200
+    assert http_server.hits["/robots.txt"] == 2
