@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from httpserver import Reply, http_server  # noqa: F401  (pytest fixture)
 
 SENTENCE = "광주시는 올해 {}억원을 투입해 AI 사업 {}호에 나선다. 시는 이 사업으로 일자리를 만든다고 밝혔다."
 PATIENCE = 300.0  # seconds before a wait is a failure: a limit against hanging, not a speed goal
@@ -112,3 +113,12 @@ def test_kill_9_of_one_worker_fails_its_item_alone(corpus, uninterrupted, tmp_pa
     [lost] = {doc for _record, doc, _krw in uninterrupted} - {doc for doc, _krw in written}
     assert len(written) == 399 and lost in errors[0]
     assert written == sorted((doc, krw) for _record, doc, krw in uninterrupted if doc != lost)
+
+
+def test_sigterm_ends_a_run_stuck_on_a_trickling_page(http_server):
+    url = http_server.route("/drip", Reply(200, b"<html><body>" + b"x" * 100_000, {"Content-Type": "text/html"}, trickle=0.1))
+    run = krnews(url, "--workers", "1")
+    wait_for(lambda: http_server.hits["/drip"], "the page to be requested")
+    os.kill(run.pid, signal.SIGTERM)
+    _out, err = run.communicate(timeout=PATIENCE)
+    assert run.returncode == 143 and err.strip().splitlines()[-1] == "krnews: terminated", err
