@@ -4,6 +4,7 @@ good article after the hostile one, which must always come through: one input ne
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
@@ -13,12 +14,15 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from test_warc import KOREAN_PAGE, NEWS_URL, _response
+from warcio.warcwriter import WARCWriter
 
 from krnews.cli import main
 
 SENTENCE = "광주시는 올해 {}을 투입해 AI 사업에 나선다."
 GOOD = SENTENCE.format("200억원")
 GOOD_KRW = 20_000_000_000
+TAIL = "시는 이 사업으로 지역 일자리를 만들고 산업을 키운다고 밝혔다. " * 5  # enough text for a page's body
 
 
 def text_file(name: str, content: str | bytes) -> Callable[[Path], list[str]]:
@@ -64,6 +68,23 @@ def unreadable_subdirectory(tmp: Path) -> list[str]:
     return [str(folder)]
 
 
+def warc(name: str, pages: int, *, whole_gzip: bool = False, cut: int = 0, big: bool = False):
+    """An archive of `pages` Korean news pages: gzipped per record (.warc.gz) or whole, maybe
+    truncated by `cut` bytes, maybe with a first page over the size cap."""
+    def make(tmp: Path) -> list[str]:
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=name.endswith(".gz") and not whole_gzip)
+        if big:
+            writer.write_record(_response(writer, NEWS_URL + "big", b"<p>" + b"a" * (10 * 1024 * 1024), "text/html"))
+        for number in range(pages):
+            writer.write_record(_response(writer, f"{NEWS_URL}{number}", KOREAN_PAGE.encode(), "text/html"))
+        data = buffer.getvalue()
+        data = gzip.compress(data) if whole_gzip else data
+        (tmp / name).write_bytes(data[: len(data) - cut])
+        return [str(tmp / name)]
+    return make
+
+
 @dataclass
 class Case:
     name: str
@@ -95,6 +116,16 @@ CASES = [
          r"big\.txt: larger than 10,485,760 bytes", []),
     Case("JSONL line over the cap", corpus(b'{"text": "' + b"a" * (10 * 1024 * 1024) + b'"}', doc(GOOD, "a")),
          r"corpus\.jsonl:1: line larger than 10,485,760 bytes", [GOOD_KRW]),
+    # 8: archives cut short, gzipped whole, or holding a page over the cap
+    Case("truncated .warc.gz", warc("cut.warc.gz", 3, cut=200), r"cut\.warc\.gz \(record at byte \d+\): truncated record",
+         [12_000_000_000] * 2),
+    Case("truncated .warc", warc("cut.warc", 3, cut=200), r"cut\.warc \(record at byte \d+\): truncated record",
+         [12_000_000_000] * 2),
+    Case("WARC gzipped whole", warc("whole.warc.gz", 10, whole_gzip=True), None, [12_000_000_000] * 10),
+    Case("WARC payload over the cap", warc("big.warc", 1, big=True), r"big\.warc \(record at byte 0\): payload larger than",
+         [12_000_000_000]),
+    Case("100,000 nested <div>s", text_file("deep.html", "<html><body>" + "<div>" * 100_000 + f"<p>{GOOD} {TAIL}</p>"
+                                            + "</div>" * 100_000 + "</body></html>"), None, [GOOD_KRW]),
     # 9: a directory that cannot be listed is an error, not silence
     Case("unreadable subdirectory", unreadable_subdirectory, r"locked: cannot read the directory", []),
     # 17: what is not an article says so
