@@ -151,3 +151,43 @@ def test_hostile_input(case, tmp_path, capsys):
     else:
         assert code == 1 and len(errors) == 1 and re.search(case.error, errors[0]), err
     assert [json.loads(line)["amount_krw"] for line in out.splitlines()] == [*case.amounts, GOOD_KRW]
+
+
+def a_store(tmp: Path) -> Path:
+    from krnews.store import Store
+
+    with Store.open(tmp / "s.sqlite"):
+        pass
+    return tmp / "s.sqlite"
+
+
+# Options that would destroy an input or are no value: (argv with {tmp}, the error line's regex).
+OPTION_CASES = [
+    ("extract --out its own input", ["extract", "{tmp}/a.jsonl", "--out", "{tmp}/a.jsonl"], r"a\.jsonl is an input"),
+    ("extract --out inside an input directory", ["extract", "{tmp}", "--out", "{tmp}/out.jsonl"],
+     r"out\.jsonl is inside the input directory"),
+    ("extract --out the store", ["extract", "{tmp}/a.jsonl", "--db", "{tmp}/s.sqlite", "--out", "{tmp}/s.sqlite"],
+     r"s\.sqlite is an input"),
+    ("export --out the store", ["export", "--db", "{tmp}/s.sqlite", "--out", "{tmp}/s.sqlite", "--format", "csv"],
+     r"s\.sqlite is an input"),
+    ("export --year beyond any year", ["export", "--db", "{tmp}/s.sqlite", "--out", "{tmp}/x.csv", "--year", "9" * 20],
+     r"not a year \(expected YYYY\): '9+'"),
+    ("export --since with a tail", ["export", "--db", "{tmp}/s.sqlite", "--out", "{tmp}/x.csv", "--since", "2030-01-01xyz"],
+     r"not a date \(expected YYYY-MM-DD\): '2030-01-01xyz'"),
+    ("crawl --since with a tail", ["crawl", "--db", "{tmp}/s.sqlite", "--since", "2030-01-01xyz"], r"not a date"),
+]
+
+
+@pytest.mark.parametrize("argv, error", [case[1:] for case in OPTION_CASES], ids=[case[0] for case in OPTION_CASES])
+def test_hostile_option(argv, error, tmp_path, capsys):
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_bytes(doc(GOOD, "a") + b"\n")
+    store = a_store(tmp_path)
+    before = {path: path.read_bytes() for path in (corpus, store)}
+    try:
+        code = main([arg.format(tmp=tmp_path) for arg in argv])
+    except SystemExit as usage:  # argparse: usage line, then the error
+        code = usage.code
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and re.search(error, errors[-1]), errors
+    assert {path: path.read_bytes() for path in (corpus, store)} == before
