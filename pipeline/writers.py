@@ -8,6 +8,8 @@ from typing import IO
 
 from krnews.models import AmountMention, Article, InitiativeRecord, OrgMention, YearMention
 
+from .cells import spreadsheet_safe
+
 RECORD_COLUMNS = list(InitiativeRecord.model_fields)
 ARTICLE_COLUMNS = ["doc_id", "url", "canonical_url", "title", "text", "published", "published_at", "updated", "outlet", "byline", "language"]
 MENTION_COLUMNS = list(dict.fromkeys(
@@ -59,7 +61,7 @@ class Writer:
                 if self._csv is None:
                     self._csv = csv.DictWriter(self.stream, fieldnames=self.columns, extrasaction="ignore")
                     self._csv.writeheader()
-                self._csv.writerow(row)
+                self._csv.writerow({name: spreadsheet_safe(value) for name, value in row.items()})
             else:
                 self._table_rows.append(self._table_cells(row))
         self.stream.flush()

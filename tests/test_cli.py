@@ -181,3 +181,12 @@ def test_a_terminal_sees_progress_and_a_pipe_sees_only_failures(monkeypatch, tmp
     monkeypatch.undo()
     code, _, err = run(args, capsys)  # standard error is not a terminal here
     assert code == 1 and err.splitlines() == ["krnews: missing.txt: no such file, directory or URL"]
+
+
+def test_csv_output_keeps_a_formula_as_text(tmp_path, capsys):
+    article = tmp_path / "formula.txt"
+    article.write_text("=" + ARTICLE, encoding="utf-8")
+    code, out, err = run([str(article), "--format", "csv", "--workers", "1", "--published", "2020-01-15"], capsys)
+    assert code == 0, err
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert row["sentence"].startswith("'=광주시는") and row["amount_krw"] == "20000000000"
