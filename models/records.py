@@ -5,7 +5,9 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .credentials import without_credentials
 
 SCHEMA_VERSION = "1.0"
 # Bump when extraction rules change what records come out of the same text.
@@ -33,6 +35,8 @@ class Article(_Model):
     outlet: str | None = None
     byline: str | None = None
     language: str = "ko"
+
+    _no_credentials = field_validator("url", "canonical_url")(lambda url: url and without_credentials(url))
 
     @staticmethod
     def make_id(url: str | None = None, text: str | None = None) -> str:
@@ -104,6 +108,8 @@ class InitiativeRecord(_Model):
     amount_start: int = Field(description="offset of the amount in the document text")
     extractor_version: str = EXTRACTOR_VERSION
     schema_version: str = SCHEMA_VERSION
+
+    _no_credentials = field_validator("url")(lambda url: url and without_credentials(url))
 
     @staticmethod
     def make_id(doc_id: str, amount_start: int, amount_text: str) -> str:

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from krnews.models import EXTRACTOR_VERSION, Article, Document
+from krnews.models import EXTRACTOR_VERSION, Article, Document, without_credentials
 from krnews.scrapers import FetchError, Fetcher, Source, discover, parse_html
 from krnews.scrapers.article import HTML_TYPES
 
@@ -112,6 +112,7 @@ class _Run:
             self._on_event(event)
 
     def fail(self, url: str, reason: str, page: bool = True) -> None:
+        url, reason = without_credentials(url), without_credentials(reason)
         self.report.counts["failed"] += 1
         self.report.failures.append((url, reason))
         self.store.record_failure(self.report.run_id, url, reason)

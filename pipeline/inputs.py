@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from krnews.models import Article
+from krnews.models import Article, without_credentials
 from krnews.scrapers.warc import WARC_SUFFIXES, WarcPage, is_warc, page_article, read_warc
 
 from .articles import UnparsedPage, article_from_html, article_from_html_file, article_from_text, looks_like_html
@@ -36,6 +36,10 @@ class InputError:
 
     input: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "input", without_credentials(self.input))
+        object.__setattr__(self, "reason", without_credentials(self.reason))
 
     def __str__(self) -> str:
         return f"{self.input}: {self.reason}"

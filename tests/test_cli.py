@@ -190,3 +190,25 @@ def test_csv_output_keeps_a_formula_as_text(tmp_path, capsys):
     assert code == 0, err
     [row] = list(csv.DictReader(io.StringIO(out)))
     assert row["sentence"].startswith("'=광주시는") and row["amount_krw"] == "20000000000"
+
+
+def test_credentials_in_urls_are_never_printed_stored_or_exported(http_server, tmp_path, capsys):  # noqa: F811
+    http_server.route("/robots.txt", Reply(404))
+    page = ("<html><head><title>부산시 예산</title></head><body><article><p>부산시는 올해 150억원을 투입해 "
+            "해양 데이터 플랫폼을 구축한다고 밝혔다.</p><p>시는 내년까지 플랫폼을 완성할 계획이다.</p></article></body></html>")
+    good = http_server.route("/n/1", Reply(200, page.encode(), {"Content-Type": "text/html; charset=utf-8"}))
+    gone = http_server.route("/gone", Reply(404, b"no"))
+    secret = lambda url: url.replace("http://", "http://reader:s3cret@")  # noqa: E731
+    db = tmp_path / "s.sqlite"
+    code, out, err = run([secret(good), secret(gone), "--db", str(db), "--workers", "1"], capsys)
+    assert code == 1 and err.strip() == f"krnews: {gone}: HTTP 404 Not Found"
+    assert json.loads(out)["url"] == good
+    assert main(["export", "--db", str(db), "--out", str(tmp_path / "all.csv")]) == 0
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        stored = [str(row) for table in ("articles", "records", "run_failures")
+                  for row in conn.execute(f"select * from {table}")]  # noqa: S608
+    assert stored and not any("s3cret" in text or "reader" in text for text in [*stored, out, err])
+    assert "s3cret" not in (tmp_path / "all.csv").read_text(encoding="utf-8")
+    assert all(headers.get("Authorization") for path, headers in http_server.requests if path == "/n/1")
