@@ -13,6 +13,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 
 from .config import FetchConfig
+from .addresses import PUBLIC, address_class
 from .body import BodyTooLarge, Deadline, read_body
 from .decoding import decode_html
 from .errors import FetchError
@@ -116,6 +117,7 @@ class Fetcher:
                 current = urljoin(current, location)
                 if current in visited:
                     raise FetchError(url, f"redirect loop at {current}")
+                self._check_redirect(url, current)
                 visited.add(current)
                 continue
             if response.status_code == 304:
@@ -127,6 +129,14 @@ class Fetcher:
             content = self._read_capped(url, response, deadline)
             return FetchResult(url, current, response.status_code, content, dict(response.headers))
         raise FetchError(url, f"more than {self.config.max_redirects} redirects")
+
+    @staticmethod
+    def _check_redirect(url: str, target: str) -> None:
+        """A redirect may lead to the internet, or to the kind of network the fetch started on (so a page
+        on this machine may redirect on it): never from there to this machine or a private network."""
+        kind = address_class(urlsplit(target).hostname or "")
+        if kind != PUBLIC and kind != address_class(urlsplit(url).hostname or ""):
+            raise FetchError(url, f"redirect to a {kind} address refused ({target})")
 
     def _check_allowed(self, url: str, current: str) -> None:
         parts = urlsplit(current)

@@ -313,3 +313,21 @@ def test_a_robots_txt_that_failed_is_asked_for_again_soon(http_server, sleeps):
             fetcher.fetch(url)
         assert fetcher.fetch(url).status == 200
     assert http_server.hits["/robots.txt"] == 2
+
+
+@pytest.mark.parametrize("target, kind", [
+    ("http://169.254.169.254/latest/meta-data/", "link-local"),
+    ("http://10.0.0.1/admin", "private"),
+    ("http://[fd00::1]/admin", "private"),
+])
+def test_a_redirect_into_another_kind_of_network_is_refused(http_server, fetcher, target, kind):
+    url = http_server.route("/away", Reply(302, headers={"Location": target}))
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch(url)
+    assert_one_line(caught.value, url, f"redirect to a {kind} address refused ({target})")
+
+
+def test_a_redirect_on_the_network_the_fetch_started_on_is_followed(http_server, fetcher):
+    page = http_server.route("/here", html_reply())
+    url = http_server.route("/there", Reply(302, headers={"Location": page.replace("127.0.0.1", "localhost")}))
+    assert fetcher.fetch(url).status == 200
