@@ -13,6 +13,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import sqlite3
 import time
 import weakref
 from collections.abc import Iterator
@@ -107,6 +108,9 @@ run_failures = sa.Table(
     sa.Column("input", sa.String),
     sa.Column("reason", sa.Text),
 )
+
+
+_DAMAGED = ("database disk image is malformed", "file is not a database")  # SQLite's words
 
 
 class StoreError(Exception):
@@ -238,6 +242,13 @@ class Store:
     @classmethod
     def _ready(cls, engine: sa.Engine, name: str, run_lock) -> Store:
         store = cls(engine, name, run_lock)
+
+        @event.listens_for(engine, "handle_error")
+        def _damaged(context) -> None:  # whichever query meets the damage says so in one line
+            error = context.original_exception
+            if isinstance(error, sqlite3.DatabaseError) and str(error) in _DAMAGED:
+                raise StoreError(f"{name}: {error} (the store is damaged: restore it from a backup)")
+
         try:
             store._migrate()
         except (sa.exc.SQLAlchemyError, RuntimeError) as error:

@@ -191,3 +191,39 @@ def test_hostile_option(argv, error, tmp_path, capsys):
     errors = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and re.search(error, errors[-1]), errors
     assert {path: path.read_bytes() for path in (corpus, store)} == before
+
+
+@pytest.fixture(scope="module")
+def damaged_stores(tmp_path_factory) -> list[Path]:
+    """Stores with two pages overwritten with noise at several places (the same noise every run)."""
+    import random
+
+    from storedocs import make_document
+
+    from krnews.store import Store
+
+    folder = tmp_path_factory.mktemp("damaged")
+    with Store.open(folder / "whole.sqlite") as store:
+        for i in range(200):
+            store.save_document(make_document(i))
+    whole = (folder / "whole.sqlite").read_bytes()
+    noise = random.Random(19)
+    stores = []
+    for page in (0, 1, 3, 10, 30, 60):
+        data = bytearray(whole)
+        data[page * 4096 + (100 if page == 0 else 0):(page + 2) * 4096] = noise.randbytes(8192 - (100 if page == 0 else 0))
+        (folder / f"damaged{page}.sqlite").write_bytes(bytes(data))
+        stores.append(folder / f"damaged{page}.sqlite")
+    return stores
+
+
+@pytest.mark.parametrize("command", [["status"], ["export", "--out", "{tmp}/x.csv"], ["report", "--out", "{tmp}/r.html"]],
+                         ids=lambda command: command[0])
+def test_a_damaged_store_is_one_line(command, damaged_stores, tmp_path, capsys):
+    outcomes = []
+    for store in damaged_stores:
+        code = main([arg.format(tmp=tmp_path) for arg in command] + ["--db", str(store)])
+        errors = capsys.readouterr().err.strip().splitlines()
+        assert code in (0, 1) and (code == 0 or (len(errors) == 1 and str(store) in errors[0])), errors
+        outcomes.append(code)
+    assert 1 in outcomes  # the damage was met
