@@ -5,11 +5,11 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .credentials import without_credentials
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: source
 # Bump when extraction rules change what records come out of the same text.
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -35,8 +35,15 @@ class Article(_Model):
     outlet: str | None = None
     byline: str | None = None
     language: str = "ko"
+    source: str | None = Field(None, description="the input as given: a file path, a URL (the default), or corpus.jsonl:LINE")
 
-    _no_credentials = field_validator("url", "canonical_url")(lambda url: url and without_credentials(url))
+    _no_credentials = field_validator("url", "canonical_url", "source")(lambda url: url and without_credentials(url))
+
+    @model_validator(mode="after")
+    def _source_is_the_url_by_default(self) -> "Article":
+        if self.source is None and self.url:
+            self.source = self.url
+        return self
 
     @staticmethod
     def make_id(url: str | None = None, text: str | None = None) -> str:
@@ -108,8 +115,9 @@ class InitiativeRecord(_Model):
     amount_start: int = Field(description="offset of the amount in the document text")
     extractor_version: str = EXTRACTOR_VERSION
     schema_version: str = SCHEMA_VERSION
+    source: str | None = Field(None, description="the input the article came from, as given (path, URL, corpus.jsonl:LINE)")
 
-    _no_credentials = field_validator("url")(lambda url: url and without_credentials(url))
+    _no_credentials = field_validator("url", "source")(lambda url: url and without_credentials(url))
 
     @staticmethod
     def make_id(doc_id: str, amount_start: int, amount_text: str) -> str:

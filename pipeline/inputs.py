@@ -121,7 +121,7 @@ class _SharedFetcher:
 
 def _from_url(url: str, fetch_article) -> Article | InputError:
     try:
-        return fetch_article(url)
+        return fetch_article(url).model_copy(update={"source": without_credentials(url)})  # as given, before redirects
     except Exception as error:  # a failed page is reported, the batch goes on
         return InputError(url, getattr(error, "reason", None) or str(error) or type(error).__name__)
 
@@ -155,7 +155,7 @@ def _from_file(path: Path) -> Iterator[Article | InputError]:
         elif suffix in HTML_SUFFIXES:
             yield UnparsedPage(str(path), partial(article_from_html_file, str(path)))  # read where parsed
         elif suffix in TEXT_SUFFIXES:
-            yield article_from_text(_read_text(read_capped(path)))
+            yield article_from_text(_read_text(read_capped(path)), source=str(path))
         else:
             yield InputError(str(path), f"unsupported file type {suffix or '(none)'} (expected {', '.join(KNOWN_SUFFIXES)})")
     except (OSError, UnicodeDecodeError, ValueError) as error:
@@ -211,10 +211,10 @@ def _corpus_document(record: dict, source: str = "corpus document") -> Article |
     url, published, title = record.get("url"), record.get("published"), record.get("title")
     if isinstance(record.get("html"), str) or (isinstance(record.get("text"), str) and looks_like_html(record["text"])):
         return UnparsedPage(source, partial(
-            article_from_html, record.get("html") or record["text"], url=url, doc_id=doc_id, title=title,
+            article_from_html, record.get("html") or record["text"], url=url, doc_id=doc_id, title=title, source=source,
             published=parse_date(published)))
     if not isinstance(record.get("text"), str):
         raise ValueError('a document needs a "text" or an "html" string')
     if not record["text"].strip():
         raise ValueError("empty text")
-    return article_from_text(record["text"], url=url, published=published, doc_id=doc_id, title=title)
+    return article_from_text(record["text"], url=url, published=published, doc_id=doc_id, title=title, source=source)

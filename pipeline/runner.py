@@ -54,7 +54,7 @@ def process_item(
     try:
         return process(item, default_published)
     except Exception as error:  # one broken document must not stop the batch
-        return InputError(item.url or item.doc_id, f"{type(error).__name__}: {error}")
+        return InputError(source_of(item), f"{type(error).__name__}: {error}")
 
 
 def process_chunk(chunk: list, default_published: dt.date | None) -> list:
@@ -204,7 +204,7 @@ def source_of(item) -> str:
         return item.input
     if isinstance(item, UnparsedPage):
         return item.source
-    return item.url or item.doc_id
+    return item.source or item.url or item.doc_id
 
 
 class _Pool:

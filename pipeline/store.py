@@ -52,6 +52,7 @@ articles = sa.Table(
     sa.Column("etag", sa.String),
     sa.Column("last_modified", sa.String),
     sa.Column("fetched_at", UtcDateTime),
+    sa.Column("source", sa.String),
 )
 records = sa.Table(
     "records", metadata,
@@ -80,6 +81,7 @@ records = sa.Table(
     sa.Column("amount_start", sa.Integer),
     sa.Column("extractor_version", sa.String),
     sa.Column("schema_version", sa.String),
+    sa.Column("source", sa.String),
 )
 mentions = sa.Table(
     "mentions", metadata,

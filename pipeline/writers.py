@@ -11,7 +11,8 @@ from krnews.models import AmountMention, Article, InitiativeRecord, OrgMention, 
 from .cells import spreadsheet_safe
 
 RECORD_COLUMNS = list(InitiativeRecord.model_fields)
-ARTICLE_COLUMNS = ["doc_id", "url", "canonical_url", "title", "text", "published", "published_at", "updated", "outlet", "byline", "language"]
+ARTICLE_COLUMNS = ["doc_id", "url", "canonical_url", "title", "text", "published", "published_at", "updated", "outlet", "byline", "language",
+                   "source"]
 MENTION_COLUMNS = list(dict.fromkeys(
     ["doc_id", "kind", "text", "start", "end"]
     + [f for model in (AmountMention, YearMention, OrgMention) for f in model.model_fields]

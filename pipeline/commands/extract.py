@@ -8,7 +8,7 @@ import sys
 
 from ..export import ParquetShards
 from ..inputs import InputError, read_inputs
-from ..runner import run_articles
+from ..runner import run_articles, source_of
 from ..writers import Writer
 from . import date_arg, output_clash, whole_number
 
@@ -126,7 +126,7 @@ def _save(store, document) -> InputError | None:
     try:
         store.save_document(document)
     except Exception as error:
-        return InputError(document.article.url or document.article.doc_id, f"{type(error).__name__}: {error}")
+        return InputError(source_of(document.article), f"{type(error).__name__}: {error}")
     return None
 
 
