@@ -122,3 +122,19 @@ def test_sigterm_ends_a_run_stuck_on_a_trickling_page(http_server):
     os.kill(run.pid, signal.SIGTERM)
     _out, err = run.communicate(timeout=PATIENCE)
     assert run.returncode == 143 and err.strip().splitlines()[-1] == "krnews: terminated", err
+
+
+def test_sigterm_ends_a_crawl_stuck_on_a_trickling_feed(http_server, tmp_path):
+    feed = http_server.route("/rss.xml", Reply(200, b'<?xml version="1.0"?><rss><channel>' + b" " * 100_000,
+                                               {"Content-Type": "application/rss+xml"}, trickle=0.1))
+    sources = tmp_path / "sources.json"
+    sources.write_text(json.dumps({"sources": [{"name": "slow", "feeds": [feed]}]}), encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-m", "krnews", "crawl", "--sources", str(sources),
+                            "--db", str(tmp_path / "s.sqlite"), "--quiet"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for(lambda: http_server.hits["/rss.xml"], "the feed to be requested")
+    os.kill(run.pid, signal.SIGTERM)
+    _out, err = run.communicate(timeout=PATIENCE)
+    assert run.returncode == 143, err
+    with sqlite3.connect(tmp_path / "s.sqlite") as conn:
+        assert conn.execute("select status from runs").fetchall() == [("interrupted",)]
