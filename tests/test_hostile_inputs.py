@@ -85,6 +85,22 @@ def warc(name: str, pages: int, *, whole_gzip: bool = False, cut: int = 0, big: 
     return make
 
 
+def subdirectory_beyond_path_max(tmp: Path) -> list[str]:
+    """A folder whose deepest subdirectory's path is longer than PATH_MAX: not even root can list it."""
+    folder = tmp / "folder"
+    folder.mkdir()
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        for _level in range(20):
+            os.mkdir("d" * 250, dir_fd=fd)
+            deeper = os.open("d" * 250, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = deeper
+    finally:
+        os.close(fd)
+    return [str(folder)]
+
+
 @dataclass
 class Case:
     name: str
@@ -128,6 +144,7 @@ CASES = [
                                             + "</div>" * 100_000 + "</body></html>"), None, [GOOD_KRW]),
     # 9: a directory that cannot be listed is an error, not silence
     Case("unreadable subdirectory", unreadable_subdirectory, r"locked: cannot read the directory", []),
+    Case("subdirectory beyond PATH_MAX", subdirectory_beyond_path_max, r"d{250}: cannot read the directory \(File name too long\)", []),
     # 17: what is not an article says so
     Case("PNG named .html", text_file("image.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(64)),
          r"image\.html: binary data", []),
