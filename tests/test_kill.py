@@ -40,12 +40,16 @@ def children(pid: int) -> list[int]:
         return []
 
 
-def alive(pid: int) -> bool:
+def state(pid: int) -> str:
+    """The process's state letter (R running, S sleeping, Z zombie…), X when it is gone."""
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except FileNotFoundError:
-        return False
-    return state != "Z"
+        return "X"
+
+
+def alive(pid: int) -> bool:
+    return state(pid) not in "ZX"
 
 
 def wait_for(condition, what: str):
@@ -105,6 +109,7 @@ def test_kill_9_of_one_worker_fails_its_item_alone(corpus, uninterrupted, tmp_pa
     run = krnews(str(corpus), "--workers", "2", "--out", str(out))
     workers = wait_for(lambda: len(children(run.pid)) == 2 and children(run.pid), "two workers")
     wait_for(lambda: out.exists() and out.stat().st_size > 0, "the first records")
+    wait_for(lambda: state(workers[0]) == "R", "the worker to be at work on an item")  # not waiting for one
     os.kill(workers[0], signal.SIGKILL)
     _out, err = run.communicate()
     errors = err.strip().splitlines()
