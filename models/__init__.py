@@ -3,6 +3,7 @@
 This package imports nothing else of krnews. `schema.json` beside it is generated from these
 models (`python -m krnews.models` rewrites it) and ships with the package.
 """
+from .credentials import without_credentials
 from .records import (
     EXTRACTOR_VERSION,
     SCHEMA_VERSION,
@@ -23,6 +24,7 @@ from .records import (
 )
 
 __all__ = [
+    "without_credentials",
     "EXTRACTOR_VERSION",
     "SCHEMA_VERSION",
     "AmountMention",

@@ -5,9 +5,11 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+from .credentials import without_credentials
+
+SCHEMA_VERSION = "1.1"  # 1.1: source
 # Bump when extraction rules change what records come out of the same text.
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -38,6 +40,15 @@ class Article(_Model):
     outlet: str | None = None
     byline: str | None = None
     language: str = "ko"
+    source: str | None = Field(None, description="the input as given: a file path, a URL (the default), or corpus.jsonl:LINE")
+
+    _no_credentials = field_validator("url", "canonical_url", "source")(lambda url: url and without_credentials(url))
+
+    @model_validator(mode="after")
+    def _source_is_the_url_by_default(self) -> "Article":
+        if self.source is None and self.url:
+            self.source = self.url
+        return self
 
     @staticmethod
     def make_id(url: str | None = None, text: str | None = None) -> str:
@@ -61,6 +72,7 @@ class AmountMention(Mention):
     value_low: float | None = Field(None, description="lower end when the text gives a range")
     currency: str = "KRW"
     approximate: bool = False
+    note: str | None = Field(None, description="why a number read as money has no value (larger than any budget)")
 
 
 class YearMention(Mention):
@@ -116,10 +128,13 @@ class InitiativeRecord(_Model):
     amount_start: int = Field(description="offset of the amount in the document text")
     extractor_version: str = EXTRACTOR_VERSION
     schema_version: str = SCHEMA_VERSION
+    source: str | None = Field(None, description="the input the article came from, as given (path, URL, corpus.jsonl:LINE)")
     why: dict[str, Reason] | None = Field(
         None, exclude=True,
         description="with --explain only: for org, year, funding_type (and commitment, org_role), which "
                     "decision step set the field, by which rule, from which words of the text")
+
+    _no_credentials = field_validator("url", "source")(lambda url: url and without_credentials(url))
 
     @staticmethod
     def make_id(doc_id: str, amount_start: int, amount_text: str) -> str:

@@ -17,6 +17,7 @@ from krnews.models import Article, Document, Initiative, InitiativeRecord
 from .articles import article_from_html, article_from_text, looks_like_html  # noqa: F401  (part of the API)
 from .dates import budget_year_reference, parse_date
 from .mentions import mentions_of
+from .nlp.characters import clean_text
 from .nlp.language import analyse
 from .normalise import build_records
 from .normalise.context import DocContext
@@ -26,6 +27,9 @@ def process(article: Article, default_published: dt.date | None = None) -> Docum
     """Mentions and records of an article; `default_published` stands in when it has no date."""
     if article.published is None and default_published is not None:
         article = article.model_copy(update={"published": default_published})
+    text = clean_text(article.text)
+    if text != article.text:  # the stored text is the one every offset refers to
+        article = article.model_copy(update={"text": text})
     doc = analyse(article.text, article.published or budget_year_reference(article.text))
     records = build_records(article, DocContext.from_doc(doc))
     return Document(article=article, mentions=mentions_of(doc, article.doc_id), records=records)

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 from krnews.models import Article
 
 from .dates import parse_date, stated_date
+from .files import read_capped
 
 
 def looks_like_html(text: str) -> bool:
@@ -22,6 +22,7 @@ def article_from_text(
     published=None,
     doc_id: str | None = None,
     title: str | None = None,
+    source: str | None = None,
 ) -> Article:
     """An Article from plain text. Without a title, a short first line followed by a blank line is one."""
     if title is None:
@@ -34,6 +35,7 @@ def article_from_text(
         title=title,
         text=text,
         published=parse_date(published) or stated_date(text),
+        source=source,
     )
 
 
@@ -48,7 +50,7 @@ def article_from_html(html: str | bytes, *, url: str | None = None, **given) -> 
 
 
 def article_from_html_file(path: str) -> Article:
-    return article_from_html(Path(path).read_bytes())
+    return article_from_html(read_capped(path), source=path)
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from krnews.models import EXTRACTOR_VERSION, Article, Document
+from krnews.models import EXTRACTOR_VERSION, Article, Document, without_credentials
 from krnews.scrapers import FetchError, Fetcher, Source, discover, parse_html
 from krnews.scrapers.article import HTML_TYPES
 
 from .consolidation.store import KeepCurrent
-from .hosts import MAX_PARALLEL_HOSTS, per_host
+from .hosts import per_host
 from .inputs import InputError
 from .runner import process_item, run_articles
 from .store import ArticleState, Store, content_hash
@@ -117,6 +116,7 @@ class _Run:
             self._on_event(event)
 
     def fail(self, url: str, reason: str, page: bool = True) -> None:
+        url, reason = without_credentials(url), without_credentials(reason)
         self.report.counts["failed"] += 1
         self.report.failures.append((url, reason))
         self.store.record_failure(self.report.run_id, url, reason)
@@ -165,14 +165,18 @@ def _discover(sources: list[Source], fetcher: Fetcher, run: _Run) -> list[str]:
         errors: list[FetchError] = []
         return list(discover([source], fetcher, on_error=errors.append)), errors
 
-    urls: dict[str, None] = {}
-    with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL_HOSTS, len(sources) or 1)) as pool:
-        for source, (found, errors) in zip(sources, pool.map(one, sources)):
-            for error in errors:  # a feed or sitemap that failed: its source's other ones still count
-                run.fail(error.url, error.reason, page=False)
-            log.info("source %s: %d article URLs", source.name, len(found))
-            urls.update(dict.fromkeys(found))
-            run.emit(Event("source", source.name, len(found)))
+    def first_url(source: Source) -> str:  # a source's host: its sources are asked one after another
+        return next(iter((*source.feeds, *source.sitemaps, *source.sections)), "")
+
+    found_by_source: dict[int, list[str]] = {}
+    # per_host's fetching threads are daemons: SIGTERM during discovery ends the run at once.
+    for index, (found, errors) in per_host(sources, first_url, one, len(sources) or 1):
+        for error in errors:  # a feed or sitemap that failed: its source's other ones still count
+            run.fail(error.url, error.reason, page=False)
+        log.info("source %s: %d article URLs", sources[index].name, len(found))
+        found_by_source[index] = found
+        run.emit(Event("source", sources[index].name, len(found)))
+    urls = dict.fromkeys(url for index in sorted(found_by_source) for url in found_by_source[index])
     return list(urls)
 
 

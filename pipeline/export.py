@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 from krnews import models
 from krnews.models import SCHEMA_VERSION, InitiativeRecord, json_schema
 
+from .cells import spreadsheet_safe
 from .writers import RECORD_COLUMNS
 
 FORMATS = ("parquet", "csv", "jsonl")
@@ -163,7 +164,7 @@ def _write_csv(rows: Iterable, path: Path, *, columns: list[str], bom: bool, cel
         writer.writerow(columns)
         for row in rows:
             values = row.model_dump(mode="json")
-            writer.writerow([cell(values[c]) for c in columns])
+            writer.writerow([spreadsheet_safe(cell(values[c])) for c in columns])
             count += 1
     return count
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import queue
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
@@ -44,10 +43,22 @@ def per_host(items: list[Item], url_of: Callable[[Item], str], work: Callable[[I
         finally:
             put(_HOST_DONE)
 
-    pool = ThreadPoolExecutor(max_workers=min(MAX_PARALLEL_HOSTS, len(by_host)), thread_name_prefix="krnews-fetch")
+    hosts: queue.SimpleQueue = queue.SimpleQueue()
+    for indices in by_host.values():
+        hosts.put(indices)
+
+    def run_hosts() -> None:
+        while not stop.is_set():
+            try:
+                indices = hosts.get_nowait()
+            except queue.Empty:
+                return
+            run_host(indices)
+
+    # Daemon threads: a process told to stop (SIGTERM, Ctrl-C) ends without waiting for a fetch in progress.
+    for number in range(min(MAX_PARALLEL_HOSTS, len(by_host))):
+        threading.Thread(target=run_hosts, name=f"krnews-fetch-{number}", daemon=True).start()
     try:
-        for indices in by_host.values():
-            pool.submit(run_host, indices)
         remaining = len(by_host)
         while remaining:
             entry = done.get()
@@ -57,4 +68,3 @@ def per_host(items: list[Item], url_of: Callable[[Item], str], work: Callable[[I
                 yield entry
     finally:
         stop.set()
-        pool.shutdown(wait=False, cancel_futures=True)

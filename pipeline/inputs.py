@@ -15,11 +15,12 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from krnews.models import Article
+from krnews.models import Article, without_credentials
 from krnews.scrapers.warc import WARC_SUFFIXES, WarcPage, is_warc, page_article, read_warc
 
 from .articles import UnparsedPage, article_from_html, article_from_html_file, article_from_text, looks_like_html
 from .dates import parse_date
+from .files import MAX_INPUT_BYTES, not_regular, read_capped
 from .hosts import per_host
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -35,6 +36,10 @@ class InputError:
 
     input: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "input", without_credentials(self.input))
+        object.__setattr__(self, "reason", without_credentials(self.reason))
 
     def __str__(self) -> str:
         return f"{self.input}: {self.reason}"
@@ -74,7 +79,7 @@ def _read(inputs: Iterable[str], stdin, fetch) -> Iterator[Article | InputError]
             yield InputError(name, "unsupported URL scheme (only http and https)")
         elif os.path.isdir(name):
             yield from _from_directory(Path(name))
-        elif os.path.isfile(name):
+        elif os.path.exists(name):
             yield from _from_file(Path(name))
         else:
             yield InputError(name, "no such file, directory or URL")
@@ -116,23 +121,30 @@ class _SharedFetcher:
 
 def _from_url(url: str, fetch_article) -> Article | InputError:
     try:
-        return fetch_article(url)
+        return fetch_article(url).model_copy(update={"source": without_credentials(url)})  # as given, before redirects
     except Exception as error:  # a failed page is reported, the batch goes on
         return InputError(url, getattr(error, "reason", None) or str(error) or type(error).__name__)
 
 
 def _from_directory(root: Path) -> Iterator[Article | InputError]:
-    for directory, subdirs, files in os.walk(root):
+    unreadable: list[OSError] = []  # os.walk reports a directory it cannot list here, and goes on
+    for directory, subdirs, files in os.walk(root, onerror=unreadable.append):
+        yield from (InputError(error.filename, f"cannot read the directory ({error.strerror})") for error in unreadable)
+        unreadable.clear()
         subdirs.sort()
         for name in sorted(files):
             if name.lower().endswith(KNOWN_SUFFIXES) and not name.startswith("."):
                 yield from _from_file(Path(directory) / name)
+    yield from (InputError(error.filename, f"cannot read the directory ({error.strerror})") for error in unreadable)
 
 
 def _from_file(path: Path) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     try:
-        if is_warc(path):
+        problem = not_regular(path)
+        if problem:
+            yield InputError(str(path), problem)
+        elif is_warc(path):
             for item in read_warc(path, parse=False):  # a damaged record is reported with its offset
                 if isinstance(item, WarcPage):
                     yield UnparsedPage(item.url, partial(page_article, item))
@@ -143,15 +155,14 @@ def _from_file(path: Path) -> Iterator[Article | InputError]:
         elif suffix in HTML_SUFFIXES:
             yield UnparsedPage(str(path), partial(article_from_html_file, str(path)))  # read where parsed
         elif suffix in TEXT_SUFFIXES:
-            yield article_from_text(_read_text(path))
+            yield article_from_text(_read_text(read_capped(path)), source=str(path))
         else:
             yield InputError(str(path), f"unsupported file type {suffix or '(none)'} (expected {', '.join(KNOWN_SUFFIXES)})")
     except (OSError, UnicodeDecodeError, ValueError) as error:
         yield InputError(str(path), str(error))
 
 
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+def _read_text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -160,17 +171,36 @@ def _read_text(path: Path) -> str:
 
 def _from_corpus(path: Path) -> Iterator[Article | InputError]:
     """One document per line: {"id", "text" or "html", "url"?, "published"?, "title"?}."""
-    with open(path, encoding="utf-8-sig") as lines:
-        for number, line in enumerate(lines, 1):
+    with open(path, "rb") as stream:  # decoded line by line: a bad byte costs its line only
+        for number, raw in enumerate(_capped_lines(stream), 1):
+            where = f"{path}:{number}"
+            if raw is None:
+                yield InputError(where, f"line larger than {MAX_INPUT_BYTES:,} bytes (the input size cap)")
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as error:
+                yield InputError(where, f"not UTF-8 (byte {error.start + 1} of the line)")
+                continue
             if not line.strip():
                 continue
-            where = f"{path}:{number}"
             try:
                 yield _corpus_document(json.loads(line), where)
             except json.JSONDecodeError as error:
                 yield InputError(where, f"invalid JSON ({error.msg})")
             except (ValueError, TypeError, KeyError) as error:
                 yield InputError(where, str(error))
+
+
+def _capped_lines(stream) -> Iterator[bytes | None]:
+    """The lines of a binary stream, None for a line longer than the input size cap (skipped unread)."""
+    while line := stream.readline(MAX_INPUT_BYTES + 1):
+        if len(line) <= MAX_INPUT_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _corpus_document(record: dict, source: str = "corpus document") -> Article | UnparsedPage:
@@ -181,8 +211,10 @@ def _corpus_document(record: dict, source: str = "corpus document") -> Article |
     url, published, title = record.get("url"), record.get("published"), record.get("title")
     if isinstance(record.get("html"), str) or (isinstance(record.get("text"), str) and looks_like_html(record["text"])):
         return UnparsedPage(source, partial(
-            article_from_html, record.get("html") or record["text"], url=url, doc_id=doc_id, title=title,
+            article_from_html, record.get("html") or record["text"], url=url, doc_id=doc_id, title=title, source=source,
             published=parse_date(published)))
     if not isinstance(record.get("text"), str):
         raise ValueError('a document needs a "text" or an "html" string')
-    return article_from_text(record["text"], url=url, published=published, doc_id=doc_id, title=title)
+    if not record["text"].strip():
+        raise ValueError("empty text")
+    return article_from_text(record["text"], url=url, published=published, doc_id=doc_id, title=title, source=source)

@@ -17,7 +17,7 @@ def mentions_of(doc: Doc, doc_id: str) -> list:
             doc_id=doc_id, text=text[a.start:a.end], start=a.start, end=a.end,
             value=float(a.value) if a.value is not None else None, value_krw=a.value_krw,
             value_low=float(a.value_low) if a.value_low is not None else None,
-            currency=a.currency, approximate=a.approximate,
+            currency=a.currency, approximate=a.approximate, note=a.note,
         ))
     for y in found(doc, "years"):
         mentions.append(YearMention(

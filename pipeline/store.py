@@ -16,6 +16,7 @@ import os
 import sqlite3
 import time
 import urllib.parse
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,7 @@ articles = sa.Table(
     sa.Column("etag", sa.String),
     sa.Column("last_modified", sa.String),
     sa.Column("fetched_at", UtcDateTime),
+    sa.Column("source", sa.String),
 )
 records = sa.Table(
     "records", metadata,
@@ -80,6 +82,7 @@ records = sa.Table(
     sa.Column("amount_start", sa.Integer),
     sa.Column("extractor_version", sa.String),
     sa.Column("schema_version", sa.String),
+    sa.Column("source", sa.String),
 )
 mentions = sa.Table(
     "mentions", metadata,
@@ -108,6 +111,9 @@ run_failures = sa.Table(
     sa.Column("input", sa.String),
     sa.Column("reason", sa.Text),
 )
+
+
+_DAMAGED = ("database disk image is malformed", "file is not a database")  # SQLite's words
 
 
 class StoreError(Exception):
@@ -228,7 +234,8 @@ class Store:
             write = conn.get_execution_options().get("krnews_write") and not read_only
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
-        return cls._ready(engine, str(path), _FileLock(Path(f"{path}.lock")), read_only)
+        # The lock beside the file itself: a store reached through a symlink is the same store.
+        return cls._ready(engine, str(path), _FileLock(Path(f"{path.resolve()}.lock")), read_only)
 
     @classmethod
     def _open_postgres(cls, url: sa.URL, read_only: bool = False) -> Store:
@@ -251,6 +258,13 @@ class Store:
     @classmethod
     def _ready(cls, engine: sa.Engine, name: str, run_lock, read_only: bool = False) -> Store:
         store = cls(engine, name, run_lock)
+
+        @event.listens_for(engine, "handle_error")
+        def _damaged(context) -> None:  # whichever query meets the damage says so in one line
+            error = context.original_exception
+            if isinstance(error, sqlite3.DatabaseError) and str(error) in _DAMAGED:
+                raise StoreError(f"{name}: {error} (the store is damaged: restore it from a backup)")
+
         try:
             if read_only:
                 with engine.connect() as conn:
@@ -472,6 +486,10 @@ class Store:
                       by_funding_type=dict(ordered), amount_krw=int(amount))
 
 
+_FILE_LOCKS: weakref.WeakSet = weakref.WeakSet()
+os.register_at_fork(after_in_child=lambda: [lock.forget_in_child() for lock in list(_FILE_LOCKS)])
+
+
 class _FileLock:
     """Run lock of a SQLite store: flock on `<db>.lock`, which says who holds it (run, pid, since).
 
@@ -481,6 +499,14 @@ class _FileLock:
     def __init__(self, path: Path):
         self.path = path
         self._fd: int | None = None
+        _FILE_LOCKS.add(self)
+
+    def forget_in_child(self) -> None:
+        """In a forked child (a worker): close the inherited descriptor, so the lock ends with the
+        process that took it, whatever becomes of the child."""
+        if self._fd is not None:
+            os.close(self._fd)  # the parent's descriptor still holds the flock
+            self._fd = None
 
     def acquire(self) -> bool:
         if self._fd is not None:

@@ -8,8 +8,11 @@ from typing import IO
 
 from krnews.models import AmountMention, Article, InitiativeRecord, OrgMention, YearMention
 
+from .cells import spreadsheet_safe
+
 RECORD_COLUMNS = InitiativeRecord.columns()
-ARTICLE_COLUMNS = ["doc_id", "url", "canonical_url", "title", "text", "published", "published_at", "updated", "outlet", "byline", "language"]
+ARTICLE_COLUMNS = ["doc_id", "url", "canonical_url", "title", "text", "published", "published_at", "updated", "outlet", "byline", "language",
+                   "source"]
 MENTION_COLUMNS = list(dict.fromkeys(
     ["doc_id", "kind", "text", "start", "end"]
     + [f for model in (AmountMention, YearMention, OrgMention) for f in model.model_fields]
@@ -73,7 +76,7 @@ class Writer:
                     self._csv.writeheader()
                 if self.explain:  # one cell: the explanation as JSON
                     row = {**row, "why": json.dumps(row["why"], ensure_ascii=False)}
-                self._csv.writerow(row)
+                self._csv.writerow({name: spreadsheet_safe(value) for name, value in row.items()})
             else:
                 self._table_rows.append(self._table_cells(row))
                 if self.explain:  # under its record, indented in the first column

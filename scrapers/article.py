@@ -16,6 +16,7 @@ from .extract import MIN_BODY_HANGUL, adapter_body, generic_body, script_body, s
 from .htmltext import hangul_count
 from .http import Fetcher
 from .metadata import PageMeta, read_metadata
+from .nesting import flatten_deep_nesting
 from .pagedates import reader_dates
 from .sites import SiteAdapter, adapter_for
 from .urls import canonicalize_url
@@ -30,7 +31,7 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")  # what an e-mail in brackets l
 
 def parse_html(html: bytes | str, url: str | None = None, content_type: str | None = None) -> Article:
     text = decode_html(html, content_type).text
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(flatten_deep_nesting(text))
     meta = read_metadata(tree)
     page_url = url or meta.canonical
     adapter = adapter_for(page_url) or adapter_for(meta.canonical)

@@ -9,12 +9,15 @@ from typing import Callable, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 
 from .config import FetchConfig
+from .addresses import PUBLIC, address_class
+from .body import BodyTooLarge, Deadline, read_body
 from .decoding import decode_html
 from .errors import FetchError
-from .robots import RobotsCache
+from .robots import RobotsCache, RobotsUnreachable
 from .throttle import HostThrottle
 
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 lets crawlers stop reading robots.txt at 500 KiB
@@ -84,7 +87,7 @@ class Fetcher:
         self.session = session or make_session(self.config)
         self._sleep = sleep
         self.throttle = HostThrottle(self.config.per_host_delay, self.config.per_host_concurrency, sleep=sleep)
-        self.robots = RobotsCache(self._get_robots, self.config.robots_ttl)
+        self.robots = RobotsCache(self._get_robots, self.config.robots_ttl, self.config.robots_retry)
 
     def close(self) -> None:
         self.session.close()
@@ -104,15 +107,17 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         current, visited = url, {url}
+        deadline = Deadline(url, self.config.deadline)
         for _hop in range(self.config.max_redirects + 1):
             self._check_allowed(url, current)
-            response = self._get_with_retries(url, current, headers)
+            response = self._get_with_retries(url, current, headers, deadline)
             if response.is_redirect:
                 location = response.headers.get("Location", "")
                 response.close()
                 current = urljoin(current, location)
                 if current in visited:
                     raise FetchError(url, f"redirect loop at {current}")
+                self._check_redirect(url, current)
                 visited.add(current)
                 continue
             if response.status_code == 304:
@@ -121,9 +126,17 @@ class Fetcher:
             if response.status_code >= 400:
                 response.close()
                 raise FetchError(url, f"HTTP {response.status_code} {response.reason or ''}".strip())
-            content = self._read_capped(url, response)
+            content = self._read_capped(url, response, deadline)
             return FetchResult(url, current, response.status_code, content, dict(response.headers))
         raise FetchError(url, f"more than {self.config.max_redirects} redirects")
+
+    @staticmethod
+    def _check_redirect(url: str, target: str) -> None:
+        """A redirect may lead to the internet, or to the kind of network the fetch started on (so a page
+        on this machine may redirect on it): never from there to this machine or a private network."""
+        kind = address_class(urlsplit(target).hostname or "")
+        if kind != PUBLIC and kind != address_class(urlsplit(url).hostname or ""):
+            raise FetchError(url, f"redirect to a {kind} address refused ({target})")
 
     def _check_allowed(self, url: str, current: str) -> None:
         parts = urlsplit(current)
@@ -142,7 +155,7 @@ class Fetcher:
         if not rules.allows(self.config.robots_agent, current):
             raise FetchError(url, f"disallowed by robots.txt ({current})")
 
-    def _get_with_retries(self, url: str, current: str, headers: dict) -> requests.Response:
+    def _get_with_retries(self, url: str, current: str, headers: dict, deadline: "Deadline") -> requests.Response:
         config = self.config
         host = urlsplit(current).hostname or ""
         for attempt in range(config.max_retries + 1):
@@ -151,11 +164,9 @@ class Fetcher:
                 with self.throttle.slot(host):
                     response = self.session.get(
                         current, headers=headers, stream=True, allow_redirects=False,
-                        timeout=(config.connect_timeout, config.read_timeout))
-            except requests.Timeout:
-                reason = "timed out"
-            except requests.ConnectionError as exc:
-                reason = f"connection failed ({type(exc).__name__})"
+                        timeout=deadline.timeouts(config.connect_timeout, config.read_timeout))
+            except (requests.Timeout, requests.ConnectionError) as exc:
+                reason = network_reason(exc)
             except requests.RequestException as exc:
                 raise FetchError(url, f"request failed: {exc}") from exc
             else:
@@ -164,38 +175,52 @@ class Fetcher:
                 reason = f"HTTP {response.status_code}"
                 wait = retry_after_seconds(response.headers.get("Retry-After")) or wait
                 response.close()
-            if attempt == config.max_retries:
+            if attempt == config.max_retries or deadline.left() <= min(wait, config.max_wait):
                 raise FetchError(url, f"{reason} after {attempt + 1} attempt(s)")
             self._sleep(min(wait, config.max_wait))
         raise AssertionError("unreachable")
 
-    def _read_capped(self, url: str, response: requests.Response) -> bytes:
+    def _read_capped(self, url: str, response: requests.Response, deadline: "Deadline") -> bytes:
         limit = self.config.max_bytes
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > limit:
             response.close()
             raise FetchError(url, f"response too large ({declared} bytes > {limit})")
-        chunks, size = [], 0
         try:
-            for chunk in response.iter_content(64 * 1024):
-                size += len(chunk)
-                if size > limit:
-                    raise FetchError(url, f"response too large (more than {limit} bytes)")
-                chunks.append(chunk)
-        except requests.RequestException as exc:
+            return read_body(response, limit, deadline)
+        except BodyTooLarge:
+            raise FetchError(url, f"response too large (more than {limit} bytes)") from None
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             raise FetchError(url, f"reading the body failed ({type(exc).__name__})") from exc
         finally:
             response.close()
-        return b"".join(chunks)
 
-    def _get_robots(self, robots_url: str) -> tuple[int | None, bytes]:
+    def _get_robots(self, robots_url: str) -> tuple[int, bytes]:
         host = urlsplit(robots_url).hostname or ""
+        deadline = Deadline(robots_url, self.config.deadline)
         try:
             with self.throttle.slot(host):
                 response = self.session.get(robots_url, stream=True,
-                                            timeout=(self.config.connect_timeout, self.config.read_timeout))
+                                            timeout=deadline.timeouts(self.config.connect_timeout, self.config.read_timeout))
             with response:
-                body = response.raw.read(ROBOTS_MAX_BYTES, decode_content=True)
+                try:
+                    body = read_body(response, ROBOTS_MAX_BYTES, deadline)
+                except BodyTooLarge as too_large:
+                    body = too_large.head  # the first 500 KiB are the rules
                 return response.status_code, body
-        except (requests.RequestException, OSError):
-            return None, b""
+        except FetchError as error:
+            raise RobotsUnreachable(error.reason) from error
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as error:
+            raise RobotsUnreachable(network_reason(error)) from error
+
+
+def network_reason(error: BaseException) -> str:
+    """What went wrong on the network, in a few words: timed out, connection refused, name not known…"""
+    if isinstance(error, (requests.Timeout, TimeoutError, urllib3.exceptions.TimeoutError)):
+        return "timed out"
+    innermost, cause = None, error
+    while cause is not None:  # the socket's own error is the innermost one that has a message
+        if isinstance(cause, OSError) and cause.strerror:
+            innermost = cause.strerror
+        cause = cause.__cause__ or cause.__context__
+    return f"connection failed: {innermost.lower() if innermost else type(error).__name__}"

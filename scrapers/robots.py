@@ -1,4 +1,5 @@
-"""robots.txt, fetched once per host and cached (RFC 9309 semantics)."""
+"""robots.txt, fetched once per host and cached, read as RFC 9309 says (protego: longest match wins,
+`*` and `$` patterns). A robots.txt that cannot be had is asked for again soon, not cached for a day."""
 from __future__ import annotations
 
 import threading
@@ -6,12 +7,13 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
+
+from protego import Protego
 
 
 @dataclass
 class RobotsRules:
-    parser: RobotFileParser | None  # None: no usable rules -> everything allowed
+    parser: Protego | None  # None: no usable rules -> everything allowed
     disallow_all: bool = False
     fetched_at: float = 0.0
     problem: str | None = None  # why everything is disallowed
@@ -19,7 +21,7 @@ class RobotsRules:
     def allows(self, agent: str, url: str) -> bool:
         if self.disallow_all:
             return False
-        return self.parser is None or self.parser.can_fetch(agent, url)
+        return self.parser is None or self.parser.can_fetch(url, agent)
 
     def crawl_delay(self, agent: str) -> float | None:
         if self.parser is None:
@@ -28,26 +30,30 @@ class RobotsRules:
         return float(delay) if delay is not None else None
 
 
-# (status, body) of GET robots.txt; status None when the server could not be reached.
-RobotsGetter = Callable[[str], "tuple[int | None, bytes]"]
+class RobotsUnreachable(Exception):
+    """robots.txt could not be fetched; str() says why (refused, name not found, timed out…)."""
 
 
-def rules_from_response(status: int | None, body: bytes, now: float) -> RobotsRules:
-    """4xx: no rules (allow all); 5xx or unreachable: disallow all until the next try (RFC 9309)."""
-    if status is None or status >= 500:
-        problem = "robots.txt unreachable" if status is None else f"robots.txt answered HTTP {status}"
-        return RobotsRules(None, disallow_all=True, fetched_at=now, problem=problem)
+# (status, body) of GET robots.txt; raises RobotsUnreachable when the server could not be reached.
+RobotsGetter = Callable[[str], "tuple[int, bytes]"]
+
+
+def rules_from_response(status: int, body: bytes, now: float) -> RobotsRules:
+    """4xx: no rules (allow all); 5xx: disallow all until the next try (RFC 9309)."""
+    if status >= 500:
+        return RobotsRules(None, disallow_all=True, fetched_at=now, problem=f"robots.txt answered HTTP {status}")
     if status >= 400:
         return RobotsRules(None, fetched_at=now)
-    parser = RobotFileParser()
-    parser.parse(body.decode("utf-8", errors="replace").splitlines())
-    return RobotsRules(parser, fetched_at=now)
+    return RobotsRules(Protego.parse(body.decode("utf-8", errors="replace")), fetched_at=now)
 
 
 class RobotsCache:
-    def __init__(self, get: RobotsGetter, ttl: float, clock: Callable[[], float] = time.monotonic):
+    """Rules per origin, kept `ttl` seconds; rules that disallow all for want of a robots.txt (5xx,
+    unreachable) only `retry` seconds."""
+
+    def __init__(self, get: RobotsGetter, ttl: float, retry: float, clock: Callable[[], float] = time.monotonic):
         self._get = get
-        self._ttl = ttl
+        self._ttl, self._retry = ttl, retry
         self._clock = clock
         self._lock = threading.Lock()
         self._rules: dict[str, RobotsRules] = {}
@@ -61,8 +67,14 @@ class RobotsCache:
         with host_lock:  # one robots.txt request per origin, even with many threads
             rules = self._rules.get(origin)
             now = self._clock()
-            if rules is None or now - rules.fetched_at > self._ttl:
-                status, body = self._get(origin + "/robots.txt")
-                rules = rules_from_response(status, body, now)
+            if rules is None or now - rules.fetched_at > (self._retry if rules.disallow_all else self._ttl):
+                rules = self._fetch(origin, now)
                 self._rules[origin] = rules
             return rules
+
+    def _fetch(self, origin: str, now: float) -> RobotsRules:
+        try:
+            status, body = self._get(origin + "/robots.txt")
+        except RobotsUnreachable as error:
+            return RobotsRules(None, disallow_all=True, fetched_at=now, problem=f"robots.txt unreachable ({error})")
+        return rules_from_response(status, body, now)

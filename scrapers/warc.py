@@ -10,6 +10,7 @@ goes on, so one damaged record never costs the rest of the archive.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from krnews.data import DATA_DIR
 from krnews.models import Article
 
 from .article import HTML_TYPES, parse_html
+from .config import FetchConfig
 from .discovery import load_sources
 from .htmltext import hangul_count
 
@@ -31,6 +33,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"\nWARC/1."
 _SCAN_BLOCK = 1 << 20
+_NOT_PER_RECORD_GZIP = "non-chunked gzip"  # warcio's words for a WARC gzipped whole
+MAX_PAYLOAD_BYTES = FetchConfig.max_bytes  # the fetcher's cap holds for archived pages too
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,7 @@ def read_warc(
 ) -> Iterator[Article | WarcPage | WarcProblem]:
     news_filter = news_filter or default_filter()
     magic = _GZIP_MAGIC if str(path).lower().endswith(".gz") else _WARC_MAGIC
+    seen = 0  # records read: a whole-file gzip is read again from the start, past these
     with open(path, "rb") as stream:
         start = 0
         while start is not None:
@@ -99,17 +104,47 @@ def read_warc(
             records = ArchiveIterator(stream)
             try:
                 for record in records:
-                    page = _page(record, news_filter)
-                    if page is None:
-                        continue
-                    article = page_article(page, news_filter) if parse else page
-                    if article is not None:
-                        yield article
+                    seen += 1
+                    yield from _outcome(path, records, record, news_filter, parse)
                 start = None
             except Exception as error:  # warcio and zlib raise many kinds for damaged bytes
+                if _NOT_PER_RECORD_GZIP in str(error):  # one gzip stream for the whole file, not one per record
+                    yield from _whole_gzip(path, seen, news_filter, parse)
+                    return
                 # records.offset: where the record being read starts (an absolute file offset)
                 yield WarcProblem(str(path), records.offset, _reason(error))
                 start = _next_record(stream, records.offset + 1, magic)
+
+
+def _whole_gzip(path, skip: int, news_filter: NewsFilter, parse: bool) -> Iterator[Article | WarcPage | WarcProblem]:
+    """The records of a WARC gzipped as one stream (offsets are in the uncompressed archive); a damaged
+    record ends the reading, as nothing after it can be found without decompressing it."""
+    with gzip.open(path, "rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for number, record in enumerate(records):
+                if number >= skip:
+                    yield from _outcome(path, records, record, news_filter, parse)
+        except Exception as error:
+            yield WarcProblem(str(path), records.offset, _reason(error))
+
+
+def _outcome(path, records: ArchiveIterator, record, news_filter: NewsFilter, parse: bool):
+    """What one record gives: nothing, a page (or its Article), or a problem (too large, truncated)."""
+    try:
+        page = _page(record, news_filter)
+    except _TooLarge as error:
+        yield WarcProblem(str(path), records.offset, str(error))
+        return
+    records.read_to_end(record)
+    missing = record.raw_stream.limit  # what its Content-Length promised and the file did not hold
+    if missing:
+        yield WarcProblem(str(path), records.offset, f"truncated record ({missing} bytes missing)")
+        return
+    if page is not None:
+        article = page_article(page, news_filter) if parse else page
+        if article is not None:
+            yield article
 
 
 def page_article(page: WarcPage, news_filter: NewsFilter | None = None) -> Article | None:
@@ -128,7 +163,14 @@ def _page(record, news_filter: NewsFilter) -> WarcPage | None:
     url = record.rec_headers.get_header("WARC-Target-URI")
     if mime not in HTML_TYPES or not news_filter.wants_url(url):
         return None
-    return WarcPage(url, record.content_stream().read(), content_type)
+    html = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
+    if len(html) > MAX_PAYLOAD_BYTES:
+        raise _TooLarge(f"payload larger than {MAX_PAYLOAD_BYTES:,} bytes (the input size cap)")
+    return WarcPage(url, html, content_type)
+
+
+class _TooLarge(Exception):
+    pass
 
 
 def _reason(error: Exception) -> str:

@@ -21,6 +21,7 @@ class Reply:
     delay: float = 0.0             # seconds before the status line (a slow server)
     content_length: bool = True    # False: no Content-Length, body ends when the connection closes
     declared_length: int | None = None  # a Content-Length that lies (truncated transfer)
+    trickle: float = 0.0           # seconds between two bytes of the body (a page trickling in)
 
 
 class LocalServer:
@@ -50,7 +51,13 @@ class LocalServer:
                         length = reply.declared_length if reply.declared_length is not None else len(reply.body)
                         self.send_header("Content-Length", str(length))
                     self.end_headers()
-                    self.wfile.write(reply.body)
+                    if reply.trickle:
+                        for byte in reply.body:
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                            time.sleep(reply.trickle)
+                    else:
+                        self.wfile.write(reply.body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout, size cap): that is the point of the test
 

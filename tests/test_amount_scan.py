@@ -3,7 +3,6 @@ reading a range (speed-ups): it must find exactly what the same regex without th
 from __future__ import annotations
 
 import re
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,7 +55,7 @@ def test_same_matches_on_written_examples():
 
 def test_a_long_digit_run_is_scanned_at_once():
     # Before numbers took whole digit runs, 20 digits took seconds and each further digit doubled it.
-    started = time.perf_counter()
-    for text in ("1" * 40, "1" * 40 + "~", "7" * 30 + " 원", "3" * 30 + "-가"):
-        list(AMOUNT_PATTERN.finditer(text))
-    assert time.perf_counter() - started < 1.0
+    # Were it so again, this scan would not end (a 10,000-digit run), and the suite with it.
+    for text in ("1" * 10_000, "1" * 10_000 + "~", "7" * 10_000 + " 원", "3" * 10_000 + "-가"):
+        assert [m.group() for m in AMOUNT_PATTERN.finditer(text)] in ([], [text.rstrip("~가-").rstrip()],
+                                                                      [text.rstrip("~가-")])

@@ -181,3 +181,54 @@ def test_a_terminal_sees_progress_and_a_pipe_sees_only_failures(monkeypatch, tmp
     monkeypatch.undo()
     code, _, err = run(args, capsys)  # standard error is not a terminal here
     assert code == 1 and err.splitlines() == ["krnews: missing.txt: no such file, directory or URL"]
+
+
+def test_csv_output_keeps_a_formula_as_text(tmp_path, capsys):
+    article = tmp_path / "formula.txt"
+    article.write_text("=" + ARTICLE, encoding="utf-8")
+    code, out, err = run([str(article), "--format", "csv", "--workers", "1", "--published", "2020-01-15"], capsys)
+    assert code == 0, err
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert row["sentence"].startswith("'=광주시는") and row["amount_krw"] == "20000000000"
+
+
+def test_credentials_in_urls_are_never_printed_stored_or_exported(http_server, tmp_path, capsys):  # noqa: F811
+    http_server.route("/robots.txt", Reply(404))
+    page = ("<html><head><title>부산시 예산</title></head><body><article><p>부산시는 올해 150억원을 투입해 "
+            "해양 데이터 플랫폼을 구축한다고 밝혔다.</p><p>시는 내년까지 플랫폼을 완성할 계획이다.</p></article></body></html>")
+    good = http_server.route("/n/1", Reply(200, page.encode(), {"Content-Type": "text/html; charset=utf-8"}))
+    gone = http_server.route("/gone", Reply(404, b"no"))
+    secret = lambda url: url.replace("http://", "http://reader:s3cret@")  # noqa: E731
+    db = tmp_path / "s.sqlite"
+    code, out, err = run([secret(good), secret(gone), "--db", str(db), "--workers", "1"], capsys)
+    assert code == 1 and err.strip() == f"krnews: {gone}: HTTP 404 Not Found"
+    assert json.loads(out)["url"] == good
+    assert main(["export", "--db", str(db), "--out", str(tmp_path / "all.csv")]) == 0
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        stored = [str(row) for table in ("articles", "records", "run_failures")
+                  for row in conn.execute(f"select * from {table}")]  # noqa: S608
+    assert stored and not any("s3cret" in text or "reader" in text for text in [*stored, out, err])
+    assert "s3cret" not in (tmp_path / "all.csv").read_text(encoding="utf-8")
+    assert all(headers.get("Authorization") for path, headers in http_server.requests if path == "/n/1")
+
+
+def test_every_record_names_its_source_as_given(http_server, tmp_path, capsys):  # noqa: F811
+    http_server.route("/robots.txt", Reply(404))
+    page = ("<html><head><title>부산시 예산</title></head><body><article><p>부산시는 올해 150억원을 투입해 "
+            "해양 데이터 플랫폼을 구축한다고 밝혔다.</p><p>시는 내년까지 플랫폼을 완성할 계획이다.</p></article></body></html>")
+    http_server.route("/new", Reply(200, page.encode(), {"Content-Type": "text/html; charset=utf-8"}))
+    url = http_server.route("/old", Reply(301, headers={"Location": "/new"}))
+    folder = tmp_path / "folder"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "sub" / "b.html").write_text(f"<html><body><article><p>{ARTICLE * 3}</p></article></body></html>", encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": i, "text": ARTICLE}) for i in ("x", "y")) + "\n", encoding="utf-8")
+    code, out, err = run([str(folder), str(corpus), url, "--workers", "1", "--published", "2020-01-15"], capsys)
+    assert code == 0, err
+    sources = [json.loads(line)["source"] for line in out.splitlines()]
+    assert sources == [str(folder / "a.txt"), str(folder / "sub" / "b.html"), f"{corpus}:1", f"{corpus}:2", url]
+    code, out, err = run([str(corpus), "--what", "articles", "--workers", "1"], capsys)
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [f"{corpus}:1", f"{corpus}:2"]

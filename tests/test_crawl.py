@@ -298,8 +298,7 @@ def test_hosts_are_fetched_in_parallel_each_at_its_own_pace(http_server, tmp_pat
         report = crawl(store, load_sources(sources), fetcher)
     assert report.counts["saved"] == 6 and report.status == "ok"
     times = {host: [t for h, t in seen if h == host] for host in ("127.0.0.1", "localhost")}
-    for host, starts in times.items():
-        assert len(starts) == 3 and all(b - a >= delay * 0.9 for a, b in zip(starts, starts[1:])), (host, starts)
+    assert all(len(starts) == 3 for starts in times.values())  # the spacing of one host's requests is the throttle's, tested with its own clock
     # Interleaved: each host's pages were requested while the other's were.
     assert min(times["localhost"]) < max(times["127.0.0.1"]) and min(times["127.0.0.1"]) < max(times["localhost"])
 

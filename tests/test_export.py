@@ -178,3 +178,20 @@ def test_parquet_shards_refuse_a_directory_that_already_holds_shards(records, tm
     assert pq.read_table(tmp_path / "part-00000.parquet").schema.names == COLUMNS
     with pytest.raises(FileExistsError, match="already holds Parquet shards"):
         ParquetShards(tmp_path)
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_text(tmp_path, capsys):
+    crafted = make_document(0)
+    record = crafted.records[0].model_copy(update={
+        "title": '=HYPERLINK("http://evil.example","click")', "initiative": "+1+cmd|' /C calc'!A0",
+        "org_mention": "@SUM(A1:A9)", "sentence": "-2+3"})
+    db = tmp_path / "crafted.sqlite"
+    with Store.open(db) as store:
+        store.save_document(crafted.model_copy(update={"records": [record]}))
+    out = tmp_path / "crafted.csv"
+    assert main(["export", "--db", str(db), "--out", str(out)]) == 0
+    capsys.readouterr()
+    [row] = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [row[c] for c in ("title", "initiative", "org_mention", "sentence")] == [
+        '\'=HYPERLINK("http://evil.example","click")', "'+1+cmd|' /C calc'!A0", "'@SUM(A1:A9)", "'-2+3"]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row.values())

@@ -153,6 +153,22 @@ def test_writes_are_refused(served):
     assert (_digest(store), _rows(store, "select count(*) from records")) == before
 
 
+def test_only_requests_addressed_to_this_machine_are_answered(served):
+    base, _store = served
+    port = urllib.parse.urlsplit(base).port
+
+    def status(host: str) -> int:
+        request = urllib.request.Request(f"{base}/records.json", headers={"Host": host})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    assert [status(f"{name}:{port}") for name in ("localhost", "127.0.0.1", "LOCALHOST")] == [200, 200, 200]
+    assert [status(host) for host in (f"rebound.example:{port}", "evil.example", f"127.0.0.1.evil.example:{port}")] == [421] * 3
+
+
 def test_not_a_store_and_missing_file_are_one_line_errors(tmp_path, capsys):
     other = tmp_path / "other.sqlite"
     with closing(sqlite3.connect(other)) as connection:

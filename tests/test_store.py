@@ -67,8 +67,8 @@ def test_old_version_store_is_upgraded_on_open(new_store_url):
         assert migrations.migrate(conn, target=1) == [1]
         doc = make_document(3)
         conn.execute(store_module.articles.insert().values(
-            **doc.article.model_dump(), content_hash="x", extractor_version="0.1.0"))
-        conn.execute(store_module.records.insert(), [r.model_dump() for r in doc.records])
+            **doc.article.model_dump(exclude={"source"}), content_hash="x", extractor_version="0.1.0"))
+        conn.execute(store_module.records.insert(), [r.model_dump(exclude={"source"}) for r in doc.records])
     with engine.connect() as conn:
         assert migrations.current_version(conn) == 1
         assert not sa.inspect(conn).has_table("runs")
@@ -236,6 +236,30 @@ def test_a_second_run_waits_then_gets_a_clear_message(new_store_url):
                             r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", str(busy.value))
         threading.Timer(0.2, first.end_run, (run_id, {}, "ok")).start()
         assert second.begin_run("second", wait=10) == run_id + 1
+
+
+def test_a_store_reached_through_a_symlink_is_the_same_store(tmp_path):
+    (tmp_path / "link.sqlite").symlink_to(tmp_path / "store.sqlite")
+    with Store.open(tmp_path / "store.sqlite") as first, Store.open(tmp_path / "link.sqlite") as second:
+        run_id = first.begin_run("first")
+        with pytest.raises(StoreBusy, match=rf"in use by run {run_id}"):
+            second.begin_run("second")
+
+
+def test_a_forked_child_does_not_keep_the_run_lock(tmp_path):
+    reader, writer = os.pipe()
+    with Store.open(tmp_path / "store.sqlite") as store:
+        store.begin_run("parent")
+        child = os.fork()
+        if child == 0:  # a worker that outlives its parent's run, blocked on a pipe
+            os.read(reader, 1)
+            os._exit(0)
+    try:
+        with Store.open(tmp_path / "store.sqlite") as store:
+            assert store.begin_run("next") == 2
+    finally:
+        os.write(writer, b"x")
+        os.waitpid(child, 0)
 
 
 def test_closing_the_store_ends_an_open_run_as_interrupted(new_store_url):

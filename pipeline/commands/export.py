@@ -6,7 +6,7 @@ import sys
 
 from ..export import FORMATS, export_records, schema_path
 from ..store import Store, StoreError, default_store
-from . import date_arg
+from . import date_arg, output_clash, year_arg
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -20,7 +20,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--out", required=True, metavar="PATH", help="file to write (replaced when complete)")
     parser.add_argument("--since", type=date_arg, metavar="YYYY-MM-DD", help="only records published on or after this date")
     parser.add_argument("--org", metavar="NAME", help="only records of this organisation (canonical name, e.g. 부산광역시)")
-    parser.add_argument("--year", type=int, metavar="YYYY", help="only records about this year (or a period including it)")
+    parser.add_argument("--year", type=year_arg, metavar="YYYY", help="only records about this year (or a period including it)")
     parser.add_argument("--db", default=None, metavar="URL-or-path",
                         help=f"store to read (default: $KRNEWS_DB or {default_store()})")
     parser.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte order mark (for Excel)")
@@ -36,8 +36,13 @@ def run(args) -> int:
     if args.bom and fmt != "csv":
         print("krnews export: --bom is only for --format csv", file=sys.stderr)
         return 2
+    store_name = args.db or default_store()
+    clash = output_clash(args.out, [store_name]) or output_clash(schema_path(args.out), [store_name])
+    if clash:
+        print(f"krnews export: {clash}", file=sys.stderr)
+        return 2
     try:
-        with Store.open(args.db or default_store(), create=False) as store:
+        with Store.open(store_name, create=False) as store:
             if args.what == "initiatives":
                 return _export_initiatives(store, fmt, args)
             count = export_records(store.iter_records(since=args.since, org=args.org, year=args.year),

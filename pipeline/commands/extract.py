@@ -9,9 +9,9 @@ import sys
 from ..consolidation.store import KeepCurrent
 from ..export import ParquetShards
 from ..inputs import InputError, read_inputs
-from ..runner import run_articles
+from ..runner import run_articles, source_of
 from ..writers import Writer
-from . import date_arg, whole_number
+from . import date_arg, output_clash, whole_number
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -54,6 +54,10 @@ def run(args) -> int:
         return 2
     if args.format == "parquet" and (args.what != "records" or not args.out):
         print("krnews: --format parquet writes records (--what records) to a directory given by --out DIR", file=sys.stderr)
+        return 2
+    clash = output_clash(args.out, [*args.inputs, args.db])
+    if clash:
+        print(f"krnews: {clash}", file=sys.stderr)
         return 2
     try:
         store = _open_store(args.db) if args.db else None
@@ -137,7 +141,7 @@ def _save(store, document) -> InputError | None:
     try:
         store.save_document(document)
     except Exception as error:
-        return InputError(document.article.url or document.article.doc_id, f"{type(error).__name__}: {error}")
+        return InputError(source_of(document.article), f"{type(error).__name__}: {error}")
     return None
 
 

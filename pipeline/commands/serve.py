@@ -64,7 +64,8 @@ def run(args) -> int:
         print(f"krnews serve: listening on {args.host}: anyone who can reach it can read the store", file=sys.stderr)
     print(f"krnews serve: http://{args.host}:{args.port}/{name}/records (Ctrl-C stops)", file=sys.stderr)
     try:
-        uvicorn.run(datasette.app(), host=args.host, port=args.port, log_level="warning", lifespan="on")
+        app = only_local_hosts(datasette.app()) if _is_loopback(args.host) else datasette.app()
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="on")
     except SystemExit as exit_:  # uvicorn exits when it cannot bind
         print(f"krnews serve: cannot listen on {args.host}:{args.port}", file=sys.stderr)
         return 1 if exit_.code else 0
@@ -96,6 +97,27 @@ def _metadata(database_name: str) -> dict:
         metadata = json.load(f)
     metadata["databases"] = {database_name: metadata["databases"][METADATA_DATABASE]}
     return metadata
+
+
+LOCAL_HOST_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]"})
+
+
+def only_local_hosts(app):
+    """ASGI app answering only requests addressed to this machine by name (Host: localhost or a
+    loopback address, any port): a web page whose DNS name was rebound to 127.0.0.1 gets 421."""
+
+    async def checked(scope, receive, send):
+        if scope["type"] == "http":
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1").lower()
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name not in LOCAL_HOST_NAMES:
+                await send({"type": "http.response.start", "status": 421,
+                            "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+                await send({"type": "http.response.body", "body": b"krnews serve answers only to localhost\n"})
+                return
+        await app(scope, receive, send)
+
+    return checked
 
 
 def _is_loopback(host: str) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable
 
+from ..nlp.characters import clean_text
 from .conventions import (
     RANGE_MARKS, conventions, convention_rules, is_money, is_year_word, money_core, org_name_offsets, parse_money,
     strip_particle, year_units,
@@ -163,10 +164,14 @@ def _system_mentions(text: str, extract_fn, published) -> dict[str, list]:
 
 
 def _alignment(sentence: str, article_text: str) -> int:
-    """Offset of the extractor's text inside the sentence (it may strip the edges)."""
+    """Offset of the extractor's text inside the sentence (it may strip the edges, and replace characters
+    one for one: full-width forms, NFC)."""
     if article_text == sentence:
         return 0
+    cleaned = clean_text(sentence)
     shift = sentence.find(article_text)
+    if shift < 0 and len(cleaned) == len(sentence):
+        shift = cleaned.find(article_text)
     if shift < 0 or not article_text:
         raise ValueError("the extractor changed the sentence text; mention offsets cannot be aligned")
     return shift

@@ -33,6 +33,7 @@ class Amount:
     currency: str
     approximate: bool
     value_low: Decimal | None = None
+    note: str | None = None  # why a number that looks like money has no value
 
     @property
     def value_krw(self) -> int | None:
@@ -104,8 +105,16 @@ _NOUNS_AFTER_BARE = frozenset(_TABLE["nouns_after_bare_amount"])
 
 
 
+_BEYOND_ANY_BUDGET = Decimal(_TABLE["beyond_any_budget"])
+BEYOND_ANY_BUDGET_NOTE = f"larger than {_BEYOND_ANY_BUDGET:,} (no budget is): value not kept"
+
+
 def _value(numeral: str) -> Decimal | None:
     return None if _VAGUE.match(numeral) else parse_number(numeral)
+
+
+def _budget_sized(value: Decimal | None) -> Decimal | None:
+    return value if value is None or value <= _BEYOND_ANY_BUDGET else None
 
 
 def _has_large_unit(numeral: str) -> bool:
@@ -182,7 +191,10 @@ def find_amounts(doc: Doc) -> list[Amount]:
         value = _value(numeral)
         if value is None and not _VAGUE.match(numeral):
             continue  # not a numeral: digits then a word (10일엔)
-        low = None if single else _range_low(match.group("low"), numeral)
+        low = None if single else _budget_sized(_range_low(match.group("low"), numeral))
+        note = None
+        if value is not None and _budget_sized(value) is None:
+            value, note = None, BEYOND_ANY_BUDGET_NOTE
         approximate = (
             value is None
             or "여" in numeral
@@ -196,6 +208,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
             currency=CURRENCIES[currency_word] if currency_word else "KRW",
             approximate=approximate,
             value_low=low,
+            note=note,
         ))
     return found
 

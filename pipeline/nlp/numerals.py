@@ -34,7 +34,7 @@ def parse_number(text: str) -> Decimal | None:
     if not compact:
         return None
     total = Decimal(0)
-    group = Decimal(0)
+    group: Decimal | None = None  # None: no number before the next large unit (억 alone is 1억)
     pending: Decimal | None = None
     position = 0
     for match in _PIECE.finditer(compact):
@@ -55,12 +55,13 @@ def parse_number(text: str) -> Decimal | None:
             unit = SMALL_UNITS[char]
             # A small unit after a number as large as itself was written twice ("4000천만" for 4000만):
             # Korean puts only one digit before 십/백/천.
-            group += (pending if pending is not None else 1) * (unit if pending is None or pending < unit else 1)
+            group = (group or 0) + (pending if pending is not None else 1) * (unit if pending is None or pending < unit else 1)
             pending = None
         else:
-            group += pending if pending is not None else 0
-            total += (group or 1) * LARGE_UNITS[char]
-            group, pending = Decimal(0), None
+            if pending is not None:
+                group = (group or 0) + pending
+            total += (1 if group is None else group) * LARGE_UNITS[char]
+            group, pending = None, None
     if position != len(compact):
         return None
-    return total + group + (pending or 0)
+    return total + (group or 0) + (pending or 0)

@@ -185,6 +185,7 @@ class Reading:
             record_id=InitiativeRecord.make_id(article.doc_id, amount.start, amount_text),
             doc_id=article.doc_id,
             url=article.url,
+            source=article.source,
             title=article.title,
             outlet=article.outlet,
             published=article.published,

@@ -1,0 +1,28 @@
+"""Text as the NLP stage expects it: NFC, no invisible or control characters, ASCII digits and
+punctuation for their full-width forms (the table is data/nlp/characters.json)."""
+from __future__ import annotations
+
+import unicodedata
+
+from .tables import load_table
+
+_TABLE = load_table("characters")
+_FULLWIDTH = range(0xFF01, 0xFF5F)
+_KEPT_CONTROLS = "\n\t"
+
+
+def _translation() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(char): None for char in _TABLE["remove"]}
+    table.update({code: None for code in range(0x20) if chr(code) not in _KEPT_CONTROLS})
+    table.update({code: None for code in range(0x7F, 0xA0)})
+    if _TABLE["fullwidth_ascii"]:
+        table.update({code: chr(code - 0xFEE0) for code in _FULLWIDTH})
+    return table
+
+
+_TRANSLATION = _translation()
+
+
+def clean_text(text: str) -> str:
+    """`text` in NFC without zero-width or control characters, full-width forms as ASCII."""
+    return unicodedata.normalize("NFC", text).translate(_TRANSLATION)
