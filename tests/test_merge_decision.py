@@ -17,11 +17,11 @@ DAY = dt.date(2024, 3, 2)
 
 
 def key(record_id="r1", org="부산광역시", amount=100_0000_0000, year=2024, name="AI 융합 산업 육성 사업",
-        sentence=None, year_start=None, year_end=None, doc_id=None, published=None) -> RecordKey:
+        sentence=None, year_start=None, year_end=None, doc_id=None, published=None, amount_text="x") -> RecordKey:
     sentence = sentence or f"부산시가 올해 {name or '사업'}에 돈을 투입한다."
     return RecordKey.of(InitiativeRecord(
         record_id=record_id, doc_id=doc_id or record_id, org=org, org_mention=org, amount_krw=amount,
-        amount_text="x", amount=amount, year=year, year_start=year_start, year_end=year_end, initiative=name,
+        amount_text=amount_text, amount=amount, year=year, year_start=year_start, year_end=year_end, initiative=name,
         sentence=sentence, amount_start=0, published=published,
     ))
 
@@ -31,6 +31,13 @@ def later(days: int) -> dt.date:
 
 
 BUDGET = 47_2052_0000_0000  # a city's budget proposal, as four outlets told it
+# One city's spending by sector, as two outlets listed it (one undated, its labels shifted by the extractor),
+# and the same city's list of two years before: 1614억 again, its other figures not.
+LIST_UNDATED = "이어 환경 분야 1836억원(16%), 농림 해양수산 분야 1614억원(14%), 국토 및 지역개발 812억원(7%) 등의 순이다."
+LIST_DATED = ("세출 예산은 사회복지 3,075억 원(27%), 농림해양수산 1614억 원(14%), 환경 1836억 원(16%), "
+              "국토 및 지역개발 812억 원(7%) 등으로 배분됐다.")
+LIST_OTHER_YEAR = "분야별 세출예산은 △사회복지 분야 2703억원(25%) △농림해양수산 1614억원(15%) △환경 1520억원(14%) 등이다."
+SECTOR = 1614_0000_0000
 MERGED = [
     ("a rounded figure of an exact one",
      dict(amount=222_0417_4177, name="수소 산업 육성 사업", published=DAY),
@@ -52,6 +59,14 @@ MERGED = [
      dict(amount=100_0000_0000, name=None, sentence="부산시가 100억원 투입", published=DAY), 0.7),
     ("a round figure told twice in one article",
      dict(doc_id="d"), dict(record_id="r2", doc_id="d", name="AI융합산업 육성사업"), None),
+    ("one list of figures, an undated article, the labels shifted",
+     dict(amount=SECTOR, org="밀양시", year=None, name="환경 분야", sentence=LIST_UNDATED),
+     dict(amount=SECTOR, org="밀양시", year=2026, name="국토 및 지역개발", sentence=LIST_DATED, published=DAY), 0.05),
+    ("other figures of one release spelled differently (5천억, 4백억 / 5,000억, 400억)",
+     dict(amount=2500_0000_0000, name="국도 110개 구간", published=DAY,
+          sentence="고속도로에 5,000억원, 국도 110개 구간에 2,500억원, 지방도에 400억원이 투입된다."),
+     dict(amount=2500_0000_0000, name="국도 1백10개 구간", published=DAY,
+          sentence="고속도로 5천억원, 국도 1백10개 구간 2천5백억원, 지방도 4백억원씩이다."), 0.04),
     ("a budget proposal and the final figure of a later article",
      dict(amount=1200_0000_0000, sentence="부산시는 AI 융합 산업 육성 사업 예산안에 1200억원을 담았다.", published=DAY),
      dict(amount=1350_0000_0000, sentence="AI 융합 산업 육성 사업 예산이 1350억원으로 확정됐다.", published=later(90)), None),
@@ -73,6 +88,17 @@ APART = [
     ("a round unnamed figure in two unrelated articles of one week",
      dict(name=None, sentence="부산시는 100억원을 들여 도로를 넓힌다.", published=DAY),
      dict(name=None, sentence="부산시는 청년 주택에 100억원을 지원한다.", published=later(2)), 0.0),
+    ("the same figure in the same city's list of another year (the shares, 14%, recur; the amounts do not)",
+     dict(amount=SECTOR, org="밀양시", year=None, name="농림 해양수산 분야", sentence=LIST_UNDATED),
+     dict(amount=SECTOR, org="밀양시", year=2024, name="분야별 세출예산", sentence=LIST_OTHER_YEAR,
+          published=later(-700)), 0.02),
+    ("one list of figures, another organisation",
+     dict(amount=SECTOR, org="밀양시", year=None, name="환경 분야", sentence=LIST_UNDATED),
+     dict(amount=SECTOR, org="창원시", year=2026, name="국토 및 지역개발", sentence=LIST_DATED, published=DAY), 0.05),
+    ("one list of figures, another year stated by both",
+     dict(amount=SECTOR, org="밀양시", year=2025, name="환경 분야", sentence=LIST_UNDATED, published=DAY),
+     dict(amount=SECTOR, org="밀양시", year=2026, name="국토 및 지역개발", sentence=LIST_DATED,
+          published=later(365)), 0.05),
     ("beyond the rounding tolerance", dict(published=DAY), dict(amount=103_0000_0000, published=DAY), 0.6),
     ("no organisation", dict(org=None), dict(org=None), 0.6),
     ("a proposal and its final figure in an undated article",
@@ -106,6 +132,30 @@ def test_evidence_names_what_counted():
                      key("r2", amount=BUDGET, name="이태원 참사 지원", year=2022, published=later(1)), 0.2)
     assert found == {"amount_digits": 3, "names_conflict": -1, "years_conflict": -3, "related_story": 1,
                      "dates_close": 1}
+
+
+@pytest.mark.parametrize("sentence, amount, figures", [
+    (LIST_DATED, SECTOR, {3075_0000_0000, 1836_0000_0000, 812_0000_0000}),
+    ("국도 1백10개 구간 2천5백억원, 지방도 4백억원씩", 2500_0000_0000, {400_0000_0000}),
+    ("내년 예산은 10조2천억원으로 올해 본예산인 8조9천억원보다 14.9% 증가", 8_9000_0000_0000, {10_2000_0000_0000}),
+    ("밀양시 예산 1조 1594억원, 2026년, 27%", 0, {1_1594_0000_0000}),
+    ("오픈바우처를 내년에 1천11억 972억원으로 증액", 1011_0000_0000, {972_0000_0000}),  # two amounts, not one
+    ("3천 163억원과 222억417만원, " + "1" * 40 + "원", 0, {3163_0000_0000, 222_0417_0000}),
+    ("삼양식품은 68,830㎡ 규모에 1,300 억 원을 투자할 계획이다.", 1300_0000_0000, set()),
+])
+def test_figures_are_the_other_amounts_of_the_sentence(sentence, amount, figures):
+    assert key(amount=amount, sentence=sentence).figures == figures
+
+
+def test_shared_figures_count_as_evidence():
+    found = evidence(key(amount=SECTOR, org="밀양시", year=None, name="환경 분야", sentence=LIST_UNDATED),
+                     key("r2", amount=SECTOR, org="밀양시", year=2026, name="국토 및 지역개발", sentence=LIST_DATED,
+                         published=DAY), 0.05)
+    assert found == {"amount_digits": 3, "names_conflict": -1, "figures_shared": 2}
+    # two records of one article share their sentence's figures: that says nothing
+    one_article = evidence(key(amount=SECTOR, org="밀양시", year=None, sentence=LIST_DATED, doc_id="d"),
+                           key("r2", amount=SECTOR, org="밀양시", year=None, sentence=LIST_DATED, doc_id="d"))
+    assert "figures_shared" not in one_article
 
 
 def test_four_outlets_disagreeing_on_name_and_year_give_one_initiative_with_their_variants():

@@ -19,6 +19,8 @@ def evidence(a: RecordKey, b: RecordKey, similarity: float | None = None) -> dic
     digits = min(significant_digits(a.amount), significant_digits(b.amount), len(merge["amount_digits"]) - 1)
     found = {"amount_digits": merge["amount_digits"][digits]} if merge["amount_digits"][digits] else {}
     names = _names(a, b)
+    if a.doc_id != b.doc_id and len(a.figures & b.figures) >= merge["shared_figures"]:
+        names.append("figures_shared")
     pa, pb = period(a), period(b)
     if pa is not None and pb is not None:
         names.append("years_agree" if pa[0] <= pb[1] and pb[0] <= pa[1] else "years_conflict")
