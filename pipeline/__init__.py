@@ -16,9 +16,10 @@ _EXPORTS = {
     "consolidate": "krnews.api",
     "extract": "krnews.api",
     "extract_many": "krnews.api",
-    "process": "krnews.api",
+    "process": "krnews.extraction",
     "read_initiatives": "krnews.api",
     "read_records": "krnews.api",
+    "records_frame": "krnews.api",
     "InputError": "krnews.inputs",
 }
 

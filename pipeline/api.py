@@ -1,6 +1,7 @@
 """The Python API: `krnews.extract` for one text or page, `krnews.process` for an Article,
-`krnews.extract_many` for a corpus, `krnews.read_records` / `krnews.read_initiatives` for a store and
-`krnews.consolidate` for initiatives across articles. The CLI is a thin layer over these.
+`krnews.extract_many` for a corpus, `krnews.records_frame` for a DataFrame of their records,
+`krnews.read_records` / `krnews.read_initiatives` for a store and `krnews.consolidate` for
+initiatives across articles. The CLI is a thin layer over these.
 
 Thread-safe: the only shared state is the NLP pipeline, loaded once; its MeCab tagger is used under
 a lock (see krnews.nlp.tokenizer). For throughput, use `extract_many(workers=N)` (processes).
@@ -12,23 +13,16 @@ import logging
 import os
 from typing import Iterable, Iterator, Literal
 
-from krnews.models import Article, Document, Initiative, InitiativeRecord
+from krnews.models import Article, Document
 
 from .articles import article_from_html, article_from_text, looks_like_html  # noqa: F401  (part of the API)
-from .dates import budget_year_reference, parse_date
-from .mentions import mentions_of
-from .nlp.language import analyse
-from .normalise import build_records
-from .normalise.context import DocContext
-
-
-def process(article: Article, default_published: dt.date | None = None) -> Document:
-    """Mentions and records of an article; `default_published` stands in when it has no date."""
-    if article.published is None and default_published is not None:
-        article = article.model_copy(update={"published": default_published})
-    doc = analyse(article.text, article.published or budget_year_reference(article.text))
-    records = build_records(article, DocContext.from_doc(doc))
-    return Document(article=article, mentions=mentions_of(doc, article.doc_id), records=records)
+from .consolidation import consolidate as consolidate_documents
+from .dates import parse_date
+from .extraction import process
+from .frames import open_store, read_initiatives, read_records, records_frame  # noqa: F401  (part of the API)
+from .inputs import InputError, _corpus_document, read_inputs
+from .runner import run_articles
+from .store import StoreError
 
 
 def extract(
@@ -82,7 +76,8 @@ def extract_many(
     published: str | dt.date | None = None,
     errors: ErrorMode = "skip",
     db=None,
-) -> Iterator:
+    as_dataframe: bool = False,
+):
     """Extract many articles, streaming one Document per input in input order.
 
     `inputs` mixes what `krnews extract` reads — URLs, paths of .html/.txt/.jsonl files, directories —
@@ -94,21 +89,25 @@ def extract_many(
     (a SQLite path, a postgresql:// URL or an open Store), each Document is also saved there as it
     is yielded, for `read_records` and `read_initiatives`.
 
+    With `as_dataframe=True`, the whole run's records as one pandas DataFrame instead of a stream
+    (see `records_frame`; `pip install 'krnews[pandas]'`).
+
     >>> for doc in krnews.extract_many(["articles.jsonl", "https://news.example.kr/1"], workers=2):
     ...     print(doc.article.doc_id, len(doc.records))
+    >>> krnews.extract_many(["data/samples"], as_dataframe=True)[["org", "amount_krw", "year"]]
     """
     if errors not in ERROR_MODES:
         raise ValueError(f"errors must be one of {', '.join(ERROR_MODES)}, not {errors!r}")
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive integer, not {workers!r}")
-    return _extract_many(inputs, workers, parse_date(published), errors, db)
+    if as_dataframe and errors == "return":
+        raise ValueError('as_dataframe=True gives records only: use errors="skip" or "raise"')
+    documents = _extract_many(inputs, workers, parse_date(published), errors, db)
+    return records_frame(documents) if as_dataframe else documents
 
 
 def _extract_many(inputs, workers, default_published, errors, db) -> Iterator:
-    from .inputs import InputError
-    from .runner import run_articles
-
-    store = _open_store(db, create=True) if db is not None else None
+    store = open_store(db, create=True) if db is not None else None
     try:
         for outcome in run_articles(_articles(inputs), workers, default_published):
             if store is not None and not isinstance(outcome, InputError):
@@ -125,9 +124,6 @@ def _extract_many(inputs, workers, default_published, errors, db) -> Iterator:
 
 
 def _saved(store, document: Document):
-    from .inputs import InputError
-    from .store import StoreError
-
     try:
         store.save_document(document)
     except StoreError as error:
@@ -145,8 +141,6 @@ def _failed(failure, errors: str) -> None:
 
 def _articles(inputs) -> Iterator:
     """Articles (or InputErrors) of mixed inputs, in order; a stray object is an InputError too."""
-    from .inputs import InputError, _corpus_document, read_inputs
-
     if isinstance(inputs, (str, bytes, os.PathLike, Article, dict)):
         inputs = [inputs]  # one input, not an iterable of characters
     for position, item in enumerate(inputs):
@@ -163,71 +157,6 @@ def _articles(inputs) -> Iterator:
             yield InputError(f"input #{position}", f"not an Article, corpus dict, path or URL ({type(item).__name__})")
 
 
-def _open_store(db, create: bool = False):
-    from .store import Store
-
-    return db if hasattr(db, "save_document") else Store.open(db, create=create)
-
-
-def _frame(rows: Iterable, model) -> "pandas.DataFrame":  # noqa: F821
-    try:
-        import pandas
-    except ImportError:
-        raise ImportError("krnews.read_records/read_initiatives need pandas: pip install 'krnews[pandas]'") from None
-    columns = model.columns()
-    frame = pandas.DataFrame.from_records([row.model_dump() for row in rows], columns=columns)
-    for column in ("published", "first_seen", "last_seen"):
-        if column in frame:
-            frame[column] = pandas.to_datetime(frame[column])
-    for column in ("amount_krw", "year", "year_start", "year_end"):
-        if column in frame:
-            frame[column] = frame[column].astype("Int64")  # nullable integers: won amounts stay exact
-    return frame
-
-
-def read_records(
-    db,
-    *,
-    since: str | dt.date | None = None,
-    org: str | None = None,
-    year: int | None = None,
-    as_dataframe: bool = True,
-):
-    """The initiative records of a store as a pandas DataFrame (`pip install 'krnews[pandas]'`).
-
-    `db` is a SQLite path, a sqlite:/// or postgresql:// URL, or an open `Store`. Filters: published on
-    or after `since`, canonical organisation `org`, concerning `year`. One row per record, the columns
-    of `InitiativeRecord`; `amount_krw` and years are nullable integers, dates are datetime64. With
-    `as_dataframe=False`, a list of `InitiativeRecord` instead (no pandas needed).
-    """
-    store = _open_store(db)
-    try:
-        found = list(store.iter_records(since=parse_date(since), org=org, year=year))
-    finally:
-        if store is not db:
-            store.close()
-    return _frame(found, InitiativeRecord) if as_dataframe else found
-
-
-def read_initiatives(db, *, as_dataframe: bool = True):
-    """The initiatives of a store — the same money from several articles, merged — as a DataFrame.
-
-    Articles saved since the last call are consolidated first (incrementally; see
-    `krnews.consolidation`). One row per `Initiative`: `initiative_id`, `org`, `initiative`, `amount_krw`
-    (the current figure), `n_sources`, `first_seen`, `last_seen`, and lists `record_ids`, `urls` and
-    `versions` (one dict per figure). With `as_dataframe=False`, a list of `Initiative`.
-    """
-    from .consolidation.store import iter_initiatives
-
-    store = _open_store(db)
-    try:
-        found = list(iter_initiatives(store))
-    finally:
-        if store is not db:
-            store.close()
-    return _frame(found, Initiative) if as_dataframe else found
-
-
 def consolidate(documents: Iterable[Document]):
     """Group documents in memory: near-duplicate articles into stories, the same money into initiatives.
 
@@ -237,6 +166,4 @@ def consolidate(documents: Iterable[Document]):
     >>> result = krnews.consolidate(krnews.extract_many(["articles.jsonl"]))
     >>> [(i.org, i.amount_krw, i.n_sources) for i in result.initiatives]
     """
-    from .consolidation import consolidate as consolidate_documents
-
     return consolidate_documents(documents)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..consolidation.export import export_initiatives, select
+from ..consolidation.store import iter_initiatives
 from ..export import FORMATS, export_records, schema_path
 from ..store import Store, StoreError, default_store
 from . import date_arg
@@ -53,9 +55,6 @@ def run(args) -> int:
 
 
 def _export_initiatives(store, fmt: str, args) -> int:
-    from ..consolidation.export import export_initiatives, select
-    from ..consolidation.store import iter_initiatives
-
     initiatives = select(iter_initiatives(store), since=args.since, org=args.org, year=args.year)
     count = export_initiatives(initiatives, fmt, args.out, bom=args.bom)
     print(f"krnews export: {count} initiatives -> {args.out} (schema: {schema_path(args.out)})", file=sys.stderr)

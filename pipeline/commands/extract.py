@@ -6,9 +6,12 @@ import importlib.util
 import os
 import sys
 
+from tqdm import tqdm
+
 from ..export import ParquetShards
 from ..inputs import InputError, read_inputs
 from ..runner import run_articles
+from ..store import Store
 from ..writers import Writer
 from . import date_arg, whole_number
 
@@ -98,8 +101,6 @@ def run(args) -> int:
 def _progress():
     """A progress bar (inputs done, records, failures, rate) on a terminal; on a file or pipe (cron, CI)
     it stays silent, so standard error holds only the one line per failed input."""
-    from tqdm import tqdm
-
     return tqdm(unit=" inputs", file=sys.stderr, disable=not sys.stderr.isatty(), dynamic_ncols=True)
 
 
@@ -138,13 +139,11 @@ def _documents(args):
     """Documents and input errors in input order, from the engine the user chose."""
     inputs = read_inputs(args.inputs)
     if args.engine == "ray":
-        from ..engines.ray_engine import run_articles_on_ray
+        from ..engines.ray_engine import run_articles_on_ray  # Ray is an optional extra (krnews[ray])
 
         return run_articles_on_ray(inputs, args.published, address=args.ray_address, actors=args.workers)
     return run_articles(inputs, args.workers or os.cpu_count() or 1, args.published)
 
 
 def _open_store(url: str):
-    from ..store import Store
-
     return Store.open(url)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..report import StoreError, build_report
+from ..store import default_store
 from . import date_arg
 
 
@@ -25,13 +27,10 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args) -> int:
     try:
-        import plotly  # noqa: F401  (the report's one optional dependency)
+        import plotly  # noqa: F401  (the report's one optional dependency: krnews[report])
     except ImportError:
         print("krnews report: plotly is not installed; pip install 'krnews[report]'", file=sys.stderr)
         return 2
-    from ..report import StoreError, build_report
-    from ..store import default_store
-
     try:
         html = build_report(args.db or default_store(), since=args.since, org=args.org)
     except StoreError as error:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from krnews.models import Initiative
 
-from ..api import read_initiatives, read_records
+from ..frames import read_initiatives, read_records
 from ..store import Store
 
 
