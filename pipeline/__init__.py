@@ -20,6 +20,7 @@ _EXPORTS = {
     "read_initiatives": "krnews.api",
     "read_records": "krnews.api",
     "records_frame": "krnews.api",
+    "load": "krnews.entities",
     "InputError": "krnews.inputs",
 }
 
