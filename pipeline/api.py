@@ -18,11 +18,13 @@ from krnews.models import Article, Document
 from .articles import article_from_html, article_from_text, looks_like_html  # noqa: F401  (part of the API)
 from .consolidation import consolidate as consolidate_documents
 from .dates import parse_date
-from .extraction import process
+from .extraction import process, unresolved_years_warning
 from .frames import open_store, read_initiatives, read_records, records_frame  # noqa: F401  (part of the API)
 from .inputs import InputError, _corpus_document, read_inputs
 from .runner import run_articles
 from .store import StoreError
+
+_log = logging.getLogger("krnews")
 
 
 def extract(
@@ -48,14 +50,21 @@ def extract(
         article = article_from_html(text_or_html, url=url, doc_id=doc_id, title=title)
     else:
         article = article_from_text(text_or_html, url=url, published=published, doc_id=doc_id, title=title)
-    return process(article, default_published)
+    return _warned(process(article, default_published))
+
+
+def _warned(document: Document) -> Document:
+    """The document, after a warning on the "krnews" logger when a relative year stayed unresolved."""
+    warning = unresolved_years_warning(document)
+    if warning is not None:
+        _log.warning("%s", warning)
+    return document
 
 
 # --- many articles, stores and initiatives ----------------------------------------------------
 
 ErrorMode = Literal["skip", "raise", "return"]
 ERROR_MODES = ("skip", "raise", "return")
-_log = logging.getLogger("krnews")
 
 
 class ExtractionError(Exception):
@@ -113,7 +122,7 @@ def _extract_many(inputs, workers, default_published, errors, db) -> Iterator:
             if store is not None and not isinstance(outcome, InputError):
                 outcome = _saved(store, outcome)
             if not isinstance(outcome, InputError):
-                yield outcome
+                yield _warned(outcome)
             else:
                 _failed(outcome, errors)
                 if errors == "return":

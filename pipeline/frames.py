@@ -10,6 +10,7 @@ from krnews.models import Document, Initiative, InitiativeRecord
 
 from .consolidation.store import iter_initiatives
 from .dates import parse_date
+from .orgnames import canonical_org
 from .store import Store
 
 if TYPE_CHECKING:
@@ -61,13 +62,13 @@ def read_records(
     """The initiative records of a store as a pandas DataFrame (`pip install 'krnews[pandas]'`).
 
     `db` is a SQLite path, a sqlite:/// or postgresql:// URL, or an open `Store`. Filters: published on
-    or after `since`, canonical organisation `org`, concerning `year`. One row per record, the columns
+    or after `since`, organisation `org` (canonical name or any alias: 부산시 = 부산광역시), concerning `year`. One row per record, the columns
     of `InitiativeRecord`; `amount_krw` and years are nullable integers, dates are datetime64. With
     `as_dataframe=False`, a list of `InitiativeRecord` instead (no pandas needed).
     """
     store = open_store(db)
     try:
-        found = list(store.iter_records(since=parse_date(since), org=org, year=year))
+        found = list(store.iter_records(since=parse_date(since), org=canonical_org(org) if org else None, year=year))
     finally:
         if store is not db:
             store.close()

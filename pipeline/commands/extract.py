@@ -4,16 +4,21 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import shutil
 import sys
 
 from tqdm import tqdm
 
 from ..export import ParquetShards
+from ..extraction import unresolved_years_warning
 from ..inputs import InputError, read_inputs
 from ..runner import run_articles
 from ..store import Store
 from ..writers import Writer
 from . import date_arg, whole_number
+
+FORMATS = ("jsonl", "csv", "table", "parquet")
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -27,8 +32,9 @@ def register(subparsers) -> argparse.ArgumentParser:
                              "or - for stdin (one per line)")
     parser.add_argument("--what", choices=("records", "mentions", "articles"), default="records",
                         help="what to write (default: records)")
-    parser.add_argument("--format", choices=("jsonl", "csv", "table", "parquet"), default="jsonl",
-                        help="output format (default: jsonl); parquet: records as a directory of Parquet shards (--out DIR)")
+    parser.add_argument("--format", choices=FORMATS,
+                        help="output format (default: from the --out suffix .jsonl/.csv/.parquet, else jsonl); "
+                             "parquet: records as a directory of Parquet shards (--out DIR)")
     parser.add_argument("--out", metavar="PATH", help="write here instead of standard output (with parquet: a directory)")
     parser.add_argument("--explain", action="store_true",
                         help="with each record, why: which decision set its organisation, year and funding type, "
@@ -46,6 +52,10 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args) -> int:
+    args.format, problem = output_format(args.format, args.out)
+    if problem:
+        print(f"krnews: {problem}", file=sys.stderr)
+        return 2
     if args.engine == "ray" and importlib.util.find_spec("ray") is None:
         print("krnews: --engine ray needs Ray: pip install 'krnews[ray]'", file=sys.stderr)
         return 2
@@ -86,6 +96,9 @@ def run(args) -> int:
                 counts["documents"] += 1
                 counts["records"] += len(item.records)
                 writer.write(item)
+                warning = unresolved_years_warning(item, remedy="--published YYYY-MM-DD")
+                if warning is not None:
+                    progress.write(f"krnews: warning: {warning}", file=sys.stderr)
             progress.set_postfix(records=counts["records"], failed=counts["failed"], refresh=False)
         status = "failed" if counts["failed"] else "ok"
     finally:
@@ -98,6 +111,16 @@ def run(args) -> int:
     return 1 if counts["failed"] else 0
 
 
+def output_format(given: str | None, out: str | None) -> tuple[str, str | None]:
+    """The output format: --format, else the one the --out suffix names, else jsonl; and the one-line
+    problem when --format and the suffix disagree (x.csv with --format jsonl), else None."""
+    suffix = os.path.splitext(out.rstrip("/"))[1].lower() if out else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if given and implied and given != implied:
+        return given, f"--out {out} names a {implied} file but --format is {given}: change one of them"
+    return given or implied or "jsonl", None
+
+
 def _progress():
     """A progress bar (inputs done, records, failures, rate) on a terminal; on a file or pipe (cron, CI)
     it stays silent, so standard error holds only the one line per failed input."""
@@ -108,7 +131,8 @@ def _writer(args):
     if args.format == "parquet":
         return _ShardedRecords(ParquetShards(args.out))
     return Writer(open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout, args.what,
-                  args.format, owns_stream=bool(args.out), explain=args.explain)
+                  args.format, owns_stream=bool(args.out), explain=args.explain,
+                  width=shutil.get_terminal_size().columns)  # COLUMNS, else the terminal's, else 80
 
 
 class _ShardedRecords:
