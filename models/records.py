@@ -99,35 +99,43 @@ class InitiativeRecord(_Model):
         description="stable id of the record: the same money in the same article keeps its id across reruns")
     doc_id: str = Field(description="id of the article (from its URL, else its text)")
     url: str | None = Field(None, description="address of the article")
-    title: str | None = Field(None, description="headline of the article")
+    title: str | None = Field(None, description="headline")
     outlet: str | None = Field(None, description="news outlet")
     published: dt.date | None = Field(
         None, description="publication date (YYYY-MM-DD); the reference for relative years (올해, 지난해)")
     org: str | None = Field(
-        description="canonical name of the organisation that commits, spends, raises or receives the money (부산시 → 부산광역시); several bodies named as one keep the name as written; null when the article does not say")
+        description="canonical name of the organisation that commits, spends, raises or receives the money (부산시 →"
+                    " 부산광역시, 과기정통부 → 과학기술정보통신부); several bodies named as one keep the name as written (16개 대기업, "
+                    "도내 일선 시군), with the kind of body as org_type; null when the article does not say")
     org_mention: str | None = Field(description="the organisation as written in the sentence (부산시)")
     org_type: str | None = Field(
-        None, description="kind of organisation: central_gov, local_gov, public_agency, company, university, research_institute, association, international, foreign_gov, …")
+        None, description="kind of organisation: central_gov, local_gov, public_agency, company, university, "
+                          "research_institute, association, international, foreign_gov, …")
     amount_krw: int | None = Field(
-        description="the amount in won, an integer (120억원 → 12000000000); null when in another currency or not exact")
+        description="the amount in won, an integer (120억원 → 12000000000, 4,061억 원 → 406100000000); null when the "
+                    "amount is in another currency or not exact")
     amount_text: str = Field(description="the amount as written (120억원, 2억 달러)")
-    amount: float | None = Field(None, description="amount in `currency` units")
+    amount: float | None = Field(None, description="the amount in units of currency (the upper end of a range)")
     currency: str = Field("KRW", description="ISO 4217 code of the amount (KRW, USD, …)")
     funding_type: FundingType | None = Field(
         None, description="budget, investment, grant, fund, project_cost, financing or contract")
     org_role: OrgRole | None = Field(
         None, description="funder (the organisation gives or spends the money) or recipient (it receives it)")
-    recipient: str | None = Field(None, description="who receives the money, when the sentence names both parties")
+    recipient: str | None = Field(
+        None, description="who receives the money, when the sentence names both parties (국토교통부 지원 → funder 국토교통부,"
+                          " recipient the city)")
     year: int | None = Field(None, description="the single year the money is for")
-    year_start: int | None = Field(None, description="first year of a period (2024~2026년; 5년간 from its start)")
-    year_end: int | None = Field(None, description="last year of a period (2024~2026년, 2024년까지)")
+    year_start: int | None = Field(None, description="first year of a period (2020~2024년; 5년간 counts from its start)")
+    year_end: int | None = Field(None, description="last year of a period (2020~2024년; 2024년까지 gives the end only)")
     year_mention: str | None = Field(None, description="the year or period as written (올해, 2024~2026년)")
     initiative: str | None = Field(
-        None, description="the initiative's name: what the money is for (a quoted name, or the noun phrase the money is given to, e.g. 데이터센터 건립)")
+        None, description="the initiative's name: what the money is for (a quoted name, or the noun phrase the "
+                          "money is given to, e.g. 데이터센터 건립)")
     sentence: str = Field(description="the sentence that states the money")
-    amount_start: int = Field(description="offset of the amount in the document text")
+    amount_start: int = Field(description="character offset of the amount in the article text")
     extractor_version: str = Field(
-        EXTRACTOR_VERSION, description="version of the extraction rules that produced the record; a newer version replaces an article's records as a whole")
+        EXTRACTOR_VERSION, description="version of the extraction rules that produced the record; a newer version"
+                                       " replaces an article's records as a whole")
     schema_version: str = Field(SCHEMA_VERSION, description="version of this record schema")
     why: dict[str, Reason] | None = Field(
         None, exclude=True,

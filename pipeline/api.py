@@ -17,14 +17,15 @@ from krnews.models import Article, Document
 
 from .articles import article_from_html, article_from_text, looks_like_html  # noqa: F401  (part of the API)
 from .consolidation import consolidate as consolidate_documents
-from .dates import parse_date
-from .extraction import process, unresolved_years_warning
+from .dates import parse_date, unresolved_years_warning
+from .extraction import process
 from .frames import open_store, read_initiatives, read_records, records_frame  # noqa: F401  (part of the API)
 from .inputs import InputError, _corpus_document, read_inputs
 from .runner import run_articles
 from .store import StoreError
 
 _log = logging.getLogger("krnews")
+_years_log = logging.getLogger("krnews.years")  # a child: configuring "krnews" covers it
 
 
 def extract(
@@ -41,9 +42,9 @@ def extract(
     `text_or_html` is plain text or a whole HTML page (detected unless `is_html` says); `published`
     (YYYY-MM-DD) resolves 올해/지난해 when the article states no date of its own.
 
-    >>> doc = krnews.extract("광주시는 올해 200억원을 투입해 AI 사업에 나선다.", published="2020-01-15")
-    >>> doc.records[0].amount_krw, doc.records[0].org, doc.records[0].year
-    (20000000000, '광주광역시', 2020)
+        >>> doc = krnews.extract("광주시는 올해 200억원을 투입해 AI 사업에 나선다.", published="2020-01-15")
+        >>> doc.records[0].amount_krw, doc.records[0].org, doc.records[0].year
+        (20000000000, '광주광역시', 2020)
     """
     default_published = parse_date(published)
     if isinstance(text_or_html, bytes) or (is_html if is_html is not None else looks_like_html(text_or_html)):
@@ -54,10 +55,10 @@ def extract(
 
 
 def _warned(document: Document) -> Document:
-    """The document, after a warning on the "krnews" logger when a relative year stayed unresolved."""
+    """The document, after a warning on the "krnews.years" logger when a relative year stayed unresolved."""
     warning = unresolved_years_warning(document)
     if warning is not None:
-        _log.warning("%s", warning)
+        _years_log.warning("%s", warning)
     return document
 
 
@@ -101,9 +102,9 @@ def extract_many(
     With `as_dataframe=True`, the whole run's records as one pandas DataFrame instead of a stream
     (see `records_frame`; `pip install 'krnews[pandas]'`).
 
-    >>> for doc in krnews.extract_many(["articles.jsonl", "https://news.example.kr/1"], workers=2):
-    ...     print(doc.article.doc_id, len(doc.records))
-    >>> krnews.extract_many(["data/samples"], as_dataframe=True)[["org", "amount_krw", "year"]]
+        >>> for doc in krnews.extract_many(["articles.jsonl", "https://news.example.kr/1"], workers=2):
+        ...     print(doc.article.doc_id, len(doc.records))
+        >>> krnews.extract_many(["data/samples"], as_dataframe=True)[["org", "amount_krw", "year"]]
     """
     if errors not in ERROR_MODES:
         raise ValueError(f"errors must be one of {', '.join(ERROR_MODES)}, not {errors!r}")
@@ -172,7 +173,7 @@ def consolidate(documents: Iterable[Document]):
     Returns a `Consolidation` with `.stories` and `.initiatives` (sorted by id). The result depends on
     the set of documents only, not on their order.
 
-    >>> result = krnews.consolidate(krnews.extract_many(["articles.jsonl"]))
-    >>> [(i.org, i.amount_krw, i.n_sources) for i in result.initiatives]
+        >>> result = krnews.consolidate(krnews.extract_many(["articles.jsonl"]))
+        >>> [(i.org, i.amount_krw, i.n_sources) for i in result.initiatives]
     """
     return consolidate_documents(documents)

@@ -36,10 +36,10 @@ def load() -> Language:
     `doc = nlp.make_doc(text); doc.user_data["published"] = date` and run the components
     (`for _, pipe in nlp.pipeline: doc = pipe(doc)`), or use `krnews.extract(text, published=...)`.
 
-    >>> nlp = krnews.load()
-    >>> nlp.pipe_names
-    ['krnews_amounts', 'krnews_years', 'krnews_orgs', 'krnews_ents']
-    >>> [(ent.text, ent.label_) for ent in nlp("부산시는 2024년 예산 1,214억원을 편성했다.").ents]
+        >>> nlp = krnews.load()
+        >>> nlp.pipe_names
+        ['krnews_amounts', 'krnews_years', 'krnews_orgs', 'krnews_ents']
+        >>> [(ent.text, ent.label_) for ent in nlp("부산시는 2024년 예산 1,214억원을 편성했다.").ents]
     """
     nlp = build_nlp()
     nlp.add_pipe("krnews_ents")

@@ -26,8 +26,8 @@ def records_frame(documents: Iterable[Document | InitiativeRecord]) -> "pandas.D
     """One row per initiative record of `documents` — the Documents `krnews.extract` and
     `krnews.extract_many` return, or records — with the columns of a store's records table.
 
-    >>> frame = krnews.records_frame(krnews.extract_many(["data/samples"]))
-    >>> frame.groupby("org")["amount_krw"].sum()
+        >>> frame = krnews.records_frame(krnews.extract_many(["data/samples"]))
+        >>> frame.groupby("org")["amount_krw"].sum()
     """
     records = []
     for item in documents:

@@ -231,7 +231,7 @@ def test_the_python_api_warns_on_the_krnews_logger(caplog):
 
     doc = krnews.extract("부산시는 올해 AI 사업에 100억원을 투입한다.")
     assert doc.records[0].year is None
-    [message] = [r.getMessage() for r in caplog.records if r.name == "krnews"]
+    [message] = [r.getMessage() for r in caplog.records if r.name == "krnews.years"]
     assert message.endswith("올해 left without a year: the article states no date; give one with published=YYYY-MM-DD")
 
 

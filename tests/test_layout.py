@@ -8,6 +8,8 @@ import ast
 import importlib.metadata
 import importlib.util
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGES = ("krnews", "krnews.models", "krnews.scrapers", "krnews.data")
@@ -149,3 +151,11 @@ def test_no_module_is_substituted_in_sys_modules():
     substituting = [name for name, path in _modules().items()
                     if re.search(r"sys\.modules(\[[^]]*\]\s*=|\.setdefault|\.update)", path.read_text(encoding="utf-8"))]
     assert substituting == []
+
+
+def test_the_command_line_starts_without_the_nlp_stage():
+    """The reason runner.py and commands/bench.py import the NLP stage inside functions: spaCy takes
+    about 1.5 s to import, which `krnews status`, `export` or `--help` do not need."""
+    code = "import sys; from krnews.cli import build_parser; build_parser(); print(sorted(m for m in ('spacy', 'krnews.extraction') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

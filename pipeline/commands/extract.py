@@ -9,8 +9,8 @@ import sys
 
 from tqdm import tqdm
 
+from ..dates import unresolved_years_warning
 from ..export import ParquetShards
-from ..extraction import unresolved_years_warning
 from ..inputs import InputError, read_inputs
 from ..runner import run_articles
 from ..store import Store
