@@ -40,7 +40,8 @@ def extract(
     """Extract mentions and initiative records from one article.
 
     `text_or_html` is plain text or a whole HTML page (detected unless `is_html` says); `published`
-    (YYYY-MM-DD) resolves 올해/지난해 when the article states no date of its own.
+    (YYYY-MM-DD) resolves 올해/지난해 when the article states no date of its own; without either,
+    they keep no year and one warning goes to the "krnews.years" logger.
 
         >>> doc = krnews.extract("광주시는 올해 200억원을 투입해 AI 사업에 나선다.", published="2020-01-15")
         >>> doc.records[0].amount_krw, doc.records[0].org, doc.records[0].year
