@@ -21,7 +21,7 @@ def register(subparsers) -> argparse.ArgumentParser:
                         help="SQLite store file or postgresql:// URL (default: $KRNEWS_DB, else krnews.sqlite)")
     parser.add_argument("--out", metavar="PATH", required=True, help="the HTML file to write")
     parser.add_argument("--since", metavar="YYYY-MM-DD", type=date_arg, help="only records of articles published on or after")
-    parser.add_argument("--org", metavar="NAME", help="only records of this organisation (its canonical name)")
+    parser.add_argument("--org", metavar="NAME", help="only records of this organisation (its canonical name or an alias, e.g. 부산시)")
     return parser
 
 
