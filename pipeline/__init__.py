@@ -17,9 +17,9 @@ _EXPORTS = {
     "extract": "krnews.api",
     "extract_many": "krnews.api",
     "process": "krnews.extraction",
-    "read_initiatives": "krnews.api",
-    "read_records": "krnews.api",
-    "records_frame": "krnews.api",
+    "read_initiatives": "krnews.frames",
+    "read_records": "krnews.frames",
+    "records_frame": "krnews.frames",
     "load": "krnews.entities",
     "InputError": "krnews.inputs",
 }

@@ -19,7 +19,7 @@ from .articles import article_from_html, article_from_text, looks_like_html  # n
 from .consolidation import consolidate as consolidate_documents
 from .dates import parse_date, unresolved_years_warning
 from .extraction import process
-from .frames import open_store, read_initiatives, read_records, records_frame  # noqa: F401  (part of the API)
+from .frames import open_store, records_frame
 from .inputs import InputError, _corpus_document, read_inputs
 from .runner import run_articles
 from .store import StoreError

@@ -156,6 +156,7 @@ def test_no_module_is_substituted_in_sys_modules():
 def test_the_command_line_starts_without_the_nlp_stage():
     """The reason runner.py and commands/bench.py import the NLP stage inside functions: spaCy takes
     about 1.5 s to import, which `krnews status`, `export` or `--help` do not need."""
-    code = "import sys; from krnews.cli import build_parser; build_parser(); print(sorted(m for m in ('spacy', 'krnews.extraction') if m in sys.modules))"
+    code = ("import sys, krnews; from krnews.cli import build_parser; build_parser(); krnews.read_records; "
+            "print(sorted(m for m in ('spacy', 'krnews.extraction') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
