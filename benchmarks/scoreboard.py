@@ -1,4 +1,4 @@
-"""Record scores on every record set at hand, side by side: the figures the README reports.
+"""Record scores on every record set at hand, side by side: the figures docs/accuracy.md reports.
 
     python benchmarks/scoreboard.py [--json]
 

@@ -16,10 +16,12 @@ _EXPORTS = {
     "consolidate": "krnews.api",
     "extract": "krnews.api",
     "extract_many": "krnews.api",
-    "process": "krnews.api",
-    "read_initiatives": "krnews.api",
-    "read_records": "krnews.api",
-    "totals": "krnews.api",
+    "process": "krnews.extraction",
+    "read_initiatives": "krnews.frames",
+    "read_records": "krnews.frames",
+    "records_frame": "krnews.frames",
+    "load": "krnews.entities",
+    "totals": "krnews.frames",
     "InputError": "krnews.inputs",
 }
 

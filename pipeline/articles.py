@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from krnews.models import Article
+from krnews.scrapers import parse_html
 
 from .dates import parse_date, stated_date
 from .files import read_capped
@@ -42,8 +43,6 @@ def article_from_text(
 def article_from_html(html: str | bytes, *, url: str | None = None, **given) -> Article:
     """An Article parsed from a whole page, with what the caller states about it (doc_id, title,
     published…) laid over what the page says; empty values are ignored."""
-    from krnews.scrapers import parse_html  # the scrapers load only when a page is read
-
     article = parse_html(html, url=url)
     updates = {key: value for key, value in given.items() if value}
     return article.model_copy(update=updates) if updates else article

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Callable
 
 from krnews.data import DATA_DIR
+from krnews.scrapers import parse_html
 
-from .api import process
+from .extraction import process
 from .inputs import read_inputs
 from .nlp.language import analyse, get_nlp
 from .runner import run_articles, worker_context
@@ -102,8 +103,6 @@ def rate(count: float, work: Callable[[], object], clock: Callable[[], float] = 
 
 
 def measure(page_set: PageSet, trafilatura) -> Result:
-    from krnews.scrapers import parse_html
-
     for page in page_set.unique:  # warm-up: the NLP and every lazily built table are loaded
         process(parse_html(page))
     pages = page_set.pages
@@ -164,8 +163,8 @@ def run(pages_dir: Path, min_pages: int, worker_counts: list[int], out=sys.stdou
         print(line, file=out, flush=True)
 
     try:
-        import trafilatura
-    except ImportError:  # benchmark-only extra
+        import trafilatura  # optional: the bench extra, only for the comparison column
+    except ImportError:
         trafilatura = None
         say("trafilatura is not installed (pip install 'krnews[bench]'): its column is left empty")
     get_nlp()

@@ -1,8 +1,11 @@
-"""Publication dates: parse what users pass, and find the one a plain-text article states."""
+"""Publication dates: parse what users pass, find the one a plain-text article states, and say when
+an article's relative years (올해, 지난해) stay unresolved for want of one."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from krnews.models import Document
 
 # "입력 2024-03-12 10:05", "기사입력 2024.03.12", "최종수정 : 2020-01-08", "등록 2019/12/22"
 _STATED = re.compile(
@@ -48,3 +51,22 @@ def budget_year_reference(text: str) -> dt.date | None:
         return None
     years = {int(y) for y in _BUDGET_YEAR.findall(text)}
     return dt.date(max(years) - 1, 1, 1) if len(years) == 1 else None
+
+
+def unresolved_years(document: Document) -> list[str]:
+    """Relative years (올해, 지난해…) left without a value because the article states no date and none
+    was given: their texts, in order, once each."""
+    if document.article.published is not None:
+        return []
+    texts = (m.text for m in document.mentions if m.kind == "year" and m.relative is not None and m.year is None)
+    return list(dict.fromkeys(texts))
+
+
+def unresolved_years_warning(document: Document, remedy: str = "published=YYYY-MM-DD") -> str | None:
+    """One line naming the document and its unresolved relative years, or None."""
+    texts = unresolved_years(document)
+    if not texts:
+        return None
+    article = document.article
+    name = article.url or article.doc_id + (f" ({article.title})" if article.title else "")
+    return f"{name}: {'/'.join(texts)} left without a year: the article states no date; give one with {remedy}"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from krnews.models import Article, without_credentials
+from krnews.scrapers import Fetcher, fetch_article
 from krnews.scrapers.warc import WARC_SUFFIXES, WarcPage, is_warc, page_article, read_warc
 
 from .articles import UnparsedPage, article_from_html, article_from_html_file, article_from_text, looks_like_html
@@ -107,8 +108,6 @@ class _SharedFetcher:
         self._lock = threading.Lock()
 
     def __call__(self, url: str) -> Article:
-        from krnews.scrapers import Fetcher, fetch_article
-
         with self._lock:
             if self._fetcher is None:
                 self._fetcher = Fetcher()

@@ -49,7 +49,8 @@ def process_item(
             return InputError(item.source, reason)
         if item is None:
             return None
-    from .api import process  # the NLP stage loads on first use, not when the CLI starts
+    # spaCy and the NLP stage take ~1.5 s to import: loaded on first use, so `krnews status` does not pay it
+    from .extraction import process
 
     try:
         return process(item, default_published)
@@ -74,8 +75,9 @@ def process_numbered(chunk: list, default_published: dt.date | None) -> list:
 
 def prepare() -> None:
     """Load the NLP stage and the code around it, and fill the caches its first use fills."""
-    from .api import process  # noqa: F401  (imported for the workers to inherit)
+    # the NLP stage (~1.5 s to import), here for the workers to inherit; see process_item
     from .nlp.language import warm_up
+    from .extraction import process  # noqa: F401
 
     warm_up()
 

@@ -56,11 +56,18 @@ def format_won(amount_krw: int | None) -> str:
     return ("".join(parts) or "0") + "원"
 
 
-class Writer:
-    """Documents' rows to a text stream; `owns_stream`: close it (an --out file) on close."""
+MIN_LAST_COLUMN = 10  # display columns the last column keeps before any other column is shortened
 
-    def __init__(self, stream: IO[str], what: str, fmt: str, owns_stream: bool = False, explain: bool = False):
+
+class Writer:
+    """Documents' rows to a text stream; `owns_stream`: close it (an --out file) on close. A table is
+    cut to `width` display columns (when given): its last column (the initiative) is shortened with …
+    first, then the widest others, none below its header."""
+
+    def __init__(self, stream: IO[str], what: str, fmt: str, owns_stream: bool = False, explain: bool = False,
+                 width: int | None = None):
         self.stream, self.what, self.fmt, self.owns_stream = stream, what, fmt, owns_stream
+        self.width = width
         self.explain = explain and what == "records"
         self.columns = COLUMNS[what] + (["why"] if self.explain else [])
         self._csv = None
@@ -100,6 +107,9 @@ class Writer:
             headers = TABLE_COLUMNS[self.what]
             rows = [headers] + self._table_rows
             widths = [max(_width(r[i]) for r in rows if len(r) == len(headers)) for i in range(len(headers))]
+            if self.width is not None:
+                widths = _fit(widths, [_width(h) for h in headers], self.width - 2 * (len(widths) - 1))
+                rows = [[_shorten(cell, w) for cell, w in zip(r, widths)] if len(r) == len(headers) else r for r in rows]
             for index, row in enumerate(rows):
                 if len(row) == 1 and len(headers) > 1:  # an explanation line spans the row
                     self.stream.write(row[0] + "\n")
@@ -115,6 +125,30 @@ class Writer:
 def _width(text: str) -> int:
     """Display width: hangul and other wide characters take two terminal columns."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(widths: list[int], headers: list[int], room: int) -> list[int]:
+    """Column widths that sum to at most `room`: the last column gives way first (down to
+    MIN_LAST_COLUMN), then the widest of the others, one column at a time; no column goes below its
+    header's width, so a terminal too narrow for the headers still gets a wider table."""
+    widths = list(widths)
+    widths[-1] = max(min(widths[-1], room - sum(widths[:-1])), min(widths[-1], max(MIN_LAST_COLUMN, headers[-1])))
+    while sum(widths) > room:
+        shrinkable = [i for i in range(len(widths)) if widths[i] > headers[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: (i != len(widths) - 1, widths[i]))
+        widths[widest] -= 1
+    return widths
+
+
+def _shorten(text: str, width: int) -> str:
+    """`text` cut to `width` display columns, ending in … when cut."""
+    if _width(text) <= width:
+        return text
+    while _width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 def _pad(text: str, width: int) -> str:

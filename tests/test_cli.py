@@ -180,7 +180,9 @@ def test_a_terminal_sees_progress_and_a_pipe_sees_only_failures(monkeypatch, tmp
     assert "krnews: missing.txt: no such file" in shown
     monkeypatch.undo()
     code, _, err = run(args, capsys)  # standard error is not a terminal here
-    assert code == 1 and err.splitlines() == ["krnews: missing.txt: no such file, directory or URL"]
+    failures = [line for line in err.splitlines() if not line.startswith("krnews: warning: ")]
+    assert code == 1 and failures == ["krnews: missing.txt: no such file, directory or URL"]
+    assert len(err.splitlines()) == 2  # and the warning about the undated sample's 올해
 
 
 def test_csv_output_keeps_a_formula_as_text(tmp_path, capsys):
@@ -201,7 +203,8 @@ def test_credentials_in_urls_are_never_printed_stored_or_exported(http_server, t
     secret = lambda url: url.replace("http://", "http://reader:s3cret@")  # noqa: E731
     db = tmp_path / "s.sqlite"
     code, out, err = run([secret(good), secret(gone), "--db", str(db), "--workers", "1"], capsys)
-    assert code == 1 and err.strip() == f"krnews: {gone}: HTTP 404 Not Found"
+    failures = [line for line in err.splitlines() if not line.startswith("krnews: warning: ")]  # the undated 올해
+    assert code == 1 and failures == [f"krnews: {gone}: HTTP 404 Not Found"] and "s3cret" not in err
     assert json.loads(out)["url"] == good
     assert main(["export", "--db", str(db), "--out", str(tmp_path / "all.csv")]) == 0
     import sqlite3
@@ -232,3 +235,80 @@ def test_every_record_names_its_source_as_given(http_server, tmp_path, capsys): 
     assert sources == [str(folder / "a.txt"), str(folder / "sub" / "b.html"), f"{corpus}:1", f"{corpus}:2", url]
     code, out, err = run([str(corpus), "--what", "articles", "--workers", "1"], capsys)
     assert [json.loads(line)["source"] for line in out.splitlines()] == [f"{corpus}:1", f"{corpus}:2"]
+
+
+@pytest.mark.parametrize("name, fmt", [("x.csv", "csv"), ("x.jsonl", "jsonl"), ("x.ndjson", "jsonl"), ("x.parquet", "parquet")])
+def test_out_suffix_chooses_the_format(tmp_path, capsys, name, fmt):
+    out = tmp_path / name
+    code, _, err = run([str(SAMPLES / "busan_ai_budget_2024.txt"), "--out", str(out)], capsys)
+    assert code == 0, err
+    if fmt == "csv":
+        rows = list(csv.DictReader(out.open(encoding="utf-8")))
+        assert rows and list(rows[0]) == RECORD_COLUMNS
+    elif fmt == "jsonl":
+        assert all(json.loads(line)["record_id"] for line in out.read_text(encoding="utf-8").splitlines())
+    else:
+        import pyarrow.parquet as pq
+
+        assert pq.read_table(out).num_rows > 0 and out.is_dir()
+
+
+def test_a_format_that_contradicts_the_suffix_is_refused(tmp_path, capsys):
+    out = tmp_path / "x.parquet"
+    code, stdout, err = run([str(SAMPLES), "--out", str(out), "--format", "jsonl"], capsys)
+    assert (code, stdout) == (2, "")
+    assert err == f"krnews: --out {out} names a parquet file but --format is jsonl: change one of them\n"
+    assert not out.exists()
+
+
+def test_an_undated_relative_year_is_one_warning_per_document_and_stays_null(tmp_path, capsys):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("부산시는 올해 AI 사업에 100억원을 투입한다. 지난해에는 50억원, 올해 초에는 10억원이었다.\n", encoding="utf-8")
+    dated = tmp_path / "dated.txt"
+    dated.write_text("입력 2024-03-12 10:05\n\n대전시는 올해 청년 사업에 10억원을 투입한다.\n", encoding="utf-8")
+    code, out, err = run([str(undated), str(dated)], capsys)
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["year"] for r in rows if r["org"] == "부산광역시"] == [None, None, None]
+    assert [r["year"] for r in rows if r["org"] == "대전광역시"] == [2024]
+    [line] = err.splitlines()
+    assert line.startswith("krnews: warning: ") and line.endswith(
+        ": 올해/지난해 left without a year: the article states no date; give one with --published YYYY-MM-DD")
+    code, out, err = run([str(undated), "--published", "2024-05-01"], capsys)
+    assert err == "" and [json.loads(line)["year"] for line in out.splitlines()] == [2024, 2023, 2024]
+
+
+def test_the_python_api_warns_on_the_krnews_logger(caplog):
+    import krnews
+
+    doc = krnews.extract("부산시는 올해 AI 사업에 100억원을 투입한다.")
+    assert doc.records[0].year is None
+    [message] = [r.getMessage() for r in caplog.records if r.name == "krnews.years"]
+    assert message.endswith("올해 left without a year: the article states no date; give one with published=YYYY-MM-DD")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_the_table_fits_the_terminal(capsys, monkeypatch, columns):
+    from krnews.writers import _width
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run([str(SAMPLES), "--format", "table"], capsys)
+    lines = out.splitlines()
+    assert code == 0 and len(lines) > 10
+    assert max(_width(line) for line in lines) <= columns
+    monkeypatch.setenv("COLUMNS", "1000")
+    _, wide, _ = run([str(SAMPLES), "--format", "table"], capsys)
+    cut = [line for line in lines if "…" in line]
+    assert bool(cut) == (max(_width(line) for line in wide.splitlines()) > columns)
+    if columns >= 80:  # the initiative column alone gives way: each line is the start of the full one
+        for short, full in zip(lines[2:], wide.splitlines()[2:]):
+            assert full.startswith(short[:-1].rstrip()) if short.endswith("…") else short == full.rstrip()
+
+
+def test_columns_give_way_last_column_first():
+    from krnews.writers import _fit
+
+    assert _fit([10, 8, 30], [3, 6, 10], 50) == [10, 8, 30]
+    assert _fit([10, 8, 30], [3, 6, 10], 40) == [10, 8, 22]
+    assert _fit([10, 8, 30], [3, 6, 10], 25) == [7, 8, 10]
+    assert _fit([10, 8, 30], [3, 6, 10], 5) == [3, 6, 10]  # never below the headers

@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 from storedocs import make_document
 
+import krnews
 from krnews.cli import main
 from krnews.export import arrow_schema, export_records, record_json_schema, schema_path
 from krnews.models import SCHEMA_VERSION, InitiativeRecord
@@ -195,3 +196,31 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_text(tmp_path, capsys
     assert [row[c] for c in ("title", "initiative", "org_mention", "sentence")] == [
         '\'=HYPERLINK("http://evil.example","click")', "'+1+cmd|' /C calc'!A0", "'@SUM(A1:A9)", "'-2+3"]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row.values())
+
+
+def test_export_org_takes_any_alias_the_gazetteer_knows(db, tmp_path, capsys):
+    by_alias, by_name = tmp_path / "alias.jsonl", tmp_path / "name.jsonl"
+    assert main(["export", "--out", str(by_alias), "--db", str(db), "--org", "부산시"]) == 0
+    assert main(["export", "--out", str(by_name), "--db", str(db), "--org", "부산광역시"]) == 0
+    assert by_alias.read_text(encoding="utf-8") == by_name.read_text(encoding="utf-8") != ""
+    initiatives = tmp_path / "initiatives.jsonl"
+    assert main(["export", "--what", "initiatives", "--out", str(initiatives), "--db", str(db), "--org", "부산시"]) == 0
+    assert {json.loads(line)["org"] for line in initiatives.read_text(encoding="utf-8").splitlines()} == {"부산광역시"}
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("what", ["records", "initiatives"])
+def test_export_org_that_matches_nothing_says_so(db, tmp_path, capsys, what):
+    out = tmp_path / "none.csv"
+    assert main(["export", "--what", what, "--out", str(out), "--db", str(db), "--org", "부산"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"krnews export: no {what} of 부산 in the store (did you mean 부산광역시?); nothing written")
+    assert main(["export", "--what", what, "--out", str(out), "--db", str(db), "--org", "부산시", "--year", "1999"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"krnews export: no {what} of 부산광역시 match the other filters; nothing written")
+    assert not out.exists()
+
+
+def test_read_records_takes_an_alias(db):
+    by_alias = krnews.read_records(db, org="부산시", as_dataframe=False)
+    assert by_alias and by_alias == krnews.read_records(db, org="부산광역시", as_dataframe=False)

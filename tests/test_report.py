@@ -166,10 +166,12 @@ def test_since_and_org_select_records(store, tmp_path):
 
 
 def test_unknown_organisation_and_missing_store_are_one_line_errors(store, tmp_path, capsys):
-    assert main(["report", "--db", store, "--out", str(tmp_path / "r.html"), "--org", "부산시청"]) == 1
+    assert main(["report", "--db", store, "--out", str(tmp_path / "r.html"), "--org", "부산광역"]) == 1
     error = capsys.readouterr().err
-    assert error.count("\n") == 1 and "'부산시청'" in error and "부산광역시" in error  # a suggestion
+    assert error.count("\n") == 1 and "'부산광역'" in error and "부산광역시" in error  # a suggestion
     assert not (tmp_path / "r.html").exists()
+    # an alias the gazetteer knows is the organisation itself (부산시청 = 부산광역시)
+    assert main(["report", "--db", store, "--out", str(tmp_path / "r.html"), "--org", "부산시청"]) == 0
 
     missing = tmp_path / "nothing.sqlite"
     assert main(["report", "--db", str(missing), "--out", str(tmp_path / "r.html")]) == 1

@@ -16,3 +16,13 @@ def test_every_record_carries_the_versions():
     assert record.schema_version == SCHEMA_VERSION and record.extractor_version
     required = set(json_schema()["InitiativeRecord"]["required"])
     assert required <= set(record.model_dump())
+
+
+def test_every_field_of_every_type_is_described():
+    schema = json_schema()
+    undescribed = [f"{name}.{field}" for name in ("Article", "InitiativeRecord", "Initiative", "Story")
+                   for field, spec in schema[name]["properties"].items() if not spec.get("description")]
+    undescribed += [f"Mention.{field}" for variant in schema["Mention"]["oneOf"]
+                    for field, spec in variant["properties"].items() if not spec.get("description")]
+    assert undescribed == []
+    assert "initiative's name" in schema["InitiativeRecord"]["properties"]["initiative"]["description"]

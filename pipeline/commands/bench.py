@@ -31,6 +31,7 @@ def _counts(value: str) -> list[int]:
 
 
 def run(args) -> int:
+    # the benchmark loads spaCy and the NLP stage (~1.5 s to import): not on every krnews command
     from ..benchmark import default_pages_dir, run as run_benchmark
 
     return run_benchmark(args.pages or default_pages_dir(), args.min_pages, args.workers)

@@ -12,6 +12,8 @@ import logging
 import sys
 from pathlib import Path
 
+from tqdm import tqdm
+
 from krnews.scrapers import FetchConfig, Fetcher, load_sources
 
 from ..crawl import CrawlReport, Event, crawl, log
@@ -137,8 +139,6 @@ class _Display:
         if not self.tty:
             return
         if event.kind in ("sources", "pages"):
-            from tqdm import tqdm  # only a terminal needs it
-
             self._close_bar()
             unit, what = ("source", "discovering") if event.kind == "sources" else ("page", "fetching")
             self.bar = tqdm(total=event.detail, unit=unit, desc=what, file=sys.stderr, dynamic_ncols=True)
@@ -168,6 +168,4 @@ class _BarAwareHandler(logging.Handler):
     """Writes above the progress bar instead of through it."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        from tqdm import tqdm
-
         tqdm.write(self.format(record), file=sys.stderr)

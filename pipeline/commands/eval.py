@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -43,6 +44,17 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args) -> int:
+    # Gold sets hold undated documents on purpose: their relative years are scored, not warned about.
+    years_log = logging.getLogger("krnews.years")
+    level = years_log.level
+    years_log.setLevel(logging.ERROR)
+    try:
+        return _run(args)
+    finally:
+        years_log.setLevel(level)
+
+
+def _run(args) -> int:
     try:
         tag_map = parse_tag_map(args.tag_map)
     except ValueError as error:

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from itertools import chain
 
+from ..consolidation.export import export_initiatives, select
+from ..consolidation.store import iter_initiatives
 from ..export import FORMATS, export_records, schema_path
+from ..orgnames import canonical_org, close_names
 from ..store import Store, StoreError, default_store
 from . import date_arg, output_clash, year_arg
 
@@ -19,7 +23,8 @@ def register(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, help="file format (default: from the --out suffix)")
     parser.add_argument("--out", required=True, metavar="PATH", help="file to write (replaced when complete)")
     parser.add_argument("--since", type=date_arg, metavar="YYYY-MM-DD", help="only records published on or after this date")
-    parser.add_argument("--org", metavar="NAME", help="only records of this organisation (canonical name, e.g. 부산광역시)")
+    parser.add_argument("--org", metavar="NAME", help="only records of this organisation: its canonical name or any alias the gazetteer knows "
+                             "(부산시 = 부산광역시)")
     parser.add_argument("--year", type=year_arg, metavar="YYYY", help="only records about this year (or a period including it)")
     parser.add_argument("--db", default=None, metavar="URL-or-path",
                         help=f"store to read (default: $KRNEWS_DB or {default_store()})")
@@ -41,12 +46,15 @@ def run(args) -> int:
     if clash:
         print(f"krnews export: {clash}", file=sys.stderr)
         return 2
+    args.org = canonical_org(args.org) if args.org else None
     try:
         with Store.open(store_name, create=False) as store:
             if args.what == "initiatives":
                 return _export_initiatives(store, fmt, args)
-            count = export_records(store.iter_records(since=args.since, org=args.org, year=args.year),
-                                   fmt, args.out, bom=args.bom)
+            rows = _matched(store, store.iter_records(since=args.since, org=args.org, year=args.year), args, "records")
+            if rows is None:
+                return 1
+            count = export_records(rows, fmt, args.out, bom=args.bom)
     except StoreError as error:
         print(f"krnews export: {error}", file=sys.stderr)
         return 1
@@ -57,11 +65,26 @@ def run(args) -> int:
     return 0
 
 
-def _export_initiatives(store, fmt: str, args) -> int:
-    from ..consolidation.export import export_initiatives, select
-    from ..consolidation.store import iter_initiatives
+def _matched(store, rows, args, what: str):
+    """`rows` again, or None after one line saying that --org matched nothing (no file is written)."""
+    first = next(rows, None)
+    if first is not None or args.org is None:
+        return chain([first], rows) if first is not None else rows
+    known = {record.org for record in store.iter_records() if record.org}
+    if args.org in known:
+        problem = f"no {what} of {args.org} match the other filters"
+    else:
+        close = close_names(args.org, known)
+        problem = f"no {what} of {args.org} in the store" + (f" (did you mean {', '.join(close)}?)" if close else "")
+    print(f"krnews export: {problem}; nothing written", file=sys.stderr)
+    return None
 
-    initiatives = select(iter_initiatives(store), since=args.since, org=args.org, year=args.year)
+
+def _export_initiatives(store, fmt: str, args) -> int:
+    initiatives = _matched(store, select(iter_initiatives(store), since=args.since, org=args.org, year=args.year),
+                           args, "initiatives")
+    if initiatives is None:
+        return 1
     count = export_initiatives(initiatives, fmt, args.out, bom=args.bom)
     print(f"krnews export: {count} initiatives -> {args.out} (schema: {schema_path(args.out)})", file=sys.stderr)
     return 0

@@ -4,14 +4,22 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import shutil
 import sys
 
+from tqdm import tqdm
+
 from ..consolidation.store import KeepCurrent
+from ..dates import unresolved_years_warning
 from ..export import ParquetShards
 from ..inputs import InputError, read_inputs
 from ..runner import run_articles, source_of
+from ..store import Store
 from ..writers import Writer
 from . import date_arg, output_clash, whole_number
+
+FORMATS = ("jsonl", "csv", "table", "parquet")
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -25,8 +33,9 @@ def register(subparsers) -> argparse.ArgumentParser:
                              "or - for stdin (one per line)")
     parser.add_argument("--what", choices=("records", "mentions", "articles"), default="records",
                         help="what to write (default: records)")
-    parser.add_argument("--format", choices=("jsonl", "csv", "table", "parquet"), default="jsonl",
-                        help="output format (default: jsonl); parquet: records as a directory of Parquet shards (--out DIR)")
+    parser.add_argument("--format", choices=FORMATS,
+                        help="output format (default: from the --out suffix .jsonl/.csv/.parquet, else jsonl); "
+                             "parquet: records as a directory of Parquet shards (--out DIR)")
     parser.add_argument("--out", metavar="PATH", help="write here instead of standard output (with parquet: a directory)")
     parser.add_argument("--explain", action="store_true",
                         help="with each record, why: which decision set its organisation, year and funding type, "
@@ -44,6 +53,10 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args) -> int:
+    args.format, problem = output_format(args.format, args.out)
+    if problem:
+        print(f"krnews: {problem}", file=sys.stderr)
+        return 2
     if args.engine == "ray" and importlib.util.find_spec("ray") is None:
         print("krnews: --engine ray needs Ray: pip install 'krnews[ray]'", file=sys.stderr)
         return 2
@@ -91,6 +104,9 @@ def run(args) -> int:
                 writer.write(item)
                 if initiatives is not None:
                     initiatives.saved()
+                warning = unresolved_years_warning(item, remedy="--published YYYY-MM-DD")
+                if warning is not None:
+                    progress.write(f"krnews: warning: {warning}", file=sys.stderr)
             progress.set_postfix(records=counts["records"], failed=counts["failed"], refresh=False)
         status = "failed" if counts["failed"] else "ok"
     finally:
@@ -106,11 +122,19 @@ def run(args) -> int:
     return 1 if counts["failed"] else 0
 
 
+def output_format(given: str | None, out: str | None) -> tuple[str, str | None]:
+    """The output format: --format, else the one the --out suffix names, else jsonl; and the one-line
+    problem when --format and the suffix disagree (x.csv with --format jsonl), else None."""
+    suffix = os.path.splitext(out.rstrip("/"))[1].lower() if out else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if given and implied and given != implied:
+        return given, f"--out {out} names a {implied} file but --format is {given}: change one of them"
+    return given or implied or "jsonl", None
+
+
 def _progress():
     """A progress bar (inputs done, records, failures, rate) on a terminal; on a file or pipe (cron, CI)
     it stays silent, so standard error holds only the one line per failed input."""
-    from tqdm import tqdm
-
     return tqdm(unit=" inputs", file=sys.stderr, disable=not sys.stderr.isatty(), dynamic_ncols=True)
 
 
@@ -118,7 +142,8 @@ def _writer(args):
     if args.format == "parquet":
         return _ShardedRecords(ParquetShards(args.out))
     return Writer(open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout, args.what,
-                  args.format, owns_stream=bool(args.out), explain=args.explain)
+                  args.format, owns_stream=bool(args.out), explain=args.explain,
+                  width=shutil.get_terminal_size().columns)  # COLUMNS, else the terminal's, else 80
 
 
 class _ShardedRecords:
@@ -149,13 +174,11 @@ def _documents(args):
     """Documents and input errors in input order, from the engine the user chose."""
     inputs = read_inputs(args.inputs)
     if args.engine == "ray":
-        from ..engines.ray_engine import run_articles_on_ray
+        from ..engines.ray_engine import run_articles_on_ray  # Ray is an optional extra (krnews[ray])
 
         return run_articles_on_ray(inputs, args.published, address=args.ray_address, actors=args.workers)
     return run_articles(inputs, args.workers or os.cpu_count() or 1, args.published)
 
 
 def _open_store(url: str):
-    from ..store import Store
-
     return Store.open(url)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..report import StoreError, build_report
+from ..store import default_store
 from . import date_arg
 
 
@@ -19,19 +21,16 @@ def register(subparsers) -> argparse.ArgumentParser:
                         help="SQLite store file or postgresql:// URL (default: $KRNEWS_DB, else krnews.sqlite)")
     parser.add_argument("--out", metavar="PATH", required=True, help="the HTML file to write")
     parser.add_argument("--since", metavar="YYYY-MM-DD", type=date_arg, help="only records of articles published on or after")
-    parser.add_argument("--org", metavar="NAME", help="only records of this organisation (its canonical name)")
+    parser.add_argument("--org", metavar="NAME", help="only records of this organisation (its canonical name or an alias, e.g. 부산시)")
     return parser
 
 
 def run(args) -> int:
     try:
-        import plotly  # noqa: F401  (the report's one optional dependency)
+        import plotly  # noqa: F401  (the report's one optional dependency: krnews[report])
     except ImportError:
         print("krnews report: plotly is not installed; pip install 'krnews[report]'", file=sys.stderr)
         return 2
-    from ..report import StoreError, build_report
-    from ..store import default_store
-
     try:
         html = build_report(args.db or default_store(), since=args.since, org=args.org)
     except StoreError as error:

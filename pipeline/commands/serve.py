@@ -12,6 +12,8 @@ from pathlib import Path
 
 from krnews.data import DATA_DIR
 
+from ..store import default_store
+
 METADATA_PATH = DATA_DIR / "datasette" / "metadata.json"
 # The shipped metadata describes the store under this name; serve gives it to the database actually served.
 METADATA_DATABASE = "krnews"
@@ -34,20 +36,18 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args) -> int:
     try:
-        import uvicorn
+        import uvicorn  # Datasette and its server are an optional extra (krnews[serve])
         from datasette.app import Datasette
         from datasette.plugins import pm
     except ImportError:
         print("krnews serve: Datasette is not installed; pip install 'krnews[serve]'", file=sys.stderr)
         return 2
-    from ..store import default_store
-
     db = args.db or default_store()
     problem = _store_problem(db)
     if problem:
         print(f"krnews serve: {db}: {problem}", file=sys.stderr)
         return 1
-    from ..report import datasette_plugin
+    from ..report import datasette_plugin  # imports Datasette (optional)
 
     if not pm.is_registered(datasette_plugin):
         pm.register(datasette_plugin, name="krnews")

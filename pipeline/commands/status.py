@@ -5,7 +5,7 @@ import argparse
 import datetime as dt
 import sys
 
-from ..api import totals as money_totals
+from ..frames import totals as money_totals
 from ..consolidation.store import pending_articles
 from ..store import Store, StoreError, default_store
 from ..writers import format_won

@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 
 import pyarrow as pa
 
+from krnews.export import dataset_json_schema, write_dataset
 from krnews.models import SCHEMA_VERSION, Initiative
 
 COLUMNS = list(Initiative.model_fields)
@@ -46,8 +47,6 @@ def select(initiatives: Iterable[Initiative], since: dt.date | None = None, org:
 
 def export_initiatives(initiatives: Iterable[Initiative], fmt: str, path: str | os.PathLike, *, bom: bool = False) -> int:
     """Write `initiatives` to `path` in `fmt` (parquet, csv, jsonl) and `PATH.schema.json`; returns the count."""
-    from krnews.export import dataset_json_schema, write_dataset
-
     return write_dataset(initiatives, fmt, path, columns=COLUMNS, arrow_schema=ARROW_SCHEMA,
                          json_schema=dataset_json_schema("Initiative"), bom=bom, csv_cell=_csv_cell)
 

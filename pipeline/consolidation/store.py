@@ -8,6 +8,7 @@ from typing import Iterator
 import sqlalchemy as sa
 
 from krnews.models import Article, Document, Initiative, InitiativeRecord, Story
+from krnews.store import articles, records
 
 from .engine import Consolidator
 from .sql import SqlBackend, initiative_records, story_articles
@@ -24,8 +25,6 @@ _COMPARED = {"doc_id": "doc_id", "org": "org", "currency": "currency", "amount_k
 def _pending(conn: sa.Connection) -> list[str]:
     """Articles not in any story yet, and articles whose records differ from the consolidated ones
     (other record ids, or the same ids with other values after a re-extraction)."""
-    from krnews.store import articles, records
-
     new_articles = sa.select(articles.c.doc_id).where(articles.c.doc_id.not_in(sa.select(story_articles.c.doc_id)))
     new_records = sa.select(records.c.doc_id).where(records.c.record_id.not_in(sa.select(initiative_records.c.record_id)))
     gone_records = sa.select(initiative_records.c.doc_id).where(
@@ -40,8 +39,6 @@ def _pending(conn: sa.Connection) -> list[str]:
 
 
 def _document(conn: sa.Connection, doc_id: str) -> Document:
-    from krnews.store import articles, records
-
     row = conn.execute(sa.select(*(articles.c[name] for name in _ARTICLE_COLUMNS)).where(articles.c.doc_id == doc_id)).mappings().one()
     rows = conn.execute(sa.select(*records.columns).where(records.c.doc_id == doc_id).order_by(records.c.record_id)).mappings()
     return Document(

@@ -5,7 +5,7 @@ Same inputs and outputs as `krnews.runner.run_articles`: Documents (or InputErro
 order. The driver reads the inputs (files, WARC records, URLs) and sends them to the cluster a
 window at a time, so a huge corpus streams through with bounded memory on the driver and in the
 object store. Ray is an optional extra (`pip install 'krnews[ray]'`); every actor needs krnews
-importable, which a Ray job's runtime environment provides on a cluster (see the README).
+importable, which a Ray job's runtime environment provides on a cluster (see docs/ray.md).
 """
 from __future__ import annotations
 

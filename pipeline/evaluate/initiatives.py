@@ -16,6 +16,8 @@ import os
 from collections import defaultdict
 from itertools import combinations
 
+from krnews.consolidation import consolidate
+
 from .extractor import default_extract
 from .matching import ROUNDING, assign
 from .records import RecordGoldError, extracted, read_record_gold, system_candidate
@@ -25,8 +27,7 @@ def evaluate_initiatives(gold_dir, extract_fn=None, consolidate_fn=None, publish
     """Merging and separation of `consolidate_fn` (default krnews.consolidate) on the documents of
     `gold_dir` (or several), extracted by `extract_fn` (default krnews.extract)."""
     extract_fn = extract_fn or default_extract()
-    if consolidate_fn is None:
-        from krnews.consolidation import consolidate as consolidate_fn
+    consolidate_fn = consolidate_fn or consolidate
     paths = [gold_dir] if isinstance(gold_dir, (str, os.PathLike)) else list(gold_dir)
     errors: list[str] = []
     documents, golds, stories = [], [], {}

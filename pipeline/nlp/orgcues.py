@@ -163,7 +163,7 @@ _TAGGER_LOCK = threading.Lock()  # one MeCab tagger is not safe to share between
 def _analysis(word: str) -> str:
     """MeCab-ko's output for `word`, one morpheme a line ("surface\tTAG,semantic,…")."""
     with _TAGGER_LOCK:
-        return _tagger().tagger.parse(word)
+        return _tagger().parse(word)
 
 
 @lru_cache(maxsize=8192)

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from krnews.models import Initiative
 
-from ..api import read_initiatives, read_records
 from ..consolidation.store import pending_articles
 from ..counting import Totals, totals
+from ..frames import read_initiatives, read_records
 from ..store import Store
 
 
