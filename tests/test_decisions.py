@@ -112,6 +112,11 @@ OWNER = [
      "200억원", "행정안전부", "acted in an earlier sentence"),
     # the outlet of a dateline is not who acts
     ("[담양=아시아경제 호남취재본부 김육봉 기자] 내년 국비 1000억 원이 반영됐다.", "1000억 원", None, "no organisation"),
+    # the size of a budget the legislature passes is the state's money, not the topic's
+    ("강릉시는 국회가 최종 의결한 607조원 규모의 2022년도 예산안에 강릉시 관련 국비 4,698억원이 반영됐다고 밝혔다.", "607조원",
+     "정부", "a budget the legislature passes is the state's"),
+    ("강릉시는 국회가 최종 의결한 607조원 규모의 2022년도 예산안에 강릉시 관련 국비 4,698억원이 반영됐다고 밝혔다.", "4,698억원",
+     "강원특별자치도 강릉시", "topic of the clause"),
     # a national budget that no body is named for is the government's
     ("국방예산은 6.9% 늘었다. ▲ 전력 유지에 10조9천913억원을 배정했다.", "10조9천913억원", "정부",
      "the national budget the article is about"),

@@ -115,7 +115,7 @@ def test_kill_9_of_one_worker_fails_its_item_alone(corpus, uninterrupted, tmp_pa
         wait_for(lambda: state(workers[0]) == "R", "the worker to be at work")  # not waiting for a chunk
         os.kill(workers[0], signal.SIGKILL)
         _out, err = run.communicate()
-        errors = err.strip().splitlines()
+        errors = [line for line in err.strip().splitlines() if not line.startswith("krnews: warning: ")]  # undated 올해
         written = sorted((row["doc_id"], row["amount_krw"]) for row in map(json.loads, out.read_text(encoding="utf-8").splitlines()))
         if not errors:  # it was between items: nothing lost, nothing twice
             assert run.returncode == 0 and written == everything

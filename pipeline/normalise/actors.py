@@ -42,6 +42,9 @@ _ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first
 _NON_FUNDING = frozenset(_TABLE["non_funding_types"])
 _NATIONAL_BUDGET = re.compile(longest_first(_TABLE["national_budget"]["words"]))
 _NATIONAL_HOLDER = _TABLE["national_budget"]["holder"]
+_PASSING_TYPES = frozenset(_TABLE["national_budget"]["passed_by"])
+# 607조원 규모의 2022년도 예산안, 600조원의 예산을: the amount is the size of a budget
+_BUDGET_SIZE = re.compile(r"\s?(?:규모의?|의)\s(?:[^\s,.]+\s){0,2}?[^\s,.]*(?:%s)" % longest_first(_TABLE["budget_words"]))
 _TOPIC_LATER = re.compile(r"[가-힣](?:%s)\s" % longest_first(t for t in _TABLE["topic_particles"] if t != "도"))
 # 16개 대기업이, 도내 일선 시군은: several bodies named as one, with a count or a word that makes
 # them many (a bare 기업은 refers back to one company)
@@ -150,6 +153,9 @@ class ActorTracker:
     def choose(self, sentence: Sentence, amount_start: int, groups: bool = True) -> "Choice":
         """actor_for's organisation with the rule that chose it and the words that rule read."""
         text = self.text
+        passed = self._passed_budget(sentence, amount_start)
+        if passed is not None:
+            return passed
         orgs = [o for o in sentence.orgs if can_act(o) and (groups or not o.group)]
         before = [o for o in orgs if o.end <= amount_start and not is_named_funder(text, o)]
         listed = [o for o in before if o.in_gazetteer]
@@ -187,6 +193,24 @@ class ActorTracker:
             return Choice(Org(_NATIONAL_HOLDER, "central_gov", national.start(), national.start()),
                           "the national budget the article is about", national.group())
         return Choice(None, "no organisation", "")
+
+    def _passed_budget(self, sentence: Sentence, amount_start: int) -> "Choice | None":
+        """국회가 최종 의결한 607조원 규모의 2022년도 예산안: a budget a legislature passes (its subject
+        in the amount's clause, the amount the budget's size) is the state's, not the clause's topic's."""
+        text = self.text
+        m = _BUDGET_SIZE.match(text, self._amount_end(sentence, amount_start))
+        if m is None:
+            return None
+        passing = [o for o in sentence.orgs if o.org_type in _PASSING_TYPES and o.end <= amount_start
+                   and _SUBJECT_AFTER.match(text, o.end) and "," not in text[o.end : amount_start]]
+        if not passing:
+            return None
+        return Choice(Org(_NATIONAL_HOLDER, "central_gov", passing[-1].start, passing[-1].start),
+                      "a budget the legislature passes is the state's", text[passing[-1].start : m.end()])
+
+    @staticmethod
+    def _amount_end(sentence: Sentence, amount_start: int) -> int:
+        return next(a.end for a in sentence.amounts if a.start == amount_start)
 
     def _referent(self, anaphor: str) -> Org | None:
         return next((o for o in reversed(self.history) if not o.group and _fits(o, anaphor)), None)  # 대학은: one
