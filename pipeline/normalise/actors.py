@@ -28,10 +28,10 @@ _NOUNS = r"(?:\s[가-힣A-Za-z0-9&·]+){0,2}?"
 _TOPIC_AFTER = re.compile(r"%s%s(?:%s)(?=[\s,])" % (_HEAD, _NOUNS, longest_first(_TABLE["topic_particles"])))
 _SUBJECT_AFTER = re.compile(r"%s(?:%s)(?=[\s,])" % (_HEAD, longest_first(_TABLE["subject_particles"])))
 _HEADLINE_SUBJECT = re.compile(r"\s?,")
-_POSSESSIVE = re.compile(r"의\s")
+_POSSESSIVE = re.compile(r"(?:%s)\s" % longest_first(_TABLE["grammar"]["possessive"]))
 # 울산시의 2009년도 국가예산은: the organisation owns the noun phrase that is its clause's topic
-_OWNS_TOPIC = re.compile(r"의\s(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:%s)\s" % longest_first(
-    t for t in _TABLE["topic_particles"] if t != "도"))
+_OWNS_TOPIC = re.compile(r"(?:%s)\s(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:%s)\s" % (
+    longest_first(_TABLE["grammar"]["possessive"]), longest_first(t for t in _TABLE["topic_particles"] if t != "도")))
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
 _LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
 # "…, 서귀포시 …에 1014억원", "▶청주시 … 35억원": the organisation opens a list item
@@ -44,7 +44,8 @@ _NATIONAL_BUDGET = re.compile(longest_first(_TABLE["national_budget"]["words"]))
 _NATIONAL_HOLDER = _TABLE["national_budget"]["holder"]
 _PASSING_TYPES = frozenset(_TABLE["national_budget"]["passed_by"])
 # 607조원 규모의 2022년도 예산안, 600조원의 예산을: the amount is the size of a budget
-_BUDGET_SIZE = re.compile(r"\s?(?:규모의?|의)\s(?:[^\s,.]+\s){0,2}?[^\s,.]*(?:%s)" % longest_first(_TABLE["budget_words"]))
+_BUDGET_SIZE = re.compile(r"\s?(?:%s)\s(?:[^\s,.]+\s){0,2}?[^\s,.]*(?:%s)" % (
+    longest_first(_TABLE["grammar"]["size_of"]), longest_first(_TABLE["budget_words"])))
 _TOPIC_LATER = re.compile(r"[가-힣](?:%s)\s" % longest_first(t for t in _TABLE["topic_particles"] if t != "도"))
 # 16개 대기업이, 도내 일선 시군은: several bodies named as one, with a count or a word that makes
 # them many (a bare 기업은 refers back to one company)

@@ -22,7 +22,9 @@ _CHANGE_AFTER = re.compile(
 # 5조원에서 … 3조원 늘어나: the starting point of a change, unless a year of its own is written right
 # before it (올해 6조3천29억원에서 11조5천3백억원으로: this year's budget, a record of that year)
 _CHANGE_FROM = re.compile(r"^에서\s")
-_OWN_YEAR = re.compile(r"(?:\d{2,4}년도?|%s)\s?(?:에는|에|엔|은|는)?\s?$" % longest_first(load_table("years")["relative"]))
+_OWN_YEAR = re.compile(r"(?:\d{2,4}(?:%s)|%s)\s?(?:%s)?\s?$" % (
+    longest_first(_TABLE["grammar"]["year_units"]), longest_first(load_table("years")["relative"]),
+    longest_first(_TABLE["grammar"]["with_a_year"])))
 _ANY_CHANGE = re.compile(longest_first(_TABLE["change_after"]))
 _RECEIVE = re.compile(longest_first(_TABLE["receive"]))
 _PARENTHETICAL = re.compile(r"\([^()]*\)")

@@ -27,7 +27,10 @@ _GIVES = re.compile(longest_first(_TABLE["giving_verbs"]))
 _SOURCE_WINDOW = max(map(len, _LEVELS)) + len(" 으로 ")  # 국민체육진흥기금으로 120억원
 _OWN_SOURCE_AFTER = re.compile(r"\s?(?:씩|의)?\s?(?P<word>%s)(?=[이가을를은는도로]|\s)" % longest_first(_LEVELS))
 # 울산시의 국가예산은 … 2조4703억원, 국비지원 예산이 2조5380억원에: the money the clause is about
-_SOURCE_TOPIC = re.compile(r"(?<![가-힣])(?P<word>%s)(?:\s?지원)?(?:\s?예산)?(?:은|는|이|가)\s" % longest_first(_LEVELS))
+_GRAMMAR = _TABLE["grammar"]
+_SOURCE_TOPIC = re.compile(r"(?<![가-힣])(?P<word>%s)%s(?:%s)\s" % (
+    longest_first(_LEVELS), "".join(r"(?:\s?%s)?" % re.escape(w) for w in _GRAMMAR["public_money_heads"]),
+    longest_first(_GRAMMAR["topic_or_subject"])))
 _OTHER_FUNDERS: dict[str, dict] = _TABLE["other_funders"]
 _OTHER_SOURCE = re.compile(r"(?<![가-힣])(?P<word>%s)\s?(?:으로|로)?\s?$" % longest_first(_OTHER_FUNDERS))
 

@@ -30,7 +30,8 @@ _NOT_SPENT = re.compile(longest_first(_TABLE["not_record"] + _TABLE["revenue_top
 _STRIVES = re.compile(r"(?:%s)\s?(?:%s)" % (longest_first(_TABLE["receive"]), longest_first(_TABLE["striving_after"])))
 _COMMITS = re.compile(r"(?:%s)(?:%s)" % (longest_first(w for words in _TABLE["types"].values() for w in words), _ENDINGS))
 # the topic or subject phrase that opens the sentence: 국고 건의 사업은, 부처가 요구한 예산과 기금액이
-_TOPIC_END = re.compile(r"(?:은|는|이|가|으로는|로는)(?=\s)")
+_GRAMMAR = _TABLE["grammar"]
+_TOPIC_END = re.compile(r"(?:%s)(?=\s)" % longest_first(_GRAMMAR["topic_or_subject"] + _GRAMMAR["as_topic"]))
 # 신청했다. / 신청했다고 밝혔다.: the asking verb is the sentence's last predicate (not 신청한 이래 …)
 _SENTENCE_END = re.compile(r"[가-힣]{0,4}(?:\s(?:%s)[가-힣]{0,2})?[.\"”'’]*\s*" % longest_first(_TABLE["reporting_verbs"]))
 # 승인을 요청했다: what is asked for is not money

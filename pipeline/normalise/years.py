@@ -26,7 +26,7 @@ COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["compa
 _OPENS_ASIDE = re.compile(r"\s?\(\s?")
 # 올해 1회 추가경정예산 6,445억 원보다: a compared figure's year may head the noun phrase that names it
 # (a few words, none closed by a particle)
-_NOUN_PHRASE_GAP = re.compile(r"\s?(?:[^\s,.()]*[^\s,.()을를이가은는에도로와과의]\s){0,3}")
+_NOUN_PHRASE_GAP = re.compile(r"\s?(?:[^\s,.()]*[^\s,.()%s]\s){0,3}" % "".join(load_table("funding")["grammar"]["case_endings"]))
 # Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
 _CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "는데", "은데"})
 # How a year was found, best first: one a duplicate's year may replace only with a better one.
