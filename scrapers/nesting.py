@@ -18,9 +18,28 @@ _NOT_COUNTED = frozenset(
 _TAG = re.compile(r"<(/?)(?!(?:%s)\b)[A-Za-z][A-Za-z0-9-]*\b[^>]*?(?<!/)>" % "|".join(sorted(_NOT_COUNTED)), re.IGNORECASE)
 
 
+# Tag starts only: a cheap first look that may count a self-closing <div/> as open (so may send a page
+# to the exact walk below, never the other way round).
+_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+
+
+def _may_be_too_deep(html: str) -> bool:
+    depth = 0
+    for end, name in _TAG_START.findall(html):
+        if name.lower() in _NOT_COUNTED:
+            continue
+        if end:
+            depth -= depth > 0  # an end tag with nothing open closes nothing
+        else:
+            depth += 1
+            if depth >= MAX_DEPTH:
+                return True
+    return False
+
+
 def flatten_deep_nesting(html: str) -> str:
     """`html` with the tags opened deeper than MAX_DEPTH (and their end tags) removed."""
-    if html.count("<") <= MAX_DEPTH:
+    if html.count("<") <= MAX_DEPTH or not _may_be_too_deep(html):
         return html
     kept: list[bool] = []  # per open element: was its start tag kept?
     pieces: list[str] = []
