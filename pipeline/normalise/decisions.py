@@ -23,14 +23,13 @@ from krnews.models import Reason
 from krnews.nlp.amounts import Amount
 from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_table, longest_first
-from krnews.nlp.years import Year
 
 from .actors import Choice, is_named_funder
 from .context import Sentence
 from .cues import MoneyRole, classify
 from .initiatives import TOPIC_GAP, find_initiative
 from .kinds import funding_type, government_level, other_funder, public_share
-from .years import YearChoice
+from .years import YearChoice, publication_year
 
 if TYPE_CHECKING:  # the reader passes itself to every step
     from .records import Reading
@@ -181,7 +180,7 @@ class Period(Step):
         supplementary = (choice is None and not c.sentence.years and reading.article.published is not None
                          and bool(_SUPPLEMENTARY.search(text, c.sentence.start, c.sentence.end)))
         if supplementary:
-            choice = YearChoice(Year(0, 0, year=reading.article.published.year), "published")
+            choice = publication_year(reading.article.published)
         c.year = choice
         if choice is None:
             c.why[self.name] = Reason(step=self.name, rule="no year stated or implied", words="")

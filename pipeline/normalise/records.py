@@ -8,14 +8,13 @@ from krnews.models import Article, InitiativeRecord, Reason
 from krnews.nlp.amounts import Amount
 from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_table, longest_first
-from krnews.nlp.years import Year
 
 from .actors import ActorTracker, acts, can_act, in_dateline, named_groups, named_regions
 from .context import DocContext, Sentence, parenthesis_of
 from .decisions import Candidate, acting_now, decide
 from .initiatives import find_initiative
 from .requests import RequestFrame
-from .years import COMPARED, HOW_RANK, YearChoice, YearTracker, assign_years
+from .years import COMPARED, HOW_RANK, YearChoice, YearTracker, assign_years, publication_year
 
 _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
 _LIST_ITEMS = 3  # records one sentence must state to be a list of items
@@ -163,7 +162,7 @@ class Reading:
         if carried is not None and (part_of or not other_actor or not now):
             return YearChoice(carried, "carried")
         if now:
-            return YearChoice(Year(0, 0, year=self.article.published.year), "published")
+            return publication_year(self.article.published)
         return None
 
     def _restated_in_won(self, amount: Amount, following: list[Amount]) -> bool:

@@ -39,6 +39,11 @@ class YearChoice:
     how: str  # a key of HOW_RANK
 
 
+def publication_year(published) -> YearChoice:
+    """The publication date's year, as the year money acted on now is for (no words of the text)."""
+    return YearChoice(Year(0, 0, year=published.year), "published")
+
+
 def clause_starts(doc: Doc, start: int, end: int) -> list[int]:
     """Offsets where the clauses of doc.text[start:end] begin."""
     span = doc.char_span(start, end, alignment_mode="expand")
