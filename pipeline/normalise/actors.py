@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from krnews.nlp.amounts import Amount
 from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_region_governments, load_table, longest_first
 
@@ -146,15 +147,16 @@ class ActorTracker:
     def current(self) -> Org | None:
         return self.history[-1] if self.history else None
 
-    def actor_for(self, sentence: Sentence, amount_start: int, groups: bool = True) -> Org | None:
-        """The acting organisation for the amount at `amount_start`; with `groups` False, never a
+    def actor_for(self, sentence: Sentence, amount: Amount, groups: bool = True) -> Org | None:
+        """The acting organisation for `amount`; with `groups` False, never a
         group of bodies named as one (for whoever gives to such a group)."""
-        return self.choose(sentence, amount_start, groups).org
+        return self.choose(sentence, amount, groups).org
 
-    def choose(self, sentence: Sentence, amount_start: int, groups: bool = True) -> "Choice":
+    def choose(self, sentence: Sentence, amount: Amount, groups: bool = True) -> "Choice":
         """actor_for's organisation with the rule that chose it and the words that rule read."""
         text = self.text
-        passed = self._passed_budget(sentence, amount_start)
+        amount_start = amount.start
+        passed = self._passed_budget(sentence, amount)
         if passed is not None:
             return passed
         orgs = [o for o in sentence.orgs if can_act(o) and (groups or not o.group)]
@@ -195,23 +197,19 @@ class ActorTracker:
                           "the national budget the article is about", national.group())
         return Choice(None, "no organisation", "")
 
-    def _passed_budget(self, sentence: Sentence, amount_start: int) -> "Choice | None":
+    def _passed_budget(self, sentence: Sentence, amount: Amount) -> "Choice | None":
         """국회가 최종 의결한 607조원 규모의 2022년도 예산안: a budget a legislature passes (its subject
         in the amount's clause, the amount the budget's size) is the state's, not the clause's topic's."""
         text = self.text
-        m = _BUDGET_SIZE.match(text, self._amount_end(sentence, amount_start))
+        m = _BUDGET_SIZE.match(text, amount.end)
         if m is None:
             return None
-        passing = [o for o in sentence.orgs if o.org_type in _PASSING_TYPES and o.end <= amount_start
-                   and _SUBJECT_AFTER.match(text, o.end) and "," not in text[o.end : amount_start]]
+        passing = [o for o in sentence.orgs if o.org_type in _PASSING_TYPES and o.end <= amount.start
+                   and _SUBJECT_AFTER.match(text, o.end) and "," not in text[o.end : amount.start]]
         if not passing:
             return None
         return Choice(Org(_NATIONAL_HOLDER, "central_gov", passing[-1].start, passing[-1].start),
                       "a budget the legislature passes is the state's", text[passing[-1].start : m.end()])
-
-    @staticmethod
-    def _amount_end(sentence: Sentence, amount_start: int) -> int:
-        return next(a.end for a in sentence.amounts if a.start == amount_start)
 
     def _referent(self, anaphor: str) -> Org | None:
         return next((o for o in reversed(self.history) if not o.group and _fits(o, anaphor)), None)  # 대학은: one

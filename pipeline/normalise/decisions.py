@@ -128,7 +128,7 @@ class Owner(Step):
         elif c.owner is not None:
             choice = Choice.of(c.owner, "the money is said to be its share", text)
         else:
-            choice = reading.actors.choose(c.sentence, c.amount.start)
+            choice = reading.actors.choose(c.sentence, c.amount)
         c.actor = choice.org
         c.why["org"] = Reason(step=self.name, rule=choice.rule, words=choice.words)
         return True
@@ -208,7 +208,7 @@ class Parties(Step):
             funder, funder_rule = _client(text, sentence, actor), "the contract's client"  # 요진건설은 LH … 1378억원에 계약
         receives, role_rule = self._receives(c, text)
         if funder is None and receives and actor is not None and actor.group:
-            funder, funder_rule = reading.actors.actor_for(sentence, amount.start, groups=False), "gives to the group"
+            funder, funder_rule = reading.actors.actor_for(sentence, amount, groups=False), "gives to the group"
         c.org, c.recipient, c.org_role = actor, None, ("recipient" if receives else "funder")
         if funder is not None and actor is not None and funder.canonical != actor.canonical:
             c.org, c.recipient, c.org_role = funder, actor.canonical, "funder"
