@@ -196,6 +196,14 @@ YEAR += [
      "6,931억 원", (2019, None, None), "named in the amount's sentence", "2019년도"),
     ("음성군은 2019년도 제2회 추경예산안을 올해 1회 추가경정예산 6,445억 원보다 485억 원 늘어난 6,931억 원 규모로 편성했다.",
      "6,445억 원", (2024, None, None), "written right before the amount", "올해"),
+    # the figure a change starts from keeps its year; the figure it changes to takes the text's year
+    ("정부는 내년 예산안을 확정했다. 국방부 예산은 올해 6조원에서 7조원으로 늘었다.", "6조원", (2024, None, None),
+     "written right before the amount", "올해"),
+    ("정부는 내년 예산안을 확정했다. 국방부 예산은 올해 6조원에서 7조원으로 늘었다.", "7조원", (2025, None, None),
+     "the year the text is about, from an earlier sentence", "내년"),
+    # … not money taken out of a figure (에서 with no figure it goes to)
+    ("군은 올해 예산 100억원에서 20억원을 청년 사업에 배정했다.", "20억원", (2024, None, None),
+     "named in the amount's sentence", "올해"),
 ]
 
 
