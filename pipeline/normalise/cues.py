@@ -37,6 +37,7 @@ _AS = re.compile(r"[가-힣]{0,3}?(?:으로|로)\s")  # 지원사업으로, 예�
 # counts more, unless the cue is the amount's own noun (사업비 98억 원, 기금으로 420억 원).
 _BEFORE_PENALTY = 8
 _OWN_NOUN_DISTANCE = 3
+_OTHERS_NOUN_PENALTY = 1000  # another amount's own noun: any other cue wins
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
         head_limit, head_start, list_end = in_list
         if head_start != start:
             head_before = _masked(sentence[max(head_limit, head_start - _WINDOW) : head_start])
-            cues += [(d + 1, p, w) for d, p, w in _cues_before(head_before)]
+            cues += [(d + 1, p, w) for d, p, w in _cues_before(head_before, heads_list=True)]
             said.append(head_before)
         list_after = _masked(sentence[list_end:])[:_WINDOW]
         cues += [(d + 1, p, w) for d, p, w in _cues_after(list_after)]
@@ -94,17 +95,22 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     return MoneyRole(True, _TYPE_OF[word], _receives(" ".join(said)), cue=word)
 
 
-def _cues_before(before: str) -> list[tuple[float, bool, str]]:
+def _cues_before(before: str, heads_list: bool = False) -> list[tuple[float, bool, str]]:
+    """The cues before an amount; with `heads_list`, before the first amount of a list, as they speak for
+    the list's other amounts: the first amount's own noun last of all (▲A 건립(총 사업비 196억 원) ▲B(111억
+    원): 196억 원 is a project cost, 111억 원 is one only if nothing else in the sentence says what it is)."""
     cues = []
     for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)):
         for m in pattern.finditer(before):
             distance = len(before) - m.end()
             if _AS.match(before, m.end()) and m.group() not in _UNCOMMITTED:  # 특별교부세로 8억 원: given as, whatever the verb
                 cues.append((-0.5, positive, m.group()))
-            else:  # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund);
-                # a purpose (제작 지원에 12억원을 배정) is no noun of the amount's
-                own_noun = distance <= _OWN_NOUN_DISTANCE and not _PURPOSE.match(before, m.end())
-                cues.append((distance + (-0.5 if own_noun else _BEFORE_PENALTY), positive, m.group()))
+                continue
+            # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund);
+            # a purpose (제작 지원에 12억원을 배정) is no noun of the amount's
+            own_noun = distance <= _OWN_NOUN_DISTANCE and not _PURPOSE.match(before, m.end())
+            penalty = _OTHERS_NOUN_PENALTY if own_noun and heads_list else -0.5 if own_noun else _BEFORE_PENALTY
+            cues.append((distance + penalty, positive, m.group()))
     return cues
 
 

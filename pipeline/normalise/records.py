@@ -23,8 +23,11 @@ _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sideba
 _RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
 # 삼성전자와 SK하이닉스, 삼성전자·SK하이닉스: the words that list organisations
 _ORG_JOIN = re.compile(r"\s?(?:%s)\s?" % longest_first(sorted({join.strip() for join in load_table("orgs")["list_joins"]})))
-# 200억원, 2023년 250억원: the gap between two amounts of one list
-_LIST_JOIN = re.compile(r"\s?(?:,|과|와|및)\s?(?:[^\s,.()]{1,12}\s){0,6}")
+# 200억원, 2023년 250억원 / 4억 원 △전통시장 사업 10억 원 / 건립(131억) △센터 건립(130억): the gap between
+# two amounts of one list, joined by a comma, a conjunction or the next item's bullet
+_BULLETS = re.escape("".join(load_table("funding")["list_bullets"]))
+_LIST_JOIN = re.compile(r"\s?(?:,|과|와|및)\s?(?:[^\s,.()]{1,12}\s){0,6}|\)?\s?[%s]\s?(?:[^\s,.()]{1,12}\s){0,6}(?:[^\s,.()]{1,12}\()?"
+                        % _BULLETS)
 # 70억달러(약 7조5000억원): the won figure in the aside is the same money.
 _WON_ASIDE = re.compile(r"^\s?\((?:약|총)?\s?$")
 
