@@ -68,6 +68,9 @@ COMMITMENT = [
     ("주요 재원은 지방세수입 6125억 원, 국도비보조금 8708억 원 등이다.", "8708억 원", False),
     ("주요 재원은 지방세수입 6125억 원 등이다. 주요 사업은 복지관 건립비 30억 원 등이다.", "30억 원", True),
     ("시는 세입·세출 예산 1조2000억원을 편성했다.", "1조2000억원", True),
+    # bulleted items without commas are one list: the words before it and its predicate speak for each
+    ("추경예산에 반영된 주요사업으로 △센터 건립 4억 원 △유지보수 사업 10억 원 △교육관 신축 7억 원이다.", "10억 원", True),
+    ("주요 세입은 △지방세 10억 원 △세외수입 44억 원 등이다.", "44억 원", False),
 ]
 
 
@@ -158,6 +161,11 @@ FUNDING_TYPE = [
     ("담양군은 내년 국비예산 1000억 원을 확보했다.", "1000억 원", "grant", "public money of a higher level"),
     # … and the same words said of the state are its own budget
     ("기획재정부는 내년 정부 예산이 600조원이라고 밝혔다.", "600조원", "budget", "the government's own public money"),
+    # the first item's own noun (총사업비) is that item's: the list's topic (국비) speaks for the others
+    ("담양군의 주요 국비 사업은 ▲정원문화원 건립사업(총사업비 196억 원) ▲취수원 개발(111억 원) ▲쌀유통사업(105억 원) 등이다.",
+     "111억 원", "grant", "public money of a higher level"),
+    ("담양군의 주요 국비 사업은 ▲정원문화원 건립사업(총사업비 196억 원) ▲취수원 개발(111억 원) ▲쌀유통사업(105억 원) 등이다.",
+     "196억 원", "project_cost", "cue word"),
 ]
 
 
