@@ -85,6 +85,9 @@ OWNER = [
     # (text, amount, org, rule)
     ("광주시는 올해 AI 사업에 200억원을 투입한다.", "200억원", "광주광역시", "topic of the clause"),
     ("광주시는 AI 사업을 추진한다. 올해 200억원을 투입한다.", "200억원", "광주광역시", "acted in an earlier sentence"),
+    # a body in no list that the story keeps opening its sentences with
+    ("한빛특수강은 공장 증축에 423억을 투자하기로 했다고 공시했다. 한빛특수강은 생산능력을 늘린다.", "423억", "한빛특수강",
+     "topic of the clause"),
     ("경기도는 예산을 늘렸다. 시는 올해 30억원을 편성했다.", "30억원", "경기도", "acted in an earlier sentence"),
     ("삼성전자와 SK하이닉스는 각각 360조원, 120조원을 투자한다.", "120조원", "SK하이닉스", "given its own amount by 각각"),
     ("총사업비 1000억 원 가운데 나머지 800억 원은 양양군의 몫이다.", "800억 원", "강원특별자치도 양양군", "the money is said to be its share"),

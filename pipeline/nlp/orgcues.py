@@ -68,6 +68,11 @@ class CueRules:
         self._not_body_ends = tuple(rules["category_heads"] + rules["event_heads"])
         self._subsidiary_words = frozenset(rules["subsidiary_words"])
         self._word_before = re.compile(rf"(?<![{word}&])[{word}&]+ $")
+        # 세아특수강은 공장 증축에 423억을 투자한다. … 세아특수강은: a proper noun opening a sentence as its subject
+        self._word = word
+        self._sentence_subject = re.compile(
+            rf"(?:^|(?<=[.!?。]\s)|(?<=[\])]\s))(?P<name>[{word}&]{{2,{longest}}}?)(?:{longest_first(rules['acronym_particles'])})\s",
+            re.M)
 
     def find(self, text: str) -> Iterator[tuple[int, int, str | None]]:
         for m in self._classified.finditer(text):
@@ -98,6 +103,19 @@ class CueRules:
         for m in self._affiliation.finditer(text):
             if all(self._may_name(word) for word in m.group("name").split(" ")):
                 yield self._body(text, *m.span("name"), None)
+        yield from self._recurring_subjects(text)
+
+    def _recurring_subjects(self, text: str) -> Iterator[tuple[int, int, str | None]]:
+        """Each mention of a proper noun that opens a sentence as its subject and comes back in the text
+        (세아특수강은 … 투자한다. … 세아특수강은): what a news story keeps coming back to as the actor is a body
+        it is about, unless MeCab-ko reads it as a common word or a place, or it is shaped like a person's name."""
+        names = {m["name"] for m in self._sentence_subject.finditer(text)}
+        for name in sorted(names):
+            if (text.count(name) < 2 or not is_name_shaped(name) or not self._may_name(name) or is_place_name(name)
+                    or self._person.fullmatch(name)):
+                continue
+            for m in re.finditer(rf"(?<![{self._word}&]){re.escape(name)}", text):
+                yield m.start(), m.end(), None
 
     def coordinated(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """Names listed with the company at text[start:end] (두산인프라코어·볼보건설기계, 씨티은행과
