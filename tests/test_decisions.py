@@ -57,6 +57,13 @@ COMMITMENT = [
     # a difference said after a list word or 각각, and a mark passed, are no money committed
     ("기계연구원 48억, 원자력연구소 45억 원 등이 줄었다.", "45억 원", False),
     ("두 기관 예산은 각각 836억 원, 593억 원으로 76억 원, 66억 원이 각각 늘었다.", "66억 원", False),
+    # … and so is each amount of a list that ends in a difference
+    ("기계연구원 48억, 원자력연구소 45억 원 등이 줄었다.", "48억", False),
+    ("두 기관 예산은 836억 원, 593억 원으로 각각 76억 원, 66억 원이 늘었다.", "76억 원", False),
+    ("두 기관 예산은 836억 원, 593억 원으로 각각 76억 원, 66억 원이 늘었다.", "836억 원", True),
+    # … not when the list goes on to the figure it changes
+    ("군은 추경예산안 6,930억 원을 편성했다. 일반회계는 434억 원 증가한 6,085억 원, 특별회계는 51억 원이 증가한 845억 원 규모다.",
+     "6,085억 원", True),
     ("인천시 최초로 국비 6조 원을 넘어섰다.", "6조 원", False),
     ("공공기금 조성규모가 2백조원에 육박하게 된다.", "2백조원", False),
     ("두 기관 예산은 각각 836억 원, 593억 원으로 76억 원, 66억 원이 각각 늘었다.", "593억 원", True),

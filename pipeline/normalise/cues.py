@@ -67,7 +67,7 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     other amounts end, so that the word right after one of them is not taken for this one.
     """
     after_raw = sentence[end:after_limit]
-    if _CHANGE_AFTER.match(after_raw):
+    if _CHANGE_AFTER.match(after_raw) or _list_of_differences(sentence, in_list, amount_ends):
         return MoneyRole(False)
     if _CHANGE_FROM.match(after_raw) and _ANY_CHANGE.search(sentence, end) and not _OWN_YEAR.search(sentence, 0, start):
         return MoneyRole(False)
@@ -93,6 +93,15 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     if not positive:
         return MoneyRole(False)
     return MoneyRole(True, _TYPE_OF[word], _receives(" ".join(said)), cue=word)
+
+
+def _list_of_differences(sentence: str, in_list: tuple[int, int, int] | None, amount_ends: tuple[int, ...]) -> bool:
+    """A list whose last amount is a difference and ends the sentence's money (기계연구원 48억, 원자력연구소 45억 원
+    등이 줄었다; 각각 76억 원, 66억 원이 늘었다): each of its amounts is one. Not 434억 원 증가한 6,085억 원,
+    특별회계는 51억 원이 증가한 845억 원: there the list (6,085억 원, 51억 원) is followed by the figure it changes."""
+    if in_list is None or any(end > in_list[2] for end in amount_ends):
+        return False
+    return bool(_CHANGE_AFTER.match(sentence[in_list[2] :]))
 
 
 def _cues_before(before: str, heads_list: bool = False) -> list[tuple[float, bool, str]]:
