@@ -71,6 +71,12 @@ COMMITMENT = [
     ("병 봉급을 병장 기준 40만6천원으로 인상한다.", "40만6천원", False),
     ("주요 세입은 국·도비보조금 16억 원과 세외수입 3억 원 등이다.", "16억 원", False),
     ("시는 인건비를 제외한 사업비 300억원을 투입한다.", "300억원", True),
+    # taxes collected, benefits expected, share prices; an approximation may stand before the money's own noun
+    ("서울시는 지난해 7조1,086억원의 지방세를 거둬들였다.", "7조1,086억원", False),
+    ("통행시간 단축으로 연간 200억원의 사회적 편익이 기대된다.", "200억원", False),
+    ("한빛건설은 이번 계약으로 올해 540억원 가량의 매출이 발생한다.", "540억원", False),
+    ("한빛소재는 10.5% 오른 2,035원에 거래를 마쳤다.", "2,035원", False),
+    ("시는 지방세 등 자체 재원으로 300억원을 투입한다.", "300억원", True),
     # a topic naming the revenue side frames its own sentence, and only that one
     ("주요 재원은 지방세수입 6125억 원, 국도비보조금 8708억 원 등이다.", "8708억 원", False),
     ("주요 재원은 지방세수입 6125억 원 등이다. 주요 사업은 복지관 건립비 30억 원 등이다.", "30억 원", True),

@@ -15,10 +15,13 @@ _NEGATIVE = re.compile(longest_first(_TABLE["not_record"] + _TABLE["not_committe
 _UNCOMMITTED = frozenset(_TABLE["not_committed"])
 # 200억원이 늘어난 / 200억원(3.4%) 증가한: a difference. Not 6075억원으로 늘었다: that is the result.
 # 6조 원을 넘어섰다, 2백조원에 육박: a mark passed, not money (45억 원 등이 줄었다, 66억 원이 각각 늘었다).
+_APPROXIMATE = longest_first(_TABLE["grammar"]["approximators"])
 _CHANGE_AFTER = re.compile(
-    r"^\)?\s*(?:\([^)]*\))?\s*(?:가량|여|정도|이상|안팎|남짓)?\s*(?:등|씩)?\s*[을를이가은는에]?\s*(?:각각\s*)?(?:%s)"
-    % longest_first(_TABLE["change_after"] + _TABLE["milestone_after"])
+    r"^\)?\s*(?:\([^)]*\))?\s*(?:%s)?\s*(?:등|씩)?\s*[을를이가은는에]?\s*(?:각각\s*)?(?:%s)"
+    % (_APPROXIMATE, longest_first(_TABLE["change_after"] + _TABLE["milestone_after"]))
 )
+# 540억원 가량의 매출: an approximation between the amount and its own noun
+_APPROXIMATION = re.compile(r"\s?(?:%s)" % _APPROXIMATE)
 # 5조원에서 … 3조원 늘어나: the starting point of a change, unless a year of its own is written right
 # before it (올해 6조3천29억원에서 11조5천3백억원으로: this year's budget, a record of that year)
 _CHANGE_FROM = re.compile(r"^에서\s")
@@ -124,7 +127,9 @@ def _cues_before(before: str, heads_list: bool = False) -> list[tuple[float, boo
 
 
 def _cues_after(after: str) -> list[tuple[float, bool, str]]:
-    return [(m.start(), positive, m.group()) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False))
+    approximation = _APPROXIMATION.match(after)
+    skipped = approximation.end() if approximation else 0
+    return [(max(0, m.start() - skipped), positive, m.group()) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False))
             for m in pattern.finditer(after)]
 
 
