@@ -66,6 +66,12 @@ COMMITMENT = [
      "6,085억 원", True),
     ("인천시 최초로 국비 6조 원을 넘어섰다.", "6조 원", False),
     ("공공기금 조성규모가 2백조원에 육박하게 된다.", "2백조원", False),
+    ("교육재정교부금은 1조3백67억원이나 줄어들었다.", "1조3백67억원", False),
+    ("지난해 실적 448억원보다 121억원 모자란 액수다.", "121억원", False),
+    ("공사는 올해 예산을 지난해보다 143억원을 줄였다.", "143억원", False),
+    # a bound of the figure right after it is no money; a bound of a contract is (over 1조원)
+    ("관광분야에 처음 1조원이 넘는 1조466억원의 예산을 편성했다.", "1조원", False),
+    ("대우조선해양이 컨테이너선으로 1조원이 넘는 계약을 따냈다.", "1조원", True),
     ("두 기관 예산은 각각 836억 원, 593억 원으로 76억 원, 66억 원이 각각 늘었다.", "593억 원", True),
     # salaries, pay rates and the revenue side of a budget are no initiative
     ("병 봉급을 병장 기준 40만6천원으로 인상한다.", "40만6천원", False),

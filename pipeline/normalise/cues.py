@@ -17,9 +17,15 @@ _UNCOMMITTED = frozenset(_TABLE["not_committed"])
 # 6조 원을 넘어섰다, 2백조원에 육박: a mark passed, not money (45억 원 등이 줄었다, 66억 원이 각각 늘었다).
 _APPROXIMATE = longest_first(_TABLE["grammar"]["approximators"])
 _CHANGE_AFTER = re.compile(
-    r"^\)?\s*(?:\([^)]*\))?\s*(?:%s)?\s*(?:등|씩)?\s*[을를이가은는에]?\s*(?:각각\s*)?(?:%s)"
-    % (_APPROXIMATE, longest_first(_TABLE["change_after"] + _TABLE["milestone_after"]))
+    r"^\)?\s*(?:\([^)]*\))?\s*(?:%s)?\s*(?:등|씩)?\s*(?:%s)?\s*(?:각각\s*)?(?:%s)"
+    % (_APPROXIMATE, longest_first(_TABLE["grammar"]["change_particles"]),
+       longest_first(_TABLE["change_after"] + _TABLE["milestone_after"]))
 )
+# 1조원이 넘는 1조466억원: a bound of the figure that follows, not money of its own
+_BOUND_OF_NEXT = re.compile(r"^\s?(?:%s)?\s?(?:%s)\s?\d" % (
+    longest_first(_TABLE["grammar"]["change_particles"]), longest_first(_TABLE["bound_of_next_figure"])))
+# 434억 원 증가한 6,085억 원: a figure a change word leads to is the result, not a difference
+_RESULT_OF_CHANGE = re.compile(r"(?:%s)[가-힣]*\s?$" % longest_first(_TABLE["change_after"]))
 # 540억원 가량의 매출: an approximation between the amount and its own noun
 _APPROXIMATION = re.compile(r"\s?(?:%s)" % _APPROXIMATE)
 # 5조원에서 … 3조원 늘어나: the starting point of a change, unless a year of its own is written right
@@ -70,7 +76,7 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     other amounts end, so that the word right after one of them is not taken for this one.
     """
     after_raw = sentence[end:after_limit]
-    if _CHANGE_AFTER.match(after_raw) or _list_of_differences(sentence, in_list, amount_ends):
+    if _CHANGE_AFTER.match(after_raw) or _BOUND_OF_NEXT.match(sentence[end:]) or _list_of_differences(sentence, start, in_list):
         return MoneyRole(False)
     if _CHANGE_FROM.match(after_raw) and _ANY_CHANGE.search(sentence, end) and not _OWN_YEAR.search(sentence, 0, start):
         return MoneyRole(False)
@@ -98,11 +104,11 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     return MoneyRole(True, _TYPE_OF[word], _receives(" ".join(said)), cue=word)
 
 
-def _list_of_differences(sentence: str, in_list: tuple[int, int, int] | None, amount_ends: tuple[int, ...]) -> bool:
-    """A list whose last amount is a difference and ends the sentence's money (기계연구원 48억, 원자력연구소 45억 원
-    등이 줄었다; 각각 76억 원, 66억 원이 늘었다): each of its amounts is one. Not 434억 원 증가한 6,085억 원,
-    특별회계는 51억 원이 증가한 845억 원: there the list (6,085억 원, 51억 원) is followed by the figure it changes."""
-    if in_list is None or any(end > in_list[2] for end in amount_ends):
+def _list_of_differences(sentence: str, start: int, in_list: tuple[int, int, int] | None) -> bool:
+    """A list whose last amount is a difference (기계연구원 48억, 원자력연구소 45억 원 등이 줄었다; 정부안 대비
+    940억, 지난해 대비 611억 증가한 …): each of its amounts is one, unless a change word leads to it (434억 원
+    증가한 6,085억 원, 특별회계는 51억 원이 증가한 845억 원: 6,085억 원 is a result)."""
+    if in_list is None or _RESULT_OF_CHANGE.search(_masked(sentence[max(0, start - _WINDOW) : start])):
         return False
     return bool(_CHANGE_AFTER.match(sentence[in_list[2] :]))
 
