@@ -315,6 +315,17 @@ def test_the_same_money_in_the_headline_and_the_body_is_one_record():
     assert [r.amount_text for r in krnews.extract(text, published="2024-03-12").records] == ["145억원"]
 
 
+@pytest.mark.parametrize("headline, body, kept", [
+    ("문화부, 한류사업 3천억 확보", "문화부는 내년 한류 예산으로 3천190억원을 편성했다.", ["3천190억원"]),  # rounded
+    ("조선사, 1조1천억 수주", "대우조선해양은 1조836억원 규모의 계약을 따냈다.", ["1조836억원"]),
+    ("문화부, 한류사업 3천억 확보", "문화부는 내년 한류 예산으로 3천900억원을 편성했다.", ["3천억", "3천900억원"]),  # no rounding
+    ("문화부, 한류사업 3천190억 확보", "문화부는 내년 한류 예산으로 3천억원을 편성했다.", ["3천억원"]),  # the body rounds
+])
+def test_a_headline_may_round_the_bodys_figure(headline, body, kept):
+    found = krnews.extract(f"{headline}\n\n{body}", published="2024-03-12").records
+    assert [r.amount_text for r in found] == kept
+
+
 def test_the_shares_of_a_project_cost_take_no_publication_year():
     found = by_amount("총 사업비 430억원은 국민체육진흥기금 120억원, 도비 114억원, 군비 196억원으로 확보했다.")
     assert found["120억원"].year is None and found["196억원"].year is None

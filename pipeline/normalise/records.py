@@ -300,6 +300,20 @@ def _is_heading_line(text: str, start: int, end: int) -> bool:
     return whole_line and not text[start:end].rstrip().endswith(_SENTENCE_ENDS)
 
 
+def _rounds(a, b) -> bool:
+    """Whether the rounder of two figures is the other rounded to its own last non-zero digit (3천억 ~ 3천190억,
+    not 3천900억; 1조1천억 ~ 1조836억)."""
+    if a is None or b is None or a == b:
+        return a == b
+    rounder, exact = (int(a), int(b)) if _trailing_zeros(int(a)) > _trailing_zeros(int(b)) else (int(b), int(a))
+    step = 10 ** _trailing_zeros(rounder)
+    return step > 1 and abs(rounder - exact) * 2 <= step
+
+
+def _trailing_zeros(number: int) -> int:
+    return len(str(number)) - len(str(number).rstrip("0")) if number else 0
+
+
 def _same_money(a: InitiativeRecord, b: InitiativeRecord, listing: set[str], any_org: bool = False) -> bool:
     """Equal organisation (any, with `any_org`) and amount: one money told again, unless one sentence
     gives them different kinds (시비 and 구비), or it stands in a list of items (화폐전시관 건립 30억원, …;
@@ -307,8 +321,9 @@ def _same_money(a: InitiativeRecord, b: InitiativeRecord, listing: set[str], any
     sentences that state several records."""
     if a.currency != b.currency or (a.org != b.org and not any_org):
         return False
-    if (a.amount_krw if a.amount_krw is not None else a.amount) != (b.amount_krw if b.amount_krw is not None else b.amount):
-        return False
+    first, second = (a.amount_krw if a.amount_krw is not None else a.amount), (b.amount_krw if b.amount_krw is not None else b.amount)
+    if first != second and not (any_org and _rounds(first, second)):
+        return False  # a heading may round the body's figure (한류사업 3천억 for 3천190억원)
     if a.sentence == b.sentence and 0 < abs(a.amount_start - b.amount_start) < len(a.sentence):
         return False  # 시비 29억원, 구비 29억원; A면 사업 40억원, B면 사업 40억원: one sentence names each money once
     in_a_list = a.sentence == b.sentence or a.sentence in listing or b.sentence in listing
