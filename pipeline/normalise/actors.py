@@ -56,6 +56,7 @@ _GROUP = re.compile(
     % (longest_first(_TABLE["groups"]["modifiers"]), longest_first(_GROUP_TYPES), _ACTING_PARTICLES)
 )
 _FACILITIES = tuple(_TABLE["facility_suffixes"])
+_BUDGET_WORD = re.compile(longest_first(_TABLE["budget_words"]))
 
 
 def can_act(org: Org) -> bool:
@@ -195,6 +196,10 @@ class ActorTracker:
         if national is not None:  # ▲ 전력 유지 = 10조9천913억원: a national budget no body is named for
             return Choice(Org(_NATIONAL_HOLDER, "central_gov", national.start(), national.start()),
                           "the national budget the article is about", national.group())
+        budget = _BUDGET_WORD.search(text, sentence.start, sentence.end)
+        if budget is not None:  # R&D 예산은 26조원: in an article that names no body, a budget is the state's
+            return Choice(Org(_NATIONAL_HOLDER, "central_gov", budget.start(), budget.start()),
+                          "a budget no body is named for", budget.group())
         return Choice(None, "no organisation", "")
 
     def _passed_budget(self, sentence: Sentence, amount: Amount) -> "Choice | None":
