@@ -235,6 +235,14 @@ YEAR += [
      "written right before the amount", "올해"),
     ("정부는 내년 예산안을 확정했다. 국방부 예산은 올해 6조원에서 7조원으로 늘었다.", "7조원", (2025, None, None),
      "the year the text is about, from an earlier sentence", "내년"),
+    # a year compared against after a short noun phrase (올해 예산 대비) or continued from (올해에 이어) is not
+    # the year the text is about, nor is the year of a figure a change starts from, for later sentences
+    ("정부는 내년 예산안을 짰다. R&D 예산은 올해 예산 대비 5% 줄었다. 부는 새 사업에 98억원을 투입한다.", "98억원",
+     (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    ("문화부는 내년 예산안을 확정했다. 예산 2조2천억원으로 편성됐으며, 올해에 이어 한류 사업에 비중을 높였다.", "2조2천억원",
+     (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    ("정부는 내년 예산안을 확정했다. 청와대 예산은 올해 685억원에서 702억원으로 늘었다. 복지부 예산은 3조원이다.", "3조원",
+     (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
     # … not money taken out of a figure (에서 with no figure it goes to)
     ("군은 올해 예산 100억원에서 20억원을 청년 사업에 배정했다.", "20억원", (2024, None, None),
      "named in the amount's sentence", "올해"),

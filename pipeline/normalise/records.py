@@ -14,7 +14,7 @@ from .context import DocContext, Sentence, parenthesis_of
 from .decisions import Candidate, acting_now, decide
 from .initiatives import find_initiative
 from .requests import RequestFrame
-from .years import COMPARED, HOW_RANK, YearChoice, YearTracker, assign_years, publication_year
+from .years import HOW_RANK, YearChoice, YearTracker, assign_years, points_of_comparison, publication_year
 
 _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
 _LIST_ITEMS = 3  # records one sentence must state to be a list of items
@@ -130,7 +130,8 @@ class Reading:
             made.append(record)
         if _is_heading_line(self.text, sentence.start, sentence.end):
             self.headings.update(r.record_id for r in made)
-        topical = [r for r in made if not COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
+        compared = points_of_comparison(self.text, amounts)
+        topical = [r for r in made if r.amount_start not in compared]
         self.years.end_of_sentence(sentence.years, years, topical, current.canonical if current else None)
         # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
         self.topic = made[-1].funding_type if made else None

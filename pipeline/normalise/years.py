@@ -115,10 +115,9 @@ def _comparison_years(text: str, amounts: list[Amount], years: list[Year], resul
     2008년도 1조4,686억원에 비해) or before the aside that holds it (올해(4조1496억원)보다), and so the
     figure a change starts from (올해 6조원에서 11조원으로); those years (ids) date no other amount."""
     compared: set[int] = set()
-    for index, amount in enumerate(amounts):
-        starts_change = _CHANGE_FROM.match(text, amount.end) and any(
-            _CHANGE_TO.match(text, later.end) for later in amounts[index + 1 :])
-        if not (COMPARED.match(text, amount.end) or starts_change):
+    points = points_of_comparison(text, amounts)
+    for amount in amounts:
+        if amount.start not in points:
             continue
         before = [y for y in years if y.end <= amount.start and not any(y.end <= a.start < amount.start for a in amounts)]
         if not before:
@@ -128,6 +127,14 @@ def _comparison_years(text: str, amounts: list[Amount], years: list[Year], resul
             result[amount.start] = YearChoice(year, "bound")
             compared.add(id(year))
     return compared
+
+
+def points_of_comparison(text: str, amounts: list[Amount]) -> set[int]:
+    """The starts of the figures of a sentence (its amounts, in order) given for comparison (올해 6조원보다)
+    or as the figure a change starts from (올해 6조원에서 7조원으로): their years are not the text's."""
+    return {amount.start for index, amount in enumerate(amounts)
+            if COMPARED.match(text, amount.end) or (_CHANGE_FROM.match(text, amount.end) and any(
+                _CHANGE_TO.match(text, later.end) for later in amounts[index + 1 :]))}
 
 
 def _is_deadline(year: Year) -> bool:
