@@ -243,6 +243,11 @@ YEAR += [
      (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
     ("정부는 내년 예산안을 확정했다. 청와대 예산은 올해 685억원에서 702억원으로 늘었다. 복지부 예산은 3조원이다.", "3조원",
      (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    # money compared with this year's is not this year's, even when acted on now by another body
+    ("강원도의 내년 국비 확보액은 7조원이다. 경상북도는 4조8561억원을 확보해 올해(4조1496억원)보다 17% 늘었다.", "4조8561억원",
+     (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    ("강원도의 내년 국비 확보액은 7조원이다. 경상북도는 4조8561억원을 확보했다.", "4조8561억원",
+     (2024, None, None), "the publication year: the money is acted on now", "2024-03-12"),
     # … not money taken out of a figure (에서 with no figure it goes to)
     ("군은 올해 예산 100억원에서 20억원을 청년 사업에 배정했다.", "20억원", (2024, None, None),
      "named in the amount's sentence", "올해"),

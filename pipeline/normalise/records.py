@@ -51,6 +51,7 @@ class Reading:
         self.year_how: dict[str, str] = {}  # record_id -> how its year was found (a HOW_RANK key)
         self.headings: set[str] = set()  # record_ids told by a heading line (the title, a subheading)
         self.respective: dict[int, Org] = {}  # amount.start -> organisation, for the sentence read now (각각)
+        self.compared_years: set[int] = set()  # the years the sentence read now compares its money with
 
     def records(self) -> list[InitiativeRecord]:
         found: list[InitiativeRecord] = []
@@ -112,6 +113,10 @@ class Reading:
         subjects = [o.start for o in sentence.orgs if can_act(o) and acts(self.text, o, sentence.start)]
         years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years, subjects)
         made = []
+        compared = points_of_comparison(self.text, amounts)
+        # 올해(4조1496억원)보다, 올해보다: the years the sentence compares its money with are not its money's
+        self.compared_years = {years[a].year.year for a in compared if a in years} | {
+            y.year for y in sentence.years if y.comparison}
         lists = _lists(self.text, amounts, sentence.start)
         self.respective = self._respective(sentence, amounts, lists)
         for i, amount in enumerate(amounts):
@@ -130,7 +135,6 @@ class Reading:
             made.append(record)
         if _is_heading_line(self.text, sentence.start, sentence.end):
             self.headings.update(r.record_id for r in made)
-        compared = points_of_comparison(self.text, amounts)
         topical = [r for r in made if r.amount_start not in compared]
         self.years.end_of_sentence(sentence.years, years, topical, current.canonical if current else None)
         # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
@@ -161,12 +165,17 @@ class Reading:
         organisation and this one acts now (현대중공업도 … 투자키로 했다): then the publication year.
         A part of the money just given (교육부는 이 중 …) has that money's year whoever spends it."""
         carried, said_of = self.years.current, self.years.actor
-        now = self.article.published is not None and acting_now(predicate)
+        published = self.article.published
+        # 경상북도는 4조8561억원을 확보해 올해(4조1496억원)보다 17% 늘었다: compared with this year, not this year's
+        this_year_compared = published is not None and published.year in self.compared_years
+        now = published is not None and acting_now(predicate) and not this_year_compared
         other_actor = said_of is not None and actor is not None and said_of != actor.canonical
         if carried is not None and (part_of or not other_actor or not now):
+            if this_year_compared and carried.year == published.year:
+                return None
             return YearChoice(carried, "carried")
         if now:
-            return publication_year(self.article.published)
+            return publication_year(published)
         return None
 
     def _restated_in_won(self, amount: Amount, following: list[Amount]) -> bool:
