@@ -47,9 +47,9 @@ _DURATION_LEADS = ("향후", "앞으로", "이후")
 _FIRST = "".join(sorted({re.escape(w[0]) for w in [*RELATIVE, *_TABLE["after_previous_year"], *_DURATION_LEADS]} | set("0123456789'‘’`")))
 _PATTERN = re.compile(
     rf"(?=[{_FIRST}])(?:"
-    rf"(?:(?<![가-힣\d])(?P<since>(?:{_FULL}|{_TWO_DIGITS})\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:(?:{'|'.join(_DURATION_LEADS)})\s?)?(?<![\d.,])(?P<years>\d{{1,2}})\s?(?:년간|개년)"
-    rf"|(?<![\d.,])(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
-    rf"|(?<![\d.,])(?P<year>{_FULL}|{_TWO_DIGITS})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
+    rf"(?:(?<![가-힣\d])(?P<since>(?:{_FULL}|{_TWO_DIGITS})\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:(?:{'|'.join(_DURATION_LEADS)})\s?)?(?<![\d,])(?<!\d\.)(?P<years>\d{{1,2}})\s?(?:년간|개년)"
+    rf"|(?<![\d,])(?<!\d\.)(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
+    rf"|(?<![\d,])(?<!\d\.)(?P<year>{_FULL}|{_TWO_DIGITS})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|[‘'’`](?P<short>\d{{2}})\s?년"
     rf"|(?<![가-힣])(?P<word>{longest_first(RELATIVE)})(?P<word_bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|(?<![가-힣])(?P<next>{longest_first(_TABLE['after_previous_year'])})"
