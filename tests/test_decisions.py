@@ -243,6 +243,9 @@ YEAR += [
      (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
     ("정부는 내년 예산안을 확정했다. 청와대 예산은 올해 685억원에서 702억원으로 늘었다. 복지부 예산은 3조원이다.", "3조원",
      (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    # the year of the supplementary budget the text is about dates the items listed after it
+    ("강릉시가 제1회 추가경정예산안을 제출했다. 추경예산안은 총 1조 6080억 원 규모다. 주요 사업에는 공원화 26억 원, 터미널 조성 6.6억 원 등이 포함됐다.",
+     "6.6억 원", (2024, None, None), "the year the text is about, from an earlier sentence", "2024-03-12"),
     # money compared with this year's is not this year's, even when acted on now by another body
     ("강원도의 내년 국비 확보액은 7조원이다. 경상북도는 4조8561억원을 확보해 올해(4조1496억원)보다 17% 늘었다.", "4조8561억원",
      (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),

@@ -183,14 +183,14 @@ class Period(Step):
         # nothing else (not 올해 추경 때 200억 원을 확보하면 620억 원이 …)
         supplementary = (choice is None and not c.sentence.years and reading.article.published is not None
                          and bool(_SUPPLEMENTARY.search(text, c.sentence.start, c.sentence.end)))
-        if supplementary:
-            choice = publication_year(reading.article.published)
+        if supplementary:  # the year of the budget the text is about, carried to the sentences after it
+            choice = YearChoice(publication_year(reading.article.published).year, "supplementary")
         c.year = choice
         if choice is None:
             c.why[self.name] = Reason(step=self.name, rule="no year stated or implied", words="")
             return True
         year = choice.year
-        rule = _YEAR_RULES["completion" if choice is completion else "supplementary" if supplementary else choice.how]
+        rule = _YEAR_RULES["completion" if choice is completion else choice.how]
         words = text[year.start : year.end] if year.end > year.start else str(reading.article.published)
         c.why[self.name] = Reason(step=self.name, rule=rule, words=words)
         return True

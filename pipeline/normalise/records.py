@@ -136,7 +136,10 @@ class Reading:
         if _is_heading_line(self.text, sentence.start, sentence.end):
             self.headings.update(r.record_id for r in made)
         topical = [r for r in made if r.amount_start not in compared]
-        self.years.end_of_sentence(sentence.years, years, topical, current.canonical if current else None)
+        # 추경예산안은 총 1조 6080억 원 규모로: the year of the budget the text is about dates what follows
+        budget_years = {r.amount_start: YearChoice(publication_year(self.article.published).year, "supplementary")
+                        for r in made if self.year_how.get(r.record_id) == "supplementary" and r.amount_start not in years}
+        self.years.end_of_sentence(sentence.years, {**years, **budget_years}, topical, current.canonical if current else None)
         # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
         self.topic = made[-1].funding_type if made else None
         return made

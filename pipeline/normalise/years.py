@@ -34,7 +34,7 @@ _NOUN_PHRASE_GAP = re.compile(r"\s?(?:[^\s,.()]*[^\s,.()%s]\s){0,3}" % "".join(l
 # Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
 _CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "는데", "은데"})
 # How a year was found, best first: one a duplicate's year may replace only with a better one.
-HOW_RANK = {"bound": 3, "sentence": 2, "carried": 1, "published": 0}
+HOW_RANK = {"bound": 3, "sentence": 2, "carried": 1, "supplementary": 1, "published": 0}
 
 
 @dataclass(frozen=True)
