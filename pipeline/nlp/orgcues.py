@@ -111,9 +111,9 @@ class CueRules:
         it is about, unless MeCab-ko reads it as a common word or a place, or it is shaped like a person's name."""
         names = {m["name"] for m in self._sentence_subject.finditer(text)}
         for name in sorted(names):
-            if (text.count(name) < 2 or not is_name_shaped(name) or not self._may_name(name) or is_place_name(name)
-                    or self._person.fullmatch(name)):
-                continue
+            if (text.count(name) < 2 or len(name) < 3 or not is_name_shaped(name) or not self._may_name(name)
+                    or is_place_name(name) or self._person.fullmatch(name)):
+                continue  # (two characters: 김정(은), PK — a person's name cut short, an acronym of anything)
             for m in re.finditer(rf"(?<![{self._word}&]){re.escape(name)}", text):
                 yield m.start(), m.end(), None
 
