@@ -133,13 +133,21 @@ def _whole_before(part: InitiativeRecord, before: list[InitiativeRecord], spans:
                 if sentence[:at].rstrip().endswith((",", "，")) and (at + len(cue) == len(sentence) or not _is_hangul(sentence[at + len(cue)])):
                     whole = next((w for w in reversed(before) if w.sentence == sentence and 0 <= spans[w.record_id][1] <= at
                                   and _larger(w, part)), None)
-                    if whole is not None:
+                    if whole is not None and not _next_item_between(sentence, spans[whole.record_id][0], at, start):
                         return whole
                 at = sentence.rfind(cue, 0, at)
     if not any(opening.startswith(cue) for cue in _cues()["part_sentence_openings"]):
         return None
     return next((w for w in reversed(before) if w.sentence != part.sentence and _larger(w, part)
                  and (w.org == part.org or part.org is None)), None)
+
+
+def _next_item_between(sentence: str, whole_start: int, cue_at: int, part_start: int) -> bool:
+    """The whole is an item of a bulleted list (△도시개발 분야에는 27억원이 투입, 이중 …) and the list's next item
+    begins before the part: the part belongs to that item, not to the whole."""
+    bullets = _cues()["list_bullets"]
+    marker = max(((sentence.rfind(b, 0, whole_start), b) for b in bullets), default=(-1, ""))
+    return marker[0] >= 0 and sentence.find(marker[1], cue_at, part_start) >= 0
 
 
 def _whole_of_fraction(part: InitiativeRecord, records: list[InitiativeRecord], spans: dict) -> InitiativeRecord | None:
@@ -194,7 +202,7 @@ def _only_list_words(gap: str, closing: str) -> bool:
 
 def _separated(gap: str) -> bool:
     """The text after one list item and up to the next amount begins with a list separator."""
-    return any(gap.lstrip(") ").startswith(sep) for sep in _cues()["list_separators"])
+    return any(gap.lstrip(") ").startswith(sep) for sep in (*_cues()["list_separators"], *_cues()["list_bullets"]))
 
 
 def _record_of_mention(part: InitiativeRecord, records: list[InitiativeRecord], spans: dict, start: int, end: int,
