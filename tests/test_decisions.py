@@ -349,3 +349,24 @@ def test_a_headline_may_round_the_bodys_figure(headline, body, kept):
 def test_the_shares_of_a_project_cost_take_no_publication_year():
     found = by_amount("총 사업비 430억원은 국민체육진흥기금 120억원, 도비 114억원, 군비 196억원으로 확보했다.")
     assert found["120억원"].year is None and found["196억원"].year is None
+
+
+# --- shares: one amount given to each of several items (씩, 각각) ----------------------------------
+
+SHARES = [
+    # (text, [(org, initiative) of each record])
+    ("충북도는 결과를 발표했다. 이외 청주 유원지 조성사업, 충주 호암지 명소화사업, 단양 경관조명 설치사업은 기타 사업으로 분류해 각각 10억 원을 지원한다.",
+     [("충청북도", "청주 유원지 조성사업"), ("충청북도", "충주 호암지 명소화사업"), ("충청북도", "단양 경관조명 설치사업")]),
+    ("옥천군의 창업농 사관학교와 증평군의 농촌 조성 사업 등 우수 사업은 40억 원씩 지원받는다.",
+     [("충청북도 옥천군", "옥천군의 창업농 사관학교"), ("충청북도 옥천군", "증평군의 농촌 조성 사업")]),
+    ("삼성전자와 LG전자가 각각 1조원을 투자한다.", [("삼성전자", None), ("LG전자", None)]),
+    # one body's yearly amount, and amounts given respectively, are one record per amount
+    ("시는 올해 10억원씩 3년간 투입한다.", [(None, None)]),
+    ("삼성전자와 SK하이닉스는 각각 360조원, 120조원을 투자한다.", [("삼성전자", None), ("SK하이닉스", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHARES)
+def test_an_amount_given_to_each_item_is_a_record_per_item(text, expected):
+    records = krnews.extract(text, published="2024-03-12").records
+    assert [(r.org, r.initiative) for r in records] == expected

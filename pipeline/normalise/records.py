@@ -14,6 +14,7 @@ from .context import DocContext, Sentence, parenthesis_of
 from .decisions import Candidate, acting_now, decide
 from .initiatives import find_initiative
 from .requests import RequestFrame
+from .shares import shared_items
 from .years import HOW_RANK, YearChoice, YearTracker, assign_years, points_of_comparison, publication_year
 
 _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
@@ -132,7 +133,8 @@ class Reading:
                 outer, outer_lower = amounts[i - 1], amounts[i - 2].end if i > 1 else sentence.start
                 named = find_initiative(self.context.doc, outer.start, outer.end, outer_lower, outer.end)
                 record = record.model_copy(update={"initiative": named or record.initiative})
-            made.append(record)
+            items = shared_items(self.context.doc, self.text, sentence.start, amount, amount.start in lists)
+            made.extend(self._shares(record, items, sentence) if items else [record])
         if _is_heading_line(self.text, sentence.start, sentence.end):
             self.headings.update(r.record_id for r in made)
         topical = [r for r in made if r.amount_start not in compared]
@@ -143,6 +145,22 @@ class Reading:
         # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
         self.topic = made[-1].funding_type if made else None
         return made
+
+    def _shares(self, record: InitiativeRecord, items: list[tuple[int, int]], sentence: Sentence) -> list[InitiativeRecord]:
+        """One record per item given the amount each (shares.py): an item that is an organisation
+        (A와 B가 각각 450억원 규모의 조합을) is the record's; any other names what it is for."""
+        shares = []
+        for index, (start, end) in enumerate(items):
+            body = next((o for o in sentence.orgs if (o.start, o.end) == (start, end) and can_act(o)), None)
+            update = {"initiative": self.text[start:end]} if body is None else {
+                "org": body.canonical, "org_mention": self.text[start:end], "org_type": body.org_type,
+                "why": {**record.why, "org": Reason(step="owner", rule="given the same amount as the others listed",
+                                                    words=self.text[start:end])}}
+            if index:
+                update["record_id"] = InitiativeRecord.make_id(record.doc_id, record.amount_start, f"{record.amount_text}#{index}")
+                self.year_how[update["record_id"]] = self.year_how.get(record.record_id)
+            shares.append(record.model_copy(update=update))
+        return shares
 
     def _respective(self, sentence: Sentence, amounts: list[Amount], lists: dict) -> dict[int, Org]:
         """삼성전자와 SK하이닉스는 … 각각 360조원, 120조원을: amount.start -> its organisation, in order,
@@ -332,6 +350,8 @@ def _same_money(a: InitiativeRecord, b: InitiativeRecord, listing: set[str], any
     gives them different kinds (시비 and 구비), or it stands in a list of items (화폐전시관 건립 30억원, …;
     안인화력발전기금 30억원, …) beside an initiative it has nothing in common with. `listing` holds the
     sentences that state several records."""
+    if a.amount_start == b.amount_start and a.sentence == b.sentence and a.record_id != b.record_id:
+        return False  # the same amount given to each of several items (40억 원씩): one record each
     if a.currency != b.currency or (a.org != b.org and not any_org):
         return False
     first, second = (a.amount_krw if a.amount_krw is not None else a.amount), (b.amount_krw if b.amount_krw is not None else b.amount)
