@@ -108,6 +108,7 @@ OWNER = [
     ("연구개발(R&D) 예산은 내년 26조 5천억 원 규모로 편성됐다.", "26조 5천억 원", "정부", "a budget no body is named for"),
     ("광주시는 예산을 늘렸다. 복지 예산은 300억원으로 편성됐다.", "300억원", "광주광역시", "acted in an earlier sentence"),
     ("새 공장에 300억원이 투입된다.", "300억원", None, "no organisation"),
+    ("한빛도는 올해 예산으로 300억원을 투입한다.", "300억원", None, "no organisation"),  # a body in no list is named
     # a body in no list that the story keeps opening its sentences with
     ("한빛특수강은 공장 증축에 423억을 투자하기로 했다고 공시했다. 한빛특수강은 생산능력을 늘린다.", "423억", "한빛특수강",
      "topic of the clause"),

@@ -57,6 +57,8 @@ _GROUP = re.compile(
 )
 _FACILITIES = tuple(_TABLE["facility_suffixes"])
 _BUDGET_WORD = re.compile(longest_first(_TABLE["budget_words"]))
+# 한빛도는, R&D 예산은: the word a sentence opens with as its topic or subject
+_OPENING_TOPIC = re.compile(r"[^\s,.]+(?:%s)(?=\s)" % _ACTING_PARTICLES)
 
 
 def can_act(org: Org) -> bool:
@@ -197,7 +199,9 @@ class ActorTracker:
             return Choice(Org(_NATIONAL_HOLDER, "central_gov", national.start(), national.start()),
                           "the national budget the article is about", national.group())
         budget = _BUDGET_WORD.search(text, sentence.start, sentence.end)
-        if budget is not None:  # R&D 예산은 26조원: in an article that names no body, a budget is the state's
+        opening = _OPENING_TOPIC.match(text, sentence.start)
+        unnamed = opening is None or _BUDGET_WORD.search(opening.group())  # not 한빛도는: a body in no list
+        if budget is not None and unnamed:  # R&D 예산은 26조원: in an article that names no body, a budget is the state's
             return Choice(Org(_NATIONAL_HOLDER, "central_gov", budget.start(), budget.start()),
                           "a budget no body is named for", budget.group())
         return Choice(None, "no organisation", "")
