@@ -37,6 +37,8 @@ _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]
 _LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
 # "…, 서귀포시 …에 1014억원", "▶청주시 … 35억원": the organisation opens a list item
 _ITEM_START = re.compile(r"[,，;%s]\s?$" % re.escape("".join(_TABLE["list_bullets"])))
+# … and a later item starts between that organisation and the amount: ▲신용보증기금 지원 1조원 ▲호남선 4350억원
+_NEXT_ITEM = re.compile(r"[,，;%s]" % re.escape("".join(_TABLE["list_bullets"])))
 _ACTING_PARTICLES = longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"])  # 시는, 군이
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first(_ANAPHOR_TYPES), _ACTING_PARTICLES))
@@ -168,7 +170,7 @@ class ActorTracker:
         if listed and _LIST_GAP.match(text[listed[-1].end : amount_start]):
             return Choice.of(listed[-1], "names the amount's list item", text)
         item_heads = [o for o in listed if _ITEM_START.search(text[sentence.start : o.start])]
-        if item_heads and not re.search(r"[,，;]", text[item_heads[-1].end : amount_start]):
+        if item_heads and not _NEXT_ITEM.search(text, item_heads[-1].end, amount_start):
             return Choice.of(item_heads[-1], "heads the amount's list item", text)
         referents = [(m.end(), r, m) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
         for test, rule in ((_is_topic, "topic of the clause"), (_is_subject, "subject of the clause")):
