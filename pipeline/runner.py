@@ -223,7 +223,14 @@ class _Pool:
                                              initializer=load_worker, initargs=(self._in_hand, taken))
 
     def submit(self, chunk: list) -> Future:
-        return self._executor.submit(process_numbered, chunk, self._default_published)
+        """The chunk's future; when a worker died since the last submission, one that has failed as the
+        pool's other futures did, so the caller rebuilds the pool and submits it again like them."""
+        try:
+            return self._executor.submit(process_numbered, chunk, self._default_published)
+        except BrokenProcessPool as broken:
+            failed: Future = Future()
+            failed.set_exception(broken)
+            return failed
 
     def rebuild(self) -> set[int]:
         """A new pool in place of a broken one; the sequence numbers of the items the dead workers had

@@ -1,6 +1,8 @@
 """Visible text of an element as lines: block elements and <br> break lines, inline ones don't."""
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
 BLOCK_TAGS = frozenset(
@@ -33,5 +35,10 @@ def _walk(node: LexborNode, parts: list[str]) -> None:
             _walk(child, parts)
 
 
+# Runs of Hangul syllables (U+AC00-U+D7A3): counting their lengths is one regex scan, where testing each
+# character in Python cost more than reading a container's lines.
+_HANGUL_RUN = re.compile("[\uac00-\ud7a3]+")
+
+
 def hangul_count(text: str) -> int:
-    return sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
+    return sum(map(len, _HANGUL_RUN.findall(text)))

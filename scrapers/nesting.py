@@ -18,22 +18,38 @@ _NOT_COUNTED = frozenset(
 _TAG = re.compile(r"<(/?)(?!(?:%s)\b)[A-Za-z][A-Za-z0-9-]*\b[^>]*?(?<!/)>" % "|".join(sorted(_NOT_COUNTED)), re.IGNORECASE)
 
 
-# Tag starts only: a cheap first look that may count a self-closing <div/> as open (so may send a page
-# to the exact walk below, never the other way round).
-_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# Tag starts only, as "div" or "/div": a cheap first look that may count a self-closing <div/> as open
+# (so may send a page to the exact walk below, never the other way round).
+_TAG_START = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)")
+# Each tag as written ("div", "/DIV") -> +1 (opens), -1 (closes) or 0 (does not count). A page writes a
+# few dozen spellings for its thousands of tags: one dict look-up each instead of a lower() and a set
+# test (the first look was a third of parsing a page). Bounded, since a hostile page may invent names.
+_STEPS: dict[str, int] = {}
+_MAX_STEPS = 4096
+
+
+def _step(tag: str) -> int:
+    closing = tag[0] == "/"
+    name = tag[1:] if closing else tag
+    step = 0 if name.lower() in _NOT_COUNTED else -1 if closing else 1
+    if len(_STEPS) < _MAX_STEPS:
+        _STEPS[tag] = step
+    return step
 
 
 def _may_be_too_deep(html: str) -> bool:
     depth = 0
-    for end, name in _TAG_START.findall(html):
-        if name.lower() in _NOT_COUNTED:
-            continue
-        if end:
-            depth -= depth > 0  # an end tag with nothing open closes nothing
-        else:
+    steps = _STEPS
+    for tag in _TAG_START.findall(html):
+        step = steps.get(tag)
+        if step is None:
+            step = _step(tag)
+        if step > 0:
             depth += 1
             if depth >= MAX_DEPTH:
                 return True
+        elif step and depth:  # an end tag with nothing open closes nothing
+            depth -= 1
     return False
 
 

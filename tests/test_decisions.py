@@ -57,17 +57,41 @@ COMMITMENT = [
     # a difference said after a list word or 각각, and a mark passed, are no money committed
     ("기계연구원 48억, 원자력연구소 45억 원 등이 줄었다.", "45억 원", False),
     ("두 기관 예산은 각각 836억 원, 593억 원으로 76억 원, 66억 원이 각각 늘었다.", "66억 원", False),
+    # … and so is each amount of a list that ends in a difference
+    ("기계연구원 48억, 원자력연구소 45억 원 등이 줄었다.", "48억", False),
+    ("두 기관 예산은 836억 원, 593억 원으로 각각 76억 원, 66억 원이 늘었다.", "76억 원", False),
+    ("두 기관 예산은 836억 원, 593억 원으로 각각 76억 원, 66억 원이 늘었다.", "836억 원", True),
+    # … not when the list goes on to the figure it changes
+    ("군은 추경예산안 6,930억 원을 편성했다. 일반회계는 434억 원 증가한 6,085억 원, 특별회계는 51억 원이 증가한 845억 원 규모다.",
+     "6,085억 원", True),
     ("인천시 최초로 국비 6조 원을 넘어섰다.", "6조 원", False),
     ("공공기금 조성규모가 2백조원에 육박하게 된다.", "2백조원", False),
+    ("교육재정교부금은 1조3백67억원이나 줄어들었다.", "1조3백67억원", False),
+    ("경상북도는 4조8561억원을 확보해 올해(4조1496억원)보다 17%(7065억원)나 늘었다.", "7065억원", False),
+    ("군은 농가에 평당 5만원을 지원한다.", "5만원", False),
+    ("지난해 실적 448억원보다 121억원 모자란 액수다.", "121억원", False),
+    ("공사는 올해 예산을 지난해보다 143억원을 줄였다.", "143억원", False),
+    # a bound of the figure right after it is no money; a bound of a contract is (over 1조원)
+    ("관광분야에 처음 1조원이 넘는 1조466억원의 예산을 편성했다.", "1조원", False),
+    ("대우조선해양이 컨테이너선으로 1조원이 넘는 계약을 따냈다.", "1조원", True),
     ("두 기관 예산은 각각 836억 원, 593억 원으로 76억 원, 66억 원이 각각 늘었다.", "593억 원", True),
     # salaries, pay rates and the revenue side of a budget are no initiative
     ("병 봉급을 병장 기준 40만6천원으로 인상한다.", "40만6천원", False),
     ("주요 세입은 국·도비보조금 16억 원과 세외수입 3억 원 등이다.", "16억 원", False),
     ("시는 인건비를 제외한 사업비 300억원을 투입한다.", "300억원", True),
+    # taxes collected, benefits expected, share prices; an approximation may stand before the money's own noun
+    ("서울시는 지난해 7조1,086억원의 지방세를 거둬들였다.", "7조1,086억원", False),
+    ("통행시간 단축으로 연간 200억원의 사회적 편익이 기대된다.", "200억원", False),
+    ("한빛건설은 이번 계약으로 올해 540억원 가량의 매출이 발생한다.", "540억원", False),
+    ("한빛소재는 10.5% 오른 2,035원에 거래를 마쳤다.", "2,035원", False),
+    ("시는 지방세 등 자체 재원으로 300억원을 투입한다.", "300억원", True),
     # a topic naming the revenue side frames its own sentence, and only that one
     ("주요 재원은 지방세수입 6125억 원, 국도비보조금 8708억 원 등이다.", "8708억 원", False),
     ("주요 재원은 지방세수입 6125억 원 등이다. 주요 사업은 복지관 건립비 30억 원 등이다.", "30억 원", True),
     ("시는 세입·세출 예산 1조2000억원을 편성했다.", "1조2000억원", True),
+    # bulleted items without commas are one list: the words before it and its predicate speak for each
+    ("추경예산에 반영된 주요사업으로 △센터 건립 4억 원 △유지보수 사업 10억 원 △교육관 신축 7억 원이다.", "10억 원", True),
+    ("주요 세입은 △지방세 10억 원 △세외수입 44억 원 등이다.", "44억 원", False),
 ]
 
 
@@ -82,11 +106,21 @@ OWNER = [
     # (text, amount, org, rule)
     ("광주시는 올해 AI 사업에 200억원을 투입한다.", "200억원", "광주광역시", "topic of the clause"),
     ("광주시는 AI 사업을 추진한다. 올해 200억원을 투입한다.", "200억원", "광주광역시", "acted in an earlier sentence"),
+    # in an article that names no body, a budget is the state's (not money of any kind)
+    ("연구개발(R&D) 예산은 내년 26조 5천억 원 규모로 편성됐다.", "26조 5천억 원", "정부", "a budget no body is named for"),
+    ("광주시는 예산을 늘렸다. 복지 예산은 300억원으로 편성됐다.", "300억원", "광주광역시", "acted in an earlier sentence"),
+    ("새 공장에 300억원이 투입된다.", "300억원", None, "no organisation"),
+    ("한빛도는 올해 예산으로 300억원을 투입한다.", "300억원", None, "no organisation"),  # a body in no list is named
+    # a body in no list that the story keeps opening its sentences with
+    ("한빛특수강은 공장 증축에 423억을 투자하기로 했다고 공시했다. 한빛특수강은 생산능력을 늘린다.", "423억", "한빛특수강",
+     "topic of the clause"),
     ("경기도는 예산을 늘렸다. 시는 올해 30억원을 편성했다.", "30억원", "경기도", "acted in an earlier sentence"),
     ("삼성전자와 SK하이닉스는 각각 360조원, 120조원을 투자한다.", "120조원", "SK하이닉스", "given its own amount by 각각"),
     ("총사업비 1000억 원 가운데 나머지 800억 원은 양양군의 몫이다.", "800억 원", "강원특별자치도 양양군", "the money is said to be its share"),
     ("산업통상자원부 4조1444억원, 중소벤처기업부 2조원이 배정됐다.", "2조원", "중소벤처기업부", "names the amount's list item"),
     # a body opening a bulleted item is that item's (▶, △, ▲ …; not the · that joins names)
+    ("기획예산처는 계속사업을 발표했다. 주요 계속사업은 △신용보증기금 지원 1조원 △호남선 전철화사업 4350억원 등이다.", "4350억원",
+     "기획예산처", "acted in an earlier sentence"),  # … and of no later item
     ("충북도는 특별교부세 120억원을 확보했다. 시·군 몫은 ▶청주시 도로개설 등 4건 35억원 ▶충주시 진입도로 10억원 등이다.", "10억원",
      "충청북도 충주시", "heads the amount's list item"),
     ("삼성전자·현대자동차·SK하이닉스 등 16개 대기업이 28조원 규모의 투자를 하겠다고 발표했다.", "28조원", "16개 대기업",
@@ -158,6 +192,11 @@ FUNDING_TYPE = [
     ("담양군은 내년 국비예산 1000억 원을 확보했다.", "1000억 원", "grant", "public money of a higher level"),
     # … and the same words said of the state are its own budget
     ("기획재정부는 내년 정부 예산이 600조원이라고 밝혔다.", "600조원", "budget", "the government's own public money"),
+    # the first item's own noun (총사업비) is that item's: the list's topic (국비) speaks for the others
+    ("담양군의 주요 국비 사업은 ▲정원문화원 건립사업(총사업비 196억 원) ▲취수원 개발(111억 원) ▲쌀유통사업(105억 원) 등이다.",
+     "111억 원", "grant", "public money of a higher level"),
+    ("담양군의 주요 국비 사업은 ▲정원문화원 건립사업(총사업비 196억 원) ▲취수원 개발(111억 원) ▲쌀유통사업(105억 원) 등이다.",
+     "196억 원", "project_cost", "cue word"),
 ]
 
 
@@ -196,6 +235,30 @@ YEAR += [
      "6,931억 원", (2019, None, None), "named in the amount's sentence", "2019년도"),
     ("음성군은 2019년도 제2회 추경예산안을 올해 1회 추가경정예산 6,445억 원보다 485억 원 늘어난 6,931억 원 규모로 편성했다.",
      "6,445억 원", (2024, None, None), "written right before the amount", "올해"),
+    # the figure a change starts from keeps its year; the figure it changes to takes the text's year
+    ("정부는 내년 예산안을 확정했다. 국방부 예산은 올해 6조원에서 7조원으로 늘었다.", "6조원", (2024, None, None),
+     "written right before the amount", "올해"),
+    ("정부는 내년 예산안을 확정했다. 국방부 예산은 올해 6조원에서 7조원으로 늘었다.", "7조원", (2025, None, None),
+     "the year the text is about, from an earlier sentence", "내년"),
+    # a year compared against after a short noun phrase (올해 예산 대비) or continued from (올해에 이어) is not
+    # the year the text is about, nor is the year of a figure a change starts from, for later sentences
+    ("정부는 내년 예산안을 짰다. R&D 예산은 올해 예산 대비 5% 줄었다. 부는 새 사업에 98억원을 투입한다.", "98억원",
+     (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    ("문화부는 내년 예산안을 확정했다. 예산 2조2천억원으로 편성됐으며, 올해에 이어 한류 사업에 비중을 높였다.", "2조2천억원",
+     (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    ("정부는 내년 예산안을 확정했다. 청와대 예산은 올해 685억원에서 702억원으로 늘었다. 복지부 예산은 3조원이다.", "3조원",
+     (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    # the year of the supplementary budget the text is about dates the items listed after it
+    ("강릉시가 제1회 추가경정예산안을 제출했다. 추경예산안은 총 1조 6080억 원 규모다. 주요 사업에는 공원화 26억 원, 터미널 조성 6.6억 원 등이 포함됐다.",
+     "6.6억 원", (2024, None, None), "the year the text is about, from an earlier sentence", "2024-03-12"),
+    # money compared with this year's is not this year's, even when acted on now by another body
+    ("강원도의 내년 국비 확보액은 7조원이다. 경상북도는 4조8561억원을 확보해 올해(4조1496억원)보다 17% 늘었다.", "4조8561억원",
+     (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    ("강원도의 내년 국비 확보액은 7조원이다. 경상북도는 4조8561억원을 확보했다.", "4조8561억원",
+     (2024, None, None), "the publication year: the money is acted on now", "2024-03-12"),
+    # … not money taken out of a figure (에서 with no figure it goes to)
+    ("군은 올해 예산 100억원에서 20억원을 청년 사업에 배정했다.", "20억원", (2024, None, None),
+     "named in the amount's sentence", "올해"),
 ]
 
 
@@ -277,6 +340,38 @@ def test_the_same_money_in_the_headline_and_the_body_is_one_record():
     assert [r.amount_text for r in krnews.extract(text, published="2024-03-12").records] == ["145억원"]
 
 
+@pytest.mark.parametrize("headline, body, kept", [
+    ("문화부, 한류사업 3천억 확보", "문화부는 내년 한류 예산으로 3천190억원을 편성했다.", ["3천190억원"]),  # rounded
+    ("조선사, 1조1천억 수주", "대우조선해양은 1조836억원 규모의 계약을 따냈다.", ["1조836억원"]),
+    ("문화부, 한류사업 3천억 확보", "문화부는 내년 한류 예산으로 3천900억원을 편성했다.", ["3천억", "3천900억원"]),  # no rounding
+    ("문화부, 한류사업 3천190억 확보", "문화부는 내년 한류 예산으로 3천억원을 편성했다.", ["3천억원"]),  # the body rounds
+])
+def test_a_headline_may_round_the_bodys_figure(headline, body, kept):
+    found = krnews.extract(f"{headline}\n\n{body}", published="2024-03-12").records
+    assert [r.amount_text for r in found] == kept
+
+
 def test_the_shares_of_a_project_cost_take_no_publication_year():
     found = by_amount("총 사업비 430억원은 국민체육진흥기금 120억원, 도비 114억원, 군비 196억원으로 확보했다.")
     assert found["120억원"].year is None and found["196억원"].year is None
+
+
+# --- shares: one amount given to each of several items (씩, 각각) ----------------------------------
+
+SHARES = [
+    # (text, [(org, initiative) of each record])
+    ("충북도는 결과를 발표했다. 이외 청주 유원지 조성사업, 충주 호암지 명소화사업, 단양 경관조명 설치사업은 기타 사업으로 분류해 각각 10억 원을 지원한다.",
+     [("충청북도", "청주 유원지 조성사업"), ("충청북도", "충주 호암지 명소화사업"), ("충청북도", "단양 경관조명 설치사업")]),
+    ("옥천군의 창업농 사관학교와 증평군의 농촌 조성 사업 등 우수 사업은 40억 원씩 지원받는다.",
+     [("충청북도 옥천군", "옥천군의 창업농 사관학교"), ("충청북도 옥천군", "증평군의 농촌 조성 사업")]),
+    ("삼성전자와 LG전자가 각각 1조원을 투자한다.", [("삼성전자", None), ("LG전자", None)]),
+    # one body's yearly amount, and amounts given respectively, are one record per amount
+    ("시는 올해 10억원씩 3년간 투입한다.", [(None, None)]),
+    ("삼성전자와 SK하이닉스는 각각 360조원, 120조원을 투자한다.", [("삼성전자", None), ("SK하이닉스", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHARES)
+def test_an_amount_given_to_each_item_is_a_record_per_item(text, expected):
+    records = krnews.extract(text, published="2024-03-12").records
+    assert [(r.org, r.initiative) for r in records] == expected

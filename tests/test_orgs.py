@@ -264,3 +264,18 @@ def test_the_gazetteer_compiled_on_use_finds_what_it_finds_compiled_all_at_once(
     for text in texts:
         assert on_use.find(text) == at_once.find(text)
     assert on_use.find(texts[0])  # the texts do name organisations
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a proper noun that opens sentences as their subject and comes back is a body the story is about
+    ("한빛특수강은 공장 증축에 423억을 투자한다. 한빛특수강은 생산능력을 늘린다.", ["한빛특수강", "한빛특수강"]),
+    ("[서울=뉴스] 스카이오토는 공장 확장에 41억원을 투자한다. 스카이오토 측은 말했다.", ["스카이오토", "스카이오토"]),
+    ("스카이오토는 공장을 넓힌다. 스카이오토는 부품을 만든다.", []),  # sentences that commit no money
+    ("한빛특수강은 공장 증축에 423억을 투자한다.", []),  # said once
+    ("매스티지는 대중과 고급을 합친 말로 연회비를 10만 원 수준으로 낮춘 카드다. 매스티지 카드가 늘었다.", []),  # a word defined: no more than a word
+    ("김철수는 10억원을 투자했다. 김철수는 대표다.", []),  # shaped like a person's name
+    ("이번 사업은 늘었다. 이번 사업은 크다.", []),  # common words
+    ("청주는 100억원을 쓴다. 청주는 좋다.", []),  # a place
+])
+def test_a_recurring_sentence_subject_names_a_body(text, expected):
+    assert [m for m, _ in orgs(text) if m not in ("뉴스",)] == expected

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
 
 from krnews.api import article_from_text
 from krnews.inputs import InputError
 from krnews.models import Document
-from krnews.runner import run_articles
+from krnews.runner import _Pool, run_articles, worker_context
 
 REGIONS = ["광주시", "대구시", "울산시", "청주시", "전주시", "춘천시"]
 PUBLISHED = dt.date(2023, 6, 1)
@@ -87,3 +91,18 @@ def test_html_files_are_read_and_parsed_where_they_are_processed(tmp_path):
         assert [type(r).__name__ for r in results] == ["Document", "Document", "InputError", "Document"]
         assert results[2].input == str(tmp_path / "2.html") and "No such file" in results[2].reason
         assert [r.records[0].amount_krw for r in results if isinstance(r, Document)] == [2_000_000_000, 2_100_000_000, 2_300_000_000]
+
+
+def test_a_submission_to_a_pool_a_worker_died_in_fails_like_the_pool_instead_of_raising():
+    # A worker killed between two submissions breaks the executor: the next submit must not end the run
+    # (its chunk is resubmitted after the rebuild, as the chunks in flight are).
+    pool = _Pool(worker_context(), 1, None)
+    try:
+        dying = pool._executor.submit(os._exit, 1)
+        with pytest.raises(BrokenProcessPool):
+            dying.result(timeout=60)
+        assert isinstance(pool.submit([]).exception(timeout=0), BrokenProcessPool)
+        pool.rebuild()
+        assert pool.submit([]).result(timeout=60) == []
+    finally:
+        pool.shutdown()

@@ -60,6 +60,17 @@ def test_sentences_split_at_endings_and_line_breaks():
     assert [text[a:b] for a, b in sentence_spans(text)] == ["시는 투입한다.", "또 늘린다.", "제목 줄", "했다.", "러시아"]
 
 
+@pytest.mark.parametrize("text, sentences", [
+    ("편성했다.2021년 예산은 늘었다.", ["편성했다.", "2021년 예산은 늘었다."]),  # a year glued to the ending
+    ("밝혔다.▲A 사업 3억원", ["밝혔다.", "▲A 사업 3억원"]),  # a bullet glued to the ending
+    ("말했다.“이번 사업은", ["말했다.", "“이번 사업은"]),  # an opening quote
+    ("“늘리겠다.”라고 말했다.", ["“늘리겠다.”라고 말했다."]),  # a closing quote ends no sentence inside one
+    ("3.5억원이다. 1.5배", ["3.5억원이다.", "1.5배"]),  # decimal points are no sentence ends
+])
+def test_a_sentence_ending_glued_to_the_next_sentence_splits(text, sentences):
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
 @pytest.mark.parametrize("separator", ["\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
 def test_line_breaking_characters_other_than_newline_keep_the_text_whole(separator):
     text = f"서울시는{separator}200억원을 투입한다."

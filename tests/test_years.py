@@ -38,6 +38,7 @@ def years(text, published=dt.date(2024, 1, 3)):
     ("94년 상반기 광고비가 늘었다.", "94년 상반기", dict(year=1994)),
     ("96년도 예산이다.", "96년도", dict(year=1996)),
     ("92년 4분기에 줄었다.", "92년", dict(year=1992)),
+    ("편성했다.2021년 사업이다.", "2021년", dict(year=2021)),  # glued to the sentence before: no decimal point
 ])
 def test_year_forms(sentence, span, fields):
     [(text, year)] = years(sentence)
@@ -64,7 +65,7 @@ def test_the_following_year_counts_from_the_last_named_year():
 
 @pytest.mark.parametrize("sentence", ["5년 동안 일했다.", "3년 만에 재개됐다.", "12월 31일까지다.", "3000년 전 유적이다.", "사업 기간은 1년이다.",
                                       "10년 연속 1위다.", "30년 역사를 자랑한다.", "20년 경력의 배우다.", "83년생 동갑이다.",
-                                      "10년 동안 일했다.", "지난 20년 평균보다 낮다."])
+                                      "10년 동안 일했다.", "지난 20년 평균보다 낮다.", "금리는 3.2021년 수준이다."])
 def test_not_years(sentence):
     assert years(sentence) == []
 

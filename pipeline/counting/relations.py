@@ -1,7 +1,12 @@
 """Which records of one article a total must not add: parts of a whole the article also gives, restated
 wholes, and figures given for comparison. Read from the sentences with the cue words of
 data/nlp/totals.json; each record is looked up at its own place in its sentence (the n-th of equal
-amount texts there is the n-th such record)."""
+amount texts there is the n-th such record).
+
+A part is named by a partitive after its whole (106조 원 중 43조 원; 이 중 …), a fraction of it (21조 원의
+절반에 가까운 10조 원), a list closed by its whole (국비 6억원, 도비 50억원 등 총 56억원) or a whole in
+brackets (31억원(총사업비 1,043억원)); a headline line repeats body money (restates it) or names a part of
+a whole the body gives (LG 106조 투자… R&D 48조)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -9,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from krnews.models import InitiativeRecord
+from krnews.nlp.numerals import LARGE_UNITS, parse_number
 from krnews.nlp.tables import load_table
 
 _BRACKET_REACH = 12  # characters between "(지난해" and the amount it dates
@@ -35,15 +41,27 @@ def relations(records: list[InitiativeRecord]) -> Relations:
     spans = _spans(ordered)
     found.comparisons = {r.record_id for r in ordered if _is_comparison(r.sentence, *spans[r.record_id])}
     wholes = [r for r in ordered if r.record_id not in found.comparisons]
+    headlines = _headline_records(ordered)
+    body = [r for r in wholes if r.record_id not in headlines]
     for record in ordered:
+        if record.record_id in headlines:
+            restated = _restated_by_headline(record, body)
+            if restated is not None:
+                found.restates[record.record_id] = restated.record_id
+                continue
         before = [w for w in wholes if (w.amount_start, w.record_id) < (record.amount_start, record.record_id)]
-        whole = _whole_in_sentence(record, wholes, spans) or _whole_before(record, before)
-        if whole is not None:
+        whole = (_whole_in_sentence(record, wholes, spans) or _whole_of_fraction(record, wholes, spans)
+                 or _whole_closing_list(record, wholes, spans) or _whole_before(record, before, spans))
+        if whole is None and record.record_id in headlines:
+            whole = _whole_in_headline(record, body, spans)
+        if whole is not None and whole.record_id != record.record_id:
             found.part_of[record.record_id] = whole.record_id
     for record in wholes:  # a whole named again to introduce its parts ("106조 원 중") restates the earlier one
         start, end = spans[record.record_id]
+        if record.record_id in found.restates:
+            continue
         if start >= 0 and any(record.sentence[end:].lstrip().startswith(cue) for cue in _cues()["part_after_whole"]):
-            earlier = next((r for r in wholes if r.amount_start < record.amount_start and r.org == record.org
+            earlier = next((r for r in body if r.amount_start < record.amount_start and r.org == record.org
                             and r.amount_krw == record.amount_krw), None)
             if earlier is not None:
                 found.restates[record.record_id] = earlier.record_id
@@ -102,13 +120,167 @@ def _whole_in_sentence(part: InitiativeRecord, records: list[InitiativeRecord], 
     return None
 
 
-def _whole_before(part: InitiativeRecord, before: list[InitiativeRecord]) -> InitiativeRecord | None:
-    """For a sentence opening with 이 중/이 가운데…: the last larger amount of an earlier sentence."""
-    opening = part.sentence.lstrip(" \"'“‘[(")
+def _whole_before(part: InitiativeRecord, before: list[InitiativeRecord], spans: dict) -> InitiativeRecord | None:
+    """After 이 중/이 가운데…: the last larger amount before it, of the same sentence when the words open a
+    clause after a comma (총공사비는 98억 원으로, 이중 …), of an earlier sentence when they open the sentence."""
+    start, _ = spans[part.record_id]
+    sentence = part.sentence
+    opening = sentence.lstrip(" \"'“‘[(")
+    if start >= 0:
+        for cue in _cues()["part_sentence_openings"]:
+            at = sentence.rfind(cue, 0, start)
+            while at > 0:
+                if sentence[:at].rstrip().endswith((",", "，")) and (at + len(cue) == len(sentence) or not _is_hangul(sentence[at + len(cue)])):
+                    whole = next((w for w in reversed(before) if w.sentence == sentence and 0 <= spans[w.record_id][1] <= at
+                                  and _larger(w, part)), None)
+                    if whole is not None and not _next_item_between(sentence, spans[whole.record_id][0], at, start):
+                        return whole
+                at = sentence.rfind(cue, 0, at)
     if not any(opening.startswith(cue) for cue in _cues()["part_sentence_openings"]):
         return None
     return next((w for w in reversed(before) if w.sentence != part.sentence and _larger(w, part)
                  and (w.org == part.org or part.org is None)), None)
+
+
+def _next_item_between(sentence: str, whole_start: int, cue_at: int, part_start: int) -> bool:
+    """The whole is an item of a bulleted list (△도시개발 분야에는 27억원이 투입, 이중 …) and the list's next item
+    begins before the part: the part belongs to that item, not to the whole."""
+    bullets = _cues()["list_bullets"]
+    marker = max(((sentence.rfind(b, 0, whole_start), b) for b in bullets), default=(-1, ""))
+    return marker[0] >= 0 and sentence.find(marker[1], cue_at, part_start) >= 0
+
+
+def _whole_of_fraction(part: InitiativeRecord, records: list[InitiativeRecord], spans: dict) -> InitiativeRecord | None:
+    """A fraction of a whole the article gives: 21조 원의 절반에 가까운 10조 원 (the whole's amount, then 의 and
+    a fraction word, then the part, with no other amount between)."""
+    start, _ = spans[part.record_id]
+    if start < 0:
+        return None
+    sentence = part.sentence
+    mentions = [m for m in _amounts_in(sentence) if m[1] <= start]
+    if not mentions:
+        return None
+    w_start, w_end, value = mentions[-1]
+    gap = sentence[w_end:start]
+    if not (any(gap.lstrip().startswith(p) for p in _cues()["fraction_particles"])
+            and any(word in gap for word in _cues()["fraction_words"])):
+        return None
+    return _record_of_mention(part, records, spans, w_start, w_end, value)
+
+
+def _whole_closing_list(part: InitiativeRecord, records: list[InitiativeRecord], spans: dict) -> InitiativeRecord | None:
+    """An item of a list closed by its whole: 국비 6억원, 도비 50억원, 군비 59억원 등 총 115억원. From the part to
+    the closing words every item is followed by a list separator, and the items add up to no more than
+    the whole."""
+    start, end = spans[part.record_id]
+    if start < 0:
+        return None
+    sentence = part.sentence
+    mentions = _amounts_in(sentence)
+    items = [(start, end, part.amount_krw)]
+    for m_start, m_end, value in reversed([m for m in mentions if m[1] <= start]):  # the items before it
+        if not _separated(sentence[m_end:items[0][0]]):
+            break
+        items.insert(0, (m_start, m_end, value))
+    for m_start, m_end, value in (m for m in mentions if m[0] >= end):
+        gap = sentence[items[-1][1]:m_start]
+        closing = gap.strip().rstrip(" (")
+        if any(closing.endswith(words) for words in _cues()["list_closings"]) and _only_list_words(gap, closing):
+            if value is not None and all(v is not None for *_, v in items) and sum(v for *_, v in items) <= value:
+                return _record_of_mention(part, records, spans, m_start, m_end, value)
+            return None
+        if not _separated(gap):
+            return None
+        items.append((m_start, m_end, value))
+    return None
+
+
+def _only_list_words(gap: str, closing: str) -> bool:
+    """The text between the last item and the whole holds no comma: the closing words follow the last item."""
+    return not any(sep in closing for sep in (",", "，"))
+
+
+def _separated(gap: str) -> bool:
+    """The text after one list item and up to the next amount begins with a list separator."""
+    return any(gap.lstrip(") ").startswith(sep) for sep in (*_cues()["list_separators"], *_cues()["list_bullets"]))
+
+
+def _record_of_mention(part: InitiativeRecord, records: list[InitiativeRecord], spans: dict, start: int, end: int,
+                       value: int | None) -> InitiativeRecord | None:
+    """The record a larger amount mentioned in the part's sentence stands for: the record at that place,
+    else a record of that value given elsewhere in the article (the whole named again)."""
+    if value is None or part.amount_krw is None or value <= part.amount_krw:
+        return None
+    here = next((r for r in records if r.sentence == part.sentence and spans[r.record_id] == (start, end)), None)
+    if here is not None:
+        return here if _larger(here, part) else None
+    return next((r for r in records if r.amount_krw == value and r.record_id != part.record_id
+                 and (r.org == part.org or None in (r.org, part.org))), None)
+
+
+def _headline_records(records: list[InitiativeRecord]) -> set[str]:
+    """Records of a headline line: the title, or a line before the first record of a full sentence that
+    ends in none of the sentence endings (총 사업비 98억 원 투입... 내년 8월 준공 예정)."""
+    found = set()
+    for record in records:  # in text order
+        line = record.sentence.strip()
+        if record.title and line == record.title.strip():
+            found.add(record.record_id)
+        elif _ends_a_sentence(line):
+            break
+        else:
+            found.add(record.record_id)
+    return found
+
+
+def _ends_a_sentence(line: str) -> bool:
+    stripped = line.rstrip(" .…\"'”’」』)]!?")
+    return bool(stripped) and any(stripped.endswith(ending) for ending in _cues()["sentence_endings"])
+
+
+def _restated_by_headline(record: InitiativeRecord, body: list[InitiativeRecord]) -> InitiativeRecord | None:
+    """The body record a headline amount repeats: the same amount, of the same organisation."""
+    return next((r for r in body if r.amount_krw is not None and r.amount_krw == record.amount_krw
+                 and (r.org == record.org or None in (r.org, record.org))), None)
+
+
+def _whole_in_headline(part: InitiativeRecord, body: list[InitiativeRecord], spans: dict) -> InitiativeRecord | None:
+    """A headline amount after a larger one of the same line that the body gives: LG 106조 투자… R&D 48조
+    (the 48조 is part of the body's 106조 원)."""
+    start, _ = spans[part.record_id]
+    if start < 0 or part.amount_krw is None:
+        return None
+    for _, m_end, value in reversed([m for m in _amounts_in(part.sentence) if m[1] <= start]):
+        if value is not None and value > part.amount_krw:
+            whole = next((r for r in body if r.amount_krw == value and (r.org == part.org or None in (r.org, part.org))), None)
+            if whole is not None:
+                return whole
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _amounts_in(sentence: str) -> tuple[tuple[int, int, int | None], ...]:
+    """(start, end, won) of every amount of money in a sentence, by the extractor's amount pattern: a
+    numeral with a large unit (억, 조) or a currency; won None when it is no single won figure."""
+    from krnews.nlp.amounts import AMOUNT_PATTERN, CURRENCIES  # here: the module loads spaCy, which status and report do without
+
+    found = []
+    for match in AMOUNT_PATTERN.finditer(sentence):
+        numeral = match.group("single")
+        currency = match.group("single_currency")
+        large = any(unit in numeral for unit in LARGE_UNITS if unit != "만") if numeral else False
+        if numeral is None or not (currency or large):
+            continue
+        if not any(char.isdigit() for char in numeral) and not (large and len(numeral.strip()) > 1):
+            continue  # 공원, 조성: a numeral character inside a word
+        value = parse_number(numeral)
+        won = int(value) if value is not None and CURRENCIES.get(currency or "원", "KRW") == "KRW" else None
+        found.append((match.start(), match.end(), won))
+    return tuple(found)
+
+
+def _is_hangul(char: str) -> bool:
+    return "가" <= char <= "힣"
 
 
 def _larger(whole: InitiativeRecord, part: InitiativeRecord) -> bool:

@@ -79,8 +79,9 @@ def totals(records: Iterable[InitiativeRecord], initiatives: Iterable[Initiative
         counted=Line(len(counted), _sum(counted),
                      "each initiative once, at its current figure (a proposal changed later counts at its latest version), "
                      "however many articles report it; parts of a counted total and comparison figures left out"),
-        parts=Line(len(parts), _sum(parts), "parts of a total that is counted (106조 원 중 43조 원), and totals named again to "
-                                            "introduce their parts: not added"),
+        parts=Line(len(parts), _sum(parts), "parts of a total that is counted (106조 원 중 43조 원; 21조 원의 절반인 10조 원; "
+                                            "국비 6억원, 도비 50억원 등 총 56억원), totals named again to introduce their "
+                                            "parts, and headline figures repeating the body's money: not added"),
         comparisons=Line(len(comparisons), _sum(comparisons),
                          "figures given for comparison (지난해 …보다, … 대비, (지난해 29억원)): not added"),
         superseded=Line(len(superseded), sum(v.amount_krw for v in superseded),

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Iterator
 
-from .tables import longest_first
+from .tables import load_table, longest_first
 from .tokenizer import load_mecab
 
 _NAME_TAGS = ("NNP", "SL", "SH", "SN")  # MeCab-ko: proper noun, Latin, Hanja, number
@@ -68,6 +68,16 @@ class CueRules:
         self._not_body_ends = tuple(rules["category_heads"] + rules["event_heads"])
         self._subsidiary_words = frozenset(rules["subsidiary_words"])
         self._word_before = re.compile(rf"(?<![{word}&])[{word}&]+ $")
+        # 세아특수강은 공장 증축에 423억을 투자한다. … 세아특수강은: a proper noun opening a sentence as its subject
+        self._word = word
+        self._sentence_end = re.compile(r"[.!?。\n]")
+        funding = load_table("funding")
+        # at a word's start (투자하기로), not inside another word (카드는 is no 드는)
+        self._funding_cue = re.compile(r"(?<![가-힣])(?:%s)" % longest_first([w for words in funding["types"].values() for w in words]))
+        self._amount_unit = re.compile(r"\d\s?(?:%s)" % longest_first(funding["grammar"]["amount_units"]))
+        self._sentence_subject = re.compile(
+            rf"(?:^|(?<=[.!?。]\s)|(?<=[\])]\s))(?P<name>[{word}&]{{2,{longest}}}?)(?:{longest_first(rules['acronym_particles'])})\s",
+            re.M)
 
     def find(self, text: str) -> Iterator[tuple[int, int, str | None]]:
         for m in self._classified.finditer(text):
@@ -98,6 +108,20 @@ class CueRules:
         for m in self._affiliation.finditer(text):
             if all(self._may_name(word) for word in m.group("name").split(" ")):
                 yield self._body(text, *m.span("name"), None)
+        yield from self._recurring_subjects(text)
+
+    def _recurring_subjects(self, text: str) -> Iterator[tuple[int, int, str | None]]:
+        """Each mention of a proper noun that opens a sentence committing money as its subject and comes back
+        in the text (세아특수강은 … 423억을 투자한다. … 세아특수강은): what a news story about money keeps coming back
+        to as the actor is a body it is about, unless MeCab-ko reads it as a common word or a place, or it is
+        shaped like a person's name (not 매스티지는 … 연회비를 10만 원 수준으로: a word defined)."""
+        names = {m["name"] for m in self._sentence_subject.finditer(text) if self._commits_money(text, m.end())}
+        for name in sorted(names):
+            if (text.count(name) < 2 or len(name) < 3 or not is_name_shaped(name) or not self._may_name(name)
+                    or is_place_name(name) or self._person.fullmatch(name)):
+                continue  # (two characters: 김정(은), PK — a person's name cut short, an acronym of anything)
+            for m in re.finditer(rf"(?<![{self._word}&]){re.escape(name)}", text):
+                yield m.start(), m.end(), None
 
     def coordinated(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """Names listed with the company at text[start:end] (두산인프라코어·볼보건설기계, 씨티은행과
@@ -108,6 +132,12 @@ class CueRules:
         for m in (after, before):
             if m and self._may_name(m["name"]) and not self._person.fullmatch(m["name"]) and is_name_shaped(m["name"]):
                 yield m.span("name")
+
+    def _commits_money(self, text: str, start: int) -> bool:
+        """Whether the sentence going on at `start` names an amount and a word that commits money (투자, 예산)."""
+        end = self._sentence_end.search(text, start)
+        sentence = text[start : end.start() if end else len(text)]
+        return bool(self._amount_unit.search(sentence) and self._funding_cue.search(sentence))
 
     def _describes(self, text: str, cue_start: int) -> bool:
         """Whether the word before the cue ends in an adnominal ending (세운, 설립한, 투자하던)."""

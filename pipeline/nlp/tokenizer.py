@@ -26,8 +26,9 @@ from spacy.util import registry
 from .doctext import remember_text
 
 # A sentence ends after . ? ! (and closing quotes/brackets) followed by a space, or at a line break,
-# or after the sentence ending 다. glued to the next sentence (했다.러시아: common in scraped text).
-_SENTENCE_END = re.compile(r"(?<=[.?!。])[\"'”’)\]]*(?=\s)|(?<=다\.)(?=[가-힣A-Za-z])|\n+")
+# or after the sentence ending 다. glued to the next sentence (했다.러시아, 편성했다.2021년, 밝혔다.▲:
+# scraped text often loses the space; a decimal point never follows 다).
+_SENTENCE_END = re.compile(r"(?<=[.?!。])[\"'”’)\]]*(?=\s)|(?<=다\.)(?=[가-힣A-Za-z0-9▲△▶▷■□◆◇○●“‘\[(])|\n+")
 _MAX_SENTENCE_CHARS = 2000  # well inside MeCab's input buffer (8 KiB of UTF-8)
 _WRAPPED_LINES = 3  # lines of one width in mid-sentence that make a text hard-wrapped
 _SHORTEST_WRAPPED = 20  # characters: shorter lines are headings or list items, never wrapped prose

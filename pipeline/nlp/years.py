@@ -47,9 +47,9 @@ _DURATION_LEADS = ("향후", "앞으로", "이후")
 _FIRST = "".join(sorted({re.escape(w[0]) for w in [*RELATIVE, *_TABLE["after_previous_year"], *_DURATION_LEADS]} | set("0123456789'‘’`")))
 _PATTERN = re.compile(
     rf"(?=[{_FIRST}])(?:"
-    rf"(?:(?<![가-힣\d])(?P<since>(?:{_FULL}|{_TWO_DIGITS})\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:(?:{'|'.join(_DURATION_LEADS)})\s?)?(?<![\d.,])(?P<years>\d{{1,2}})\s?(?:년간|개년)"
-    rf"|(?<![\d.,])(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
-    rf"|(?<![\d.,])(?P<year>{_FULL}|{_TWO_DIGITS})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
+    rf"(?:(?<![가-힣\d])(?P<since>(?:{_FULL}|{_TWO_DIGITS})\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:(?:{'|'.join(_DURATION_LEADS)})\s?)?(?<![\d,])(?<!\d\.)(?P<years>\d{{1,2}})\s?(?:년간|개년)"
+    rf"|(?<![\d,])(?<!\d\.)(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
+    rf"|(?<![\d,])(?<!\d\.)(?P<year>{_FULL}|{_TWO_DIGITS})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|[‘'’`](?P<short>\d{{2}})\s?년"
     rf"|(?<![가-힣])(?P<word>{longest_first(RELATIVE)})(?P<word_bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|(?<![가-힣])(?P<next>{longest_first(_TABLE['after_previous_year'])})"
@@ -58,7 +58,10 @@ _PATTERN = re.compile(
 _BOUNDS = _TABLE["period_words"]
 _SAME_CLAUSE = re.compile(r"[^.?!\n,]{0,20}")
 _PERIOD_GAP = re.compile(r"\s?(?:(?:%s)\s?)?$" % longest_first(_TABLE["period_joiners"]))
-_COMPARISON = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["comparison_after"]))
+# 올해보다, 올해 예산 대비, 올해 본예산에 비해: the year of a point of comparison, written right before the
+# comparison word or before a noun phrase of at most two words that no case particle closes
+_COMPARISON = re.compile(r"(?:\s[^\s,.()\d]*[^\s,.()\d%s]){0,2}?\s?(?:%s)" % (
+    "".join(load_table("funding")["grammar"]["case_endings"]), longest_first(_TABLE["comparison_after"])))
 # 2027년 준공, 내년 8월 완공: the year a project ends.
 # 2027년 준공, 내년 8월 완공, 올해 연말 착공: a date in a project's schedule.
 _SCHEDULE_GAP = r"(?:\s?(?:\d{1,2}\s?월|%s))?\s?" % longest_first(_TABLE["year_parts"])

@@ -37,6 +37,8 @@ _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]
 _LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
 # "…, 서귀포시 …에 1014억원", "▶청주시 … 35억원": the organisation opens a list item
 _ITEM_START = re.compile(r"[,，;%s]\s?$" % re.escape("".join(_TABLE["list_bullets"])))
+# … and a later item starts between that organisation and the amount: ▲신용보증기금 지원 1조원 ▲호남선 4350억원
+_NEXT_ITEM = re.compile(r"[,，;%s]" % re.escape("".join(_TABLE["list_bullets"])))
 _ACTING_PARTICLES = longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"])  # 시는, 군이
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first(_ANAPHOR_TYPES), _ACTING_PARTICLES))
@@ -56,6 +58,9 @@ _GROUP = re.compile(
     % (longest_first(_TABLE["groups"]["modifiers"]), longest_first(_GROUP_TYPES), _ACTING_PARTICLES)
 )
 _FACILITIES = tuple(_TABLE["facility_suffixes"])
+_BUDGET_WORD = re.compile(longest_first(_TABLE["budget_words"]))
+# 한빛도는, R&D 예산은: the word a sentence opens with as its topic or subject
+_OPENING_TOPIC = re.compile(r"[^\s,.]+(?:%s)(?=\s)" % _ACTING_PARTICLES)
 
 
 def can_act(org: Org) -> bool:
@@ -165,7 +170,7 @@ class ActorTracker:
         if listed and _LIST_GAP.match(text[listed[-1].end : amount_start]):
             return Choice.of(listed[-1], "names the amount's list item", text)
         item_heads = [o for o in listed if _ITEM_START.search(text[sentence.start : o.start])]
-        if item_heads and not re.search(r"[,，;]", text[item_heads[-1].end : amount_start]):
+        if item_heads and not _NEXT_ITEM.search(text, item_heads[-1].end, amount_start):
             return Choice.of(item_heads[-1], "heads the amount's list item", text)
         referents = [(m.end(), r, m) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
         for test, rule in ((_is_topic, "topic of the clause"), (_is_subject, "subject of the clause")):
@@ -195,6 +200,12 @@ class ActorTracker:
         if national is not None:  # ▲ 전력 유지 = 10조9천913억원: a national budget no body is named for
             return Choice(Org(_NATIONAL_HOLDER, "central_gov", national.start(), national.start()),
                           "the national budget the article is about", national.group())
+        budget = _BUDGET_WORD.search(text, sentence.start, sentence.end)
+        opening = _OPENING_TOPIC.match(text, sentence.start)
+        unnamed = opening is None or _BUDGET_WORD.search(opening.group())  # not 한빛도는: a body in no list
+        if budget is not None and unnamed:  # R&D 예산은 26조원: in an article that names no body, a budget is the state's
+            return Choice(Org(_NATIONAL_HOLDER, "central_gov", budget.start(), budget.start()),
+                          "a budget no body is named for", budget.group())
         return Choice(None, "no organisation", "")
 
     def _passed_budget(self, sentence: Sentence, amount: Amount) -> "Choice | None":

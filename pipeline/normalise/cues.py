@@ -15,10 +15,19 @@ _NEGATIVE = re.compile(longest_first(_TABLE["not_record"] + _TABLE["not_committe
 _UNCOMMITTED = frozenset(_TABLE["not_committed"])
 # 200억원이 늘어난 / 200억원(3.4%) 증가한: a difference. Not 6075억원으로 늘었다: that is the result.
 # 6조 원을 넘어섰다, 2백조원에 육박: a mark passed, not money (45억 원 등이 줄었다, 66억 원이 각각 늘었다).
+_APPROXIMATE = longest_first(_TABLE["grammar"]["approximators"])
 _CHANGE_AFTER = re.compile(
-    r"^\)?\s*(?:\([^)]*\))?\s*(?:가량|여|정도|이상|안팎|남짓)?\s*(?:등|씩)?\s*[을를이가은는에]?\s*(?:각각\s*)?(?:%s)"
-    % longest_first(_TABLE["change_after"] + _TABLE["milestone_after"])
+    r"^\)?\s*(?:\([^)]*\))?\s*(?:%s)?\s*(?:등|씩)?\s*(?:%s)?\s*(?:각각\s*)?(?:%s)"
+    % (_APPROXIMATE, longest_first(_TABLE["grammar"]["change_particles"]),
+       longest_first(_TABLE["change_after"] + _TABLE["milestone_after"]))
 )
+# 1조원이 넘는 1조466억원: a bound of the figure that follows, not money of its own
+_BOUND_OF_NEXT = re.compile(r"^\s?(?:%s)?\s?(?:%s)\s?\d" % (
+    longest_first(_TABLE["grammar"]["change_particles"]), longest_first(_TABLE["bound_of_next_figure"])))
+# 434억 원 증가한 6,085억 원: a figure a change word leads to is the result, not a difference
+_RESULT_OF_CHANGE = re.compile(r"(?:%s)[가-힣]*\s?$" % longest_first(_TABLE["change_after"]))
+# 540억원 가량의 매출: an approximation between the amount and its own noun
+_APPROXIMATION = re.compile(r"\s?(?:%s)" % _APPROXIMATE)
 # 5조원에서 … 3조원 늘어나: the starting point of a change, unless a year of its own is written right
 # before it (올해 6조3천29억원에서 11조5천3백억원으로: this year's budget, a record of that year)
 _CHANGE_FROM = re.compile(r"^에서\s")
@@ -37,6 +46,7 @@ _AS = re.compile(r"[가-힣]{0,3}?(?:으로|로)\s")  # 지원사업으로, 예�
 # counts more, unless the cue is the amount's own noun (사업비 98억 원, 기금으로 420억 원).
 _BEFORE_PENALTY = 8
 _OWN_NOUN_DISTANCE = 3
+_OTHERS_NOUN_PENALTY = 1000  # another amount's own noun: any other cue wins
 
 
 @dataclass(frozen=True)
@@ -66,7 +76,7 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     other amounts end, so that the word right after one of them is not taken for this one.
     """
     after_raw = sentence[end:after_limit]
-    if _CHANGE_AFTER.match(after_raw):
+    if _CHANGE_AFTER.match(after_raw) or _BOUND_OF_NEXT.match(sentence[end:]) or _list_of_differences(sentence, start, in_list):
         return MoneyRole(False)
     if _CHANGE_FROM.match(after_raw) and _ANY_CHANGE.search(sentence, end) and not _OWN_YEAR.search(sentence, 0, start):
         return MoneyRole(False)
@@ -81,7 +91,7 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
         head_limit, head_start, list_end = in_list
         if head_start != start:
             head_before = _masked(sentence[max(head_limit, head_start - _WINDOW) : head_start])
-            cues += [(d + 1, p, w) for d, p, w in _cues_before(head_before)]
+            cues += [(d + 1, p, w) for d, p, w in _cues_before(head_before, heads_list=True)]
             said.append(head_before)
         list_after = _masked(sentence[list_end:])[:_WINDOW]
         cues += [(d + 1, p, w) for d, p, w in _cues_after(list_after)]
@@ -94,22 +104,38 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     return MoneyRole(True, _TYPE_OF[word], _receives(" ".join(said)), cue=word)
 
 
-def _cues_before(before: str) -> list[tuple[float, bool, str]]:
+def _list_of_differences(sentence: str, start: int, in_list: tuple[int, int, int] | None) -> bool:
+    """A list whose last amount is a difference (기계연구원 48억, 원자력연구소 45억 원 등이 줄었다; 정부안 대비
+    940억, 지난해 대비 611억 증가한 …): each of its amounts is one, unless a change word leads to it (434억 원
+    증가한 6,085억 원, 특별회계는 51억 원이 증가한 845억 원: 6,085억 원 is a result)."""
+    if in_list is None or _RESULT_OF_CHANGE.search(_masked(sentence[max(0, start - _WINDOW) : start])):
+        return False
+    return bool(_CHANGE_AFTER.match(sentence[in_list[2] :]))
+
+
+def _cues_before(before: str, heads_list: bool = False) -> list[tuple[float, bool, str]]:
+    """The cues before an amount; with `heads_list`, before the first amount of a list, as they speak for
+    the list's other amounts: the first amount's own noun last of all (▲A 건립(총 사업비 196억 원) ▲B(111억
+    원): 196억 원 is a project cost, 111억 원 is one only if nothing else in the sentence says what it is)."""
     cues = []
     for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)):
         for m in pattern.finditer(before):
             distance = len(before) - m.end()
             if _AS.match(before, m.end()) and m.group() not in _UNCOMMITTED:  # 특별교부세로 8억 원: given as, whatever the verb
                 cues.append((-0.5, positive, m.group()))
-            else:  # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund);
-                # a purpose (제작 지원에 12억원을 배정) is no noun of the amount's
-                own_noun = distance <= _OWN_NOUN_DISTANCE and not _PURPOSE.match(before, m.end())
-                cues.append((distance + (-0.5 if own_noun else _BEFORE_PENALTY), positive, m.group()))
+                continue
+            # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund);
+            # a purpose (제작 지원에 12억원을 배정) is no noun of the amount's
+            own_noun = distance <= _OWN_NOUN_DISTANCE and not _PURPOSE.match(before, m.end())
+            penalty = _OTHERS_NOUN_PENALTY if own_noun and heads_list else -0.5 if own_noun else _BEFORE_PENALTY
+            cues.append((distance + penalty, positive, m.group()))
     return cues
 
 
 def _cues_after(after: str) -> list[tuple[float, bool, str]]:
-    return [(m.start(), positive, m.group()) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False))
+    approximation = _APPROXIMATION.match(after)
+    skipped = approximation.end() if approximation else 0
+    return [(max(0, m.start() - skipped), positive, m.group()) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False))
             for m in pattern.finditer(after)]
 
 

@@ -145,7 +145,11 @@ class FundingType(Step):
         if c.owner is not None and government_level(c.owner) is not None:
             c.share = "own"  # 800억 원은 양양군의 몫: the county's own money, a share of its budget
         else:
-            c.share = public_share(text, amount.start, amount.end, c.lower, c.actor)
+            # the topic of a list (특별교부세는 ▲A(7억원) ▲B(4억원)) names the source of each of its amounts,
+            # but not of a total cost (총사업비 196억 원), which all sources pay
+            lower = c.lower if c.in_list is None else min(c.lower, c.in_list[0])
+            whole_cost = c.role.funding_type == "project_cost" and not (c.role.inherited or c.role.cue_in_sentence)
+            c.share = public_share(text, amount.start, amount.end, lower, c.actor, with_topic=not whole_cost)
         predicate_end = c.upper if c.in_list is None else c.sentence.end  # a list's amounts share its predicate
         c.funding_type, rule = funding_type(c.role, text, amount.start, c.lower, predicate_end, c.actor, c.share)
         c.why[self.name] = Reason(step=self.name, rule=rule, words=c.role.cue or "")
@@ -179,14 +183,14 @@ class Period(Step):
         # nothing else (not 올해 추경 때 200억 원을 확보하면 620억 원이 …)
         supplementary = (choice is None and not c.sentence.years and reading.article.published is not None
                          and bool(_SUPPLEMENTARY.search(text, c.sentence.start, c.sentence.end)))
-        if supplementary:
-            choice = publication_year(reading.article.published)
+        if supplementary:  # the year of the budget the text is about, carried to the sentences after it
+            choice = YearChoice(publication_year(reading.article.published).year, "supplementary")
         c.year = choice
         if choice is None:
             c.why[self.name] = Reason(step=self.name, rule="no year stated or implied", words="")
             return True
         year = choice.year
-        rule = _YEAR_RULES["completion" if choice is completion else "supplementary" if supplementary else choice.how]
+        rule = _YEAR_RULES["completion" if choice is completion else choice.how]
         words = text[year.start : year.end] if year.end > year.start else str(reading.article.published)
         c.why[self.name] = Reason(step=self.name, rule=rule, words=words)
         return True

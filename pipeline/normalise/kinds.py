@@ -28,9 +28,10 @@ _SOURCE_WINDOW = max(map(len, _LEVELS)) + len(" 으로 ")  # 국민체육진흥�
 _OWN_SOURCE_AFTER = re.compile(r"\s?(?:씩|의)?\s?(?P<word>%s)(?=[이가을를은는도로]|\s)" % longest_first(_LEVELS))
 # 울산시의 국가예산은 … 2조4703억원, 국비지원 예산이 2조5380억원에: the money the clause is about
 _GRAMMAR = _TABLE["grammar"]
+# 주요 국비 신규 사업은 ▲A(111억 원) ▲B(105억 원), 도비사업으로 ▲C(15억 원): a list's source
 _SOURCE_TOPIC = re.compile(r"(?<![가-힣])(?P<word>%s)%s(?:%s)\s" % (
     longest_first(_LEVELS), "".join(r"(?:\s?%s)?" % re.escape(w) for w in _GRAMMAR["public_money_heads"]),
-    longest_first(_GRAMMAR["topic_or_subject"])))
+    longest_first(_GRAMMAR["topic_or_subject"] + _GRAMMAR["as_forms"])))
 _OTHER_FUNDERS: dict[str, dict] = _TABLE["other_funders"]
 _OTHER_SOURCE = re.compile(r"(?<![가-힣])(?P<word>%s)\s?(?:으로|로)?\s?$" % longest_first(_OTHER_FUNDERS))
 
@@ -47,26 +48,26 @@ def government_level(org: Org | None) -> int | None:
     return 3 if name.endswith("구") else 2
 
 
-def public_share_level(text: str, start: int, end: int, lower: int) -> int | None:
+def public_share_level(text: str, start: int, end: int, lower: int, with_topic: bool = True) -> int | None:
     """The level of government whose money the amount at text[start:end] is said to be, named before it
-    (국비 39억원: 0), right after it (39억원의 국비를, 10억원씩 도비가) or as the topic or subject of its
-    stretch (국가예산은 … 2조4703억원으로)."""
+    (국비 39억원: 0), right after it (39억원의 국비를, 10억원씩 도비가) or, `with_topic`, as the topic or
+    subject of its stretch (국가예산은 … 2조4703억원으로)."""
     source = _OWN_SOURCE.search(text[max(lower, start - _SOURCE_WINDOW) : start])
     if source:
         return _LEVELS.get(source.group().rstrip(" 으로").strip(), 0)
     after = _OWN_SOURCE_AFTER.match(text, end)
     if after:
         return _LEVELS[after["word"]]
-    topic = _SOURCE_TOPIC.search(text, lower, start)
+    topic = _SOURCE_TOPIC.search(text, lower, start) if with_topic else None
     return _LEVELS[topic["word"]] if topic else None
 
 
-def public_share(text: str, start: int, end: int, lower: int, actor: Org | None) -> str | None:
+def public_share(text: str, start: int, end: int, lower: int, actor: Org | None, with_topic: bool = True) -> str | None:
     """Whose public money the amount at text[start:end] is said to be, seen from a government actor:
     "received" from a higher level (국비 39억원 of a 구), "own" (군비 195억원 of a 군: paid whatever the
     verb, 확보했다), "lower" (a lower level's); None when no public money is named or the actor is no
     government."""
-    share, level = public_share_level(text, start, end, lower), government_level(actor)
+    share, level = public_share_level(text, start, end, lower, with_topic), government_level(actor)
     if share is None or level is None:
         return None
     return "received" if share < level else "own" if share == level else "lower"

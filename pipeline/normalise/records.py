@@ -14,7 +14,8 @@ from .context import DocContext, Sentence, parenthesis_of
 from .decisions import Candidate, acting_now, decide
 from .initiatives import find_initiative
 from .requests import RequestFrame
-from .years import COMPARED, HOW_RANK, YearChoice, YearTracker, assign_years, publication_year
+from .shares import shared_items
+from .years import HOW_RANK, YearChoice, YearTracker, assign_years, points_of_comparison, publication_year
 
 _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
 _LIST_ITEMS = 3  # records one sentence must state to be a list of items
@@ -23,8 +24,11 @@ _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sideba
 _RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
 # 삼성전자와 SK하이닉스, 삼성전자·SK하이닉스: the words that list organisations
 _ORG_JOIN = re.compile(r"\s?(?:%s)\s?" % longest_first(sorted({join.strip() for join in load_table("orgs")["list_joins"]})))
-# 200억원, 2023년 250억원: the gap between two amounts of one list
-_LIST_JOIN = re.compile(r"\s?(?:,|과|와|및)\s?(?:[^\s,.()]{1,12}\s){0,6}")
+# 200억원, 2023년 250억원 / 4억 원 △전통시장 사업 10억 원 / 건립(131억) △센터 건립(130억): the gap between
+# two amounts of one list, joined by a comma, a conjunction or the next item's bullet
+_BULLETS = re.escape("".join(load_table("funding")["list_bullets"]))
+_LIST_JOIN = re.compile(r"\s?(?:,|과|와|및)\s?(?:[^\s,.()]{1,12}\s){0,6}|\)?\s?[%s]\s?(?:[^\s,.()]{1,12}\s){0,6}(?:[^\s,.()]{1,12}\()?"
+                        % _BULLETS)
 # 70억달러(약 7조5000억원): the won figure in the aside is the same money.
 _WON_ASIDE = re.compile(r"^\s?\((?:약|총)?\s?$")
 
@@ -48,6 +52,7 @@ class Reading:
         self.year_how: dict[str, str] = {}  # record_id -> how its year was found (a HOW_RANK key)
         self.headings: set[str] = set()  # record_ids told by a heading line (the title, a subheading)
         self.respective: dict[int, Org] = {}  # amount.start -> organisation, for the sentence read now (각각)
+        self.compared_years: set[int] = set()  # the years the sentence read now compares its money with
 
     def records(self) -> list[InitiativeRecord]:
         found: list[InitiativeRecord] = []
@@ -109,6 +114,10 @@ class Reading:
         subjects = [o.start for o in sentence.orgs if can_act(o) and acts(self.text, o, sentence.start)]
         years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years, subjects)
         made = []
+        compared = points_of_comparison(self.text, amounts)
+        # 올해(4조1496억원)보다, 올해보다: the years the sentence compares its money with are not its money's
+        self.compared_years = {years[a].year.year for a in compared if a in years} | {
+            y.year for y in sentence.years if y.comparison}
         lists = _lists(self.text, amounts, sentence.start)
         self.respective = self._respective(sentence, amounts, lists)
         for i, amount in enumerate(amounts):
@@ -124,14 +133,34 @@ class Reading:
                 outer, outer_lower = amounts[i - 1], amounts[i - 2].end if i > 1 else sentence.start
                 named = find_initiative(self.context.doc, outer.start, outer.end, outer_lower, outer.end)
                 record = record.model_copy(update={"initiative": named or record.initiative})
-            made.append(record)
+            items = shared_items(self.context.doc, self.text, sentence.start, amount, amount.start in lists)
+            made.extend(self._shares(record, items, sentence) if items else [record])
         if _is_heading_line(self.text, sentence.start, sentence.end):
             self.headings.update(r.record_id for r in made)
-        topical = [r for r in made if not COMPARED.match(self.text, r.amount_start + len(r.amount_text))]
-        self.years.end_of_sentence(sentence.years, years, topical, current.canonical if current else None)
+        topical = [r for r in made if r.amount_start not in compared]
+        # 추경예산안은 총 1조 6080억 원 규모로: the year of the budget the text is about dates what follows
+        budget_years = {r.amount_start: YearChoice(publication_year(self.article.published).year, "supplementary")
+                        for r in made if self.year_how.get(r.record_id) == "supplementary" and r.amount_start not in years}
+        self.years.end_of_sentence(sentence.years, {**years, **budget_years}, topical, current.canonical if current else None)
         # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
         self.topic = made[-1].funding_type if made else None
         return made
+
+    def _shares(self, record: InitiativeRecord, items: list[tuple[int, int]], sentence: Sentence) -> list[InitiativeRecord]:
+        """One record per item given the amount each (shares.py): an item that is an organisation
+        (A와 B가 각각 450억원 규모의 조합을) is the record's; any other names what it is for."""
+        shares = []
+        for index, (start, end) in enumerate(items):
+            body = next((o for o in sentence.orgs if (o.start, o.end) == (start, end) and can_act(o)), None)
+            update = {"initiative": self.text[start:end]} if body is None else {
+                "org": body.canonical, "org_mention": self.text[start:end], "org_type": body.org_type,
+                "why": {**record.why, "org": Reason(step="owner", rule="given the same amount as the others listed",
+                                                    words=self.text[start:end])}}
+            if index:
+                update["record_id"] = InitiativeRecord.make_id(record.doc_id, record.amount_start, f"{record.amount_text}#{index}")
+                self.year_how[update["record_id"]] = self.year_how.get(record.record_id)
+            shares.append(record.model_copy(update=update))
+        return shares
 
     def _respective(self, sentence: Sentence, amounts: list[Amount], lists: dict) -> dict[int, Org]:
         """삼성전자와 SK하이닉스는 … 각각 360조원, 120조원을: amount.start -> its organisation, in order,
@@ -157,12 +186,17 @@ class Reading:
         organisation and this one acts now (현대중공업도 … 투자키로 했다): then the publication year.
         A part of the money just given (교육부는 이 중 …) has that money's year whoever spends it."""
         carried, said_of = self.years.current, self.years.actor
-        now = self.article.published is not None and acting_now(predicate)
+        published = self.article.published
+        # 경상북도는 4조8561억원을 확보해 올해(4조1496억원)보다 17% 늘었다: compared with this year, not this year's
+        this_year_compared = published is not None and published.year in self.compared_years
+        now = published is not None and acting_now(predicate) and not this_year_compared
         other_actor = said_of is not None and actor is not None and said_of != actor.canonical
         if carried is not None and (part_of or not other_actor or not now):
+            if this_year_compared and carried.year == published.year:
+                return None
             return YearChoice(carried, "carried")
         if now:
-            return publication_year(self.article.published)
+            return publication_year(published)
         return None
 
     def _restated_in_won(self, amount: Amount, following: list[Amount]) -> bool:
@@ -297,15 +331,32 @@ def _is_heading_line(text: str, start: int, end: int) -> bool:
     return whole_line and not text[start:end].rstrip().endswith(_SENTENCE_ENDS)
 
 
+def _rounds(a, b) -> bool:
+    """Whether the rounder of two figures is the other rounded to its own last non-zero digit (3천억 ~ 3천190억,
+    not 3천900억; 1조1천억 ~ 1조836억)."""
+    if a is None or b is None or a == b:
+        return a == b
+    rounder, exact = (int(a), int(b)) if _trailing_zeros(int(a)) > _trailing_zeros(int(b)) else (int(b), int(a))
+    step = 10 ** _trailing_zeros(rounder)
+    return step > 1 and abs(rounder - exact) * 2 <= step
+
+
+def _trailing_zeros(number: int) -> int:
+    return len(str(number)) - len(str(number).rstrip("0")) if number else 0
+
+
 def _same_money(a: InitiativeRecord, b: InitiativeRecord, listing: set[str], any_org: bool = False) -> bool:
     """Equal organisation (any, with `any_org`) and amount: one money told again, unless one sentence
     gives them different kinds (시비 and 구비), or it stands in a list of items (화폐전시관 건립 30억원, …;
     안인화력발전기금 30억원, …) beside an initiative it has nothing in common with. `listing` holds the
     sentences that state several records."""
+    if a.amount_start == b.amount_start and a.sentence == b.sentence and a.record_id != b.record_id:
+        return False  # the same amount given to each of several items (40억 원씩): one record each
     if a.currency != b.currency or (a.org != b.org and not any_org):
         return False
-    if (a.amount_krw if a.amount_krw is not None else a.amount) != (b.amount_krw if b.amount_krw is not None else b.amount):
-        return False
+    first, second = (a.amount_krw if a.amount_krw is not None else a.amount), (b.amount_krw if b.amount_krw is not None else b.amount)
+    if first != second and not (any_org and _rounds(first, second)):
+        return False  # a heading may round the body's figure (한류사업 3천억 for 3천190억원)
     if a.sentence == b.sentence and 0 < abs(a.amount_start - b.amount_start) < len(a.sentence):
         return False  # 시비 29억원, 구비 29억원; A면 사업 40억원, B면 사업 40억원: one sentence names each money once
     in_a_list = a.sentence == b.sentence or a.sentence in listing or b.sentence in listing

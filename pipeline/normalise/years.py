@@ -23,6 +23,10 @@ _ADJACENT = re.compile(r"^\s?(?:[^\s,.()]{0,4}\s?)?$")
 # 올해 6조9956억원보다, 올해(4조1496억원)보다: a figure given for comparison; its year is not the one
 # the text is about, nor that of any other amount of the sentence.
 COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["comparison_after"]))
+# 올해 6조3천29억원에서 11조5천3백억원으로: the figure a change starts from, when a later figure of the
+# sentence is where it goes to; like a compared figure, its year is not the other figure's.
+_CHANGE_FROM = re.compile(r"\s?(?:%s)\s" % longest_first(load_table("years")["change_from_after"]))
+_CHANGE_TO = re.compile(r"\s?(?:%s)(?![가-힣])" % longest_first(load_table("years")["change_to_after"]))
 _OPENS_ASIDE = re.compile(r"\s?\(\s?")
 # 올해 1회 추가경정예산 6,445억 원보다: a compared figure's year may head the noun phrase that names it
 # (a few words, none closed by a particle)
@@ -30,7 +34,7 @@ _NOUN_PHRASE_GAP = re.compile(r"\s?(?:[^\s,.()]*[^\s,.()%s]\s){0,3}" % "".join(l
 # Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
 _CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "는데", "은데"})
 # How a year was found, best first: one a duplicate's year may replace only with a better one.
-HOW_RANK = {"bound": 3, "sentence": 2, "carried": 1, "published": 0}
+HOW_RANK = {"bound": 3, "sentence": 2, "carried": 1, "supplementary": 1, "published": 0}
 
 
 @dataclass(frozen=True)
@@ -108,11 +112,12 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
 
 def _comparison_years(text: str, amounts: list[Amount], years: list[Year], result: dict[int, YearChoice]) -> set[int]:
     """Bind each figure given for comparison to the year written with it, right before it (올해 6조원보다,
-    2008년도 1조4,686억원에 비해) or before the aside that holds it (올해(4조1496억원)보다); those years
-    (ids) date no other amount."""
+    2008년도 1조4,686억원에 비해) or before the aside that holds it (올해(4조1496억원)보다), and so the
+    figure a change starts from (올해 6조원에서 11조원으로); those years (ids) date no other amount."""
     compared: set[int] = set()
+    points = points_of_comparison(text, amounts)
     for amount in amounts:
-        if not COMPARED.match(text, amount.end):
+        if amount.start not in points:
             continue
         before = [y for y in years if y.end <= amount.start and not any(y.end <= a.start < amount.start for a in amounts)]
         if not before:
@@ -122,6 +127,14 @@ def _comparison_years(text: str, amounts: list[Amount], years: list[Year], resul
             result[amount.start] = YearChoice(year, "bound")
             compared.add(id(year))
     return compared
+
+
+def points_of_comparison(text: str, amounts: list[Amount]) -> set[int]:
+    """The starts of the figures of a sentence (its amounts, in order) given for comparison (올해 6조원보다)
+    or as the figure a change starts from (올해 6조원에서 7조원으로): their years are not the text's."""
+    return {amount.start for index, amount in enumerate(amounts)
+            if COMPARED.match(text, amount.end) or (_CHANGE_FROM.match(text, amount.end) and any(
+                _CHANGE_TO.match(text, later.end) for later in amounts[index + 1 :]))}
 
 
 def _is_deadline(year: Year) -> bool:
