@@ -105,7 +105,9 @@ def totals(source, *, since: str | dt.date | None = None, org: str | None = None
     `org`. Returns a `krnews.counting.Totals`: `.counted` (the headline: each initiative once at its
     current figure, without parts of a counted total or comparison figures), `.records` (every record's
     amount as reported), what was left out (`.parts`, `.comparisons`, `.superseded`, `.duplicates`), and
-    `.by_year` / `.by_org` of the counted initiatives; each line's `.what` says in words what it sums.
+    `.by_year` / `.by_org` of the counted initiatives (`.by_org`: the money each organisation puts in;
+    `.received_by_org`: what it receives from another, 국비 of a county, kept apart); each line's `.what`
+    says in words what it sums.
     `update=False` reads a store's initiatives as they are, without consolidating new articles first.
     """
     since = parse_date(since)

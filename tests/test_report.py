@@ -120,7 +120,7 @@ def test_top_organisations_chart_and_table(store, page):
     assert bars[::-1] == ranked  # drawn bottom-up
     assert rows[0].xpath("string(td[3])") == "중앙정부"
     articles = dict(_query(store, "select org, count(distinct doc_id) from records where org is not null group by org"))
-    assert {r.xpath("string(td[2])"): int(r.xpath("string(td[6])")) for r in rows} == {
+    assert {r.xpath("string(td[2])"): int(r.xpath("string(td[7])")) for r in rows} == {
         org: articles[org] for org, _ in ranked}
 
 

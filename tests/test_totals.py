@@ -143,3 +143,16 @@ def test_report_headline_is_the_counted_total_with_every_total_in_words(store, t
     amounts = [int(row.xpath("td[@data-krw]/@data-krw")[0]) for row in rows]
     assert amounts == [sum(COUNTED.values()), ALL_RECORDS, 0, SUPERSEDED, PARTS, COMPARISONS]
     assert all(row.xpath("td[last()]")[0].text_content().strip() for row in rows)
+
+
+def test_an_organisations_total_holds_its_own_money_not_what_it_receives():
+    """A county's 국비 is the state's money: it is counted once in the headline, under what the county
+    receives, never in the county's own total."""
+    text = "음성군은 올해 군비 30억원을 들여 도서관을 짓는다. 음성군은 이 사업에 국비 20억원을 확보했다."
+    document = krnews.extract(text, published="2024-03-12", doc_id="county")
+    roles = {r.amount_text: r.org_role for r in document.records}
+    assert roles == {"30억원": "funder", "20억원": "recipient"}
+    totals = krnews.totals([document])
+    assert totals.by_org == {"충청북도 음성군": 30 * EOK}
+    assert totals.received_by_org == {"충청북도 음성군": 20 * EOK}
+    assert totals.counted.amount_krw == 50 * EOK

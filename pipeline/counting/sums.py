@@ -32,7 +32,10 @@ class Totals:
     superseded: Line  # earlier figures of initiatives whose figure changed
     duplicates: Line  # records merged into an initiative another record already counts
     by_year: dict = field(default_factory=dict)  # year (or 미상) -> won, of the counted initiatives
-    by_org: dict = field(default_factory=dict)  # organisation -> won, of the counted initiatives
+    by_org: dict = field(default_factory=dict)  # organisation -> won it puts in, of the counted initiatives
+    # organisation -> won it receives from another (국비 of a county, a grant won): another body's money,
+    # never in by_org, so no organisation's total holds the national budget it was given a share of
+    received_by_org: dict = field(default_factory=dict)
     counted_ids: list[str] = field(default_factory=list)  # the initiatives the headline adds
 
     def lines(self) -> list[tuple[str, Line]]:
@@ -68,10 +71,12 @@ def totals(records: Iterable[InitiativeRecord], initiatives: Iterable[Initiative
     left_out |= {i.initiative_id for i in parts}
     counted = [i for i in initiatives if i.initiative_id not in left_out]
     superseded = [v for i in counted for v in i.versions if v.amount_krw is not None and v.amount_krw != i.amount_krw]
-    by_year, by_org = defaultdict(int), defaultdict(int)
+    received = {r.record_id for r in records if r.org_role == "recipient"}
+    by_year, by_org, received_by_org = defaultdict(int), defaultdict(int), defaultdict(int)
     for i in counted:
         by_year[i.year or i.year_start or i.year_end or UNKNOWN] += i.amount_krw
-        by_org[i.org or UNKNOWN] += i.amount_krw
+        own = [rid for rid in i.record_ids if rid in selected]
+        (received_by_org if own and all(rid in received for rid in own) else by_org)[i.org or UNKNOWN] += i.amount_krw
     n_counted_records = sum(1 for i in counted for rid in i.record_ids if rid in selected)
     return Totals(
         records=Line(len(records), sum(r.amount_krw for r in records),
@@ -89,10 +94,15 @@ def totals(records: Iterable[InitiativeRecord], initiatives: Iterable[Initiative
         duplicates=Line(n_counted_records - len(counted), 0,
                         "records telling the money of a counted initiative again (another article, or the same article twice)"),
         by_year=dict(sorted(by_year.items(), key=lambda item: (item[0] == UNKNOWN, str(item[0])))),
-        by_org=dict(sorted(by_org.items(), key=lambda item: (-item[1], item[0]))),
+        by_org=_ranked(by_org),
+        received_by_org=_ranked(received_by_org),
         counted_ids=sorted(i.initiative_id for i in counted),
     )
 
 
 def _sum(initiatives: list[Initiative]) -> int:
     return sum(i.amount_krw for i in initiatives)
+
+
+def _ranked(won_by_org: dict) -> dict:
+    return dict(sorted(won_by_org.items(), key=lambda item: (-item[1], item[0])))

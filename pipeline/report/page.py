@@ -130,10 +130,11 @@ def _table(table_id: str, headers: list[str], rows: list[str], css_class: str = 
 def _top_table(top: list[dict]) -> str:
     rows = [
         f"<td>{i}</td><td>{escape(e['org'])}</td><td>{escape(label('org_type', e['org_type']))}</td>"
-        f"{_money_cell(e['total'])}<td class=\"num\">{e['commitments']}</td><td class=\"num\">{e['articles']}</td>"
+        f"{_money_cell(e['total'])}{_money_cell(e['received'])}<td class=\"num\">{e['commitments']}</td>"
+        f"<td class=\"num\">{e['articles']}</td>"
         for i, e in enumerate(top, 1)
     ]
-    return _table("top-organisations-table", ["순위", "기관", "유형", "약정 금액", "약정 건수", "기사 수"], rows)
+    return _table("top-organisations-table", ["순위", "기관", "유형", "약정 금액", "받은 금액", "약정 건수", "기사 수"], rows)
 
 
 def _largest_table(commitments: list[Commitment]) -> str:

@@ -24,6 +24,7 @@ class Commitment:
     initiative: str | None
     sentence: str
     sources: list[dict] = field(default_factory=list)  # one per article: {"doc_id", "url", "title", "outlet", "published"}
+    received: bool = False  # the organisation receives it from another (국비 of a county): not its own money
 
 
 @dataclass
@@ -65,6 +66,7 @@ def commitments(initiatives: list[Initiative], records: list[dict]) -> list[Comm
             initiative=initiative.initiative,
             sentence=members[0]["sentence"],
             sources=list(sources.values()),
+            received=all(r.get("org_role") == "recipient" for r in members),
         ))
     result.sort(key=lambda c: (-c.amount_krw, c.org or "", c.year or 0))
     return result
@@ -79,13 +81,15 @@ def totals_by(commitments_: list[Commitment], *keys: str) -> dict[tuple, int]:
 
 
 def top_organisations(commitments_: list[Commitment], limit: int = 15) -> list[dict]:
-    """Organisations by total committed money: name, type, total, number of commitments and articles."""
+    """Organisations by the money they commit themselves: name, type, total, what they receive from another
+    (국비 of a county: another body's money, so not in their total), number of commitments and articles."""
     by_org: dict[str, dict] = {}
     for c in commitments_:
         if c.org is None:
             continue
-        entry = by_org.setdefault(c.org, {"org": c.org, "org_type": c.org_type, "total": 0, "commitments": 0, "docs": set()})
-        entry["total"] += c.amount_krw
+        entry = by_org.setdefault(c.org, {"org": c.org, "org_type": c.org_type, "total": 0, "received": 0,
+                                          "commitments": 0, "docs": set()})
+        entry["received" if c.received else "total"] += c.amount_krw
         entry["commitments"] += 1
         entry["docs"].update(s["doc_id"] for s in c.sources)
     ranked = sorted(by_org.values(), key=lambda e: (-e["total"], e["org"]))[:limit]
