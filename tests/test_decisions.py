@@ -67,6 +67,9 @@ COMMITMENT = [
     ("인천시 최초로 국비 6조 원을 넘어섰다.", "6조 원", False),
     ("공공기금 조성규모가 2백조원에 육박하게 된다.", "2백조원", False),
     ("교육재정교부금은 1조3백67억원이나 줄어들었다.", "1조3백67억원", False),
+    # of two cue words that overlap, the one read first keeps its letters: 특별출연금 is no 연금 (a pension)
+    ("기보는 국민은행의 특별출연금 90억원을 재원으로 협약보증을 지원한다.", "90억원", True),
+    ("국민연금 100억원이 지급됐다.", "100억원", False),
     ("경상북도는 4조8561억원을 확보해 올해(4조1496억원)보다 17%(7065억원)나 늘었다.", "7065억원", False),
     ("군은 농가에 평당 5만원을 지원한다.", "5만원", False),
     ("지난해 실적 448억원보다 121억원 모자란 액수다.", "121억원", False),
@@ -117,6 +120,12 @@ OWNER = [
     ("경기도는 예산을 늘렸다. 시는 올해 30억원을 편성했다.", "30억원", "경기도", "acted in an earlier sentence"),
     ("삼성전자와 SK하이닉스는 각각 360조원, 120조원을 투자한다.", "120조원", "SK하이닉스", "given its own amount by 각각"),
     ("총사업비 1000억 원 가운데 나머지 800억 원은 양양군의 몫이다.", "800억 원", "강원특별자치도 양양군", "the money is said to be its share"),
+    ("기보는 국민은행의 특별출연금 90억원을 재원으로 1800억원 규모의 협약보증을 지원한다.", "90억원", "KB국민은행",
+     "owns the money's noun (X의 출연금)"),
+    ("기보는 국민은행의 특별출연금 90억원을 재원으로 1800억원 규모의 협약보증을 지원한다.", "1800억원", "기술보증기금",
+     "topic of the clause"),
+    ("문화체육부는 새 국립중앙박물관의 총사업비를 3천6백억원으로 산정했다.", "3천6백억원", "문화체육부",
+     "topic of the clause"),  # what a facility costs is no money the facility puts in
     ("산업통상자원부 4조1444억원, 중소벤처기업부 2조원이 배정됐다.", "2조원", "중소벤처기업부", "names the amount's list item"),
     # a body opening a bulleted item is that item's (▶, △, ▲ …; not the · that joins names)
     ("기획예산처는 계속사업을 발표했다. 주요 계속사업은 △신용보증기금 지원 1조원 △호남선 전철화사업 4350억원 등이다.", "4350억원",
