@@ -138,15 +138,8 @@ def _cues_after(after: str) -> list[tuple[float, bool, str]]:
 
 
 def _cue_words(text: str) -> list[tuple[re.Match, bool]]:
-    """The cue words of `text` with whether each says record, in reading order; of two that overlap the
-    one read first keeps its letters (특별출연금 is 출연 + 금, not 특별출 + 연금)."""
-    found = sorted(((m, positive) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False))
-                    for m in pattern.finditer(text)), key=lambda item: (item[0].start(), -item[0].end()))
-    kept: list[tuple[re.Match, bool]] = []
-    for m, positive in found:
-        if not kept or m.start() >= kept[-1][0].end():
-            kept.append((m, positive))
-    return kept
+    """The cue words of `text` with whether each says record."""
+    return [(m, positive) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)) for m in pattern.finditer(text)]
 
 
 def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None, amount_ends: tuple[int, ...]) -> MoneyRole:
