@@ -10,6 +10,7 @@ allow copying them in); the hand-made gold (gold.jsonl) lives beside them.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import subprocess
 import sys
@@ -27,7 +28,9 @@ def read_sources(path: Path = SOURCES) -> list[dict[str, str]]:
 
 
 def page_bytes(blob: bytes, inside: str) -> bytes:
-    """The page held in a repository file: the file itself, or a string inside a JSON file."""
+    """The page held in a repository file: the file itself, the file gunzipped, or a string inside a JSON file."""
+    if inside == "gzip":
+        return gzip.decompress(blob)
     if not inside.startswith("json:"):
         return blob
     value = json.loads(blob)

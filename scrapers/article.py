@@ -112,8 +112,22 @@ def _shown_part(title: str, tree: LexborHTMLParser) -> str:
     if len(parts) < 2:
         return title
     headings = {" ".join(node.text().split()) for node in tree.css(_HEADINGS)}
-    shown = [part for part in parts if part in headings]
+    shown = [part for part in parts if part in headings] or [part for part in parts if part in _element_texts(tree, parts)]
     return max(shown, key=len) if shown else title
+
+
+def _element_texts(tree: LexborHTMLParser, parts: list[str]) -> set[str]:
+    """The whole texts of the page's elements as long as a part of the title: a headline set in no heading
+    tag (<dl class="newsTitle"><dt>제목</dt>) is still shown as one element."""
+    longest = max(map(len, parts))
+    texts = set()
+    for node in tree.body.traverse() if tree.body else ():
+        if node.tag in ("-text", "script", "style"):
+            continue
+        text = node.text(deep=True)
+        if len(text) <= 2 * longest:
+            texts.add(" ".join(text.split()))
+    return texts
 
 
 def _adapter_date(tree: LexborHTMLParser, adapter: SiteAdapter | None, field: str):

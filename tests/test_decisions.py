@@ -117,6 +117,12 @@ OWNER = [
     ("경기도는 예산을 늘렸다. 시는 올해 30억원을 편성했다.", "30억원", "경기도", "acted in an earlier sentence"),
     ("삼성전자와 SK하이닉스는 각각 360조원, 120조원을 투자한다.", "120조원", "SK하이닉스", "given its own amount by 각각"),
     ("총사업비 1000억 원 가운데 나머지 800억 원은 양양군의 몫이다.", "800억 원", "강원특별자치도 양양군", "the money is said to be its share"),
+    ("기보는 기업은행의 지원금 25억원을 재원으로 협약보증을 공급한다.", "25억원", "IBK기업은행",
+     "owns the money's noun (X의 출연금)"),
+    ("기보는 국민은행의 출연금 90억원을 재원으로 1800억원 규모의 협약보증을 지원한다.", "1800억원", "기술보증기금",
+     "topic of the clause"),
+    ("문화체육부는 새 국립중앙박물관의 총사업비를 3천6백억원으로 산정했다.", "3천6백억원", "문화체육부",
+     "topic of the clause"),  # what a facility costs is no money the facility puts in
     ("산업통상자원부 4조1444억원, 중소벤처기업부 2조원이 배정됐다.", "2조원", "중소벤처기업부", "names the amount's list item"),
     # a body opening a bulleted item is that item's (▶, △, ▲ …; not the · that joins names)
     ("기획예산처는 계속사업을 발표했다. 주요 계속사업은 △신용보증기금 지원 1조원 △호남선 전철화사업 4350억원 등이다.", "4350억원",

@@ -177,3 +177,14 @@ def test_unknown_template_first_and_last_paragraphs_without_furniture(name, url,
     assert article.published_at.strftime("%Y-%m-%d %H:%M") == published
     assert article.updated.strftime("%Y-%m-%d %H:%M") == updated
     assert article.text.split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a headline set in no heading tag is still shown whole in one element; the site's name is not
+    ('<dl class="newsTitle"><dt>도서관 건립에 30억 투입</dt><dd>부제목 한 줄</dd></dl><p>본문이다.</p>', "도서관 건립에 30억 투입"),
+    # no part of the title shown whole on the page: the title as written
+    ("<p>도서관 건립에 30억 투입한다는 본문이다.</p>", "도서관 건립에 30억 투입 - Examplemedia"),
+])
+def test_the_part_of_a_title_the_page_shows(body, expected):
+    html = f"<html><head><title>도서관 건립에 30억 투입 - Examplemedia</title></head><body>{body}</body></html>"
+    assert parse_html(html.encode("utf-8"), url="https://www.example.co.kr/news?idx=1").title == expected

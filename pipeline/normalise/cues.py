@@ -118,25 +118,28 @@ def _cues_before(before: str, heads_list: bool = False) -> list[tuple[float, boo
     the list's other amounts: the first amount's own noun last of all (▲A 건립(총 사업비 196억 원) ▲B(111억
     원): 196억 원 is a project cost, 111억 원 is one only if nothing else in the sentence says what it is)."""
     cues = []
-    for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)):
-        for m in pattern.finditer(before):
-            distance = len(before) - m.end()
-            if _AS.match(before, m.end()) and m.group() not in _UNCOMMITTED:  # 특별교부세로 8억 원: given as, whatever the verb
-                cues.append((-0.5, positive, m.group()))
-                continue
-            # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund);
-            # a purpose (제작 지원에 12억원을 배정) is no noun of the amount's
-            own_noun = distance <= _OWN_NOUN_DISTANCE and not _PURPOSE.match(before, m.end())
-            penalty = _OTHERS_NOUN_PENALTY if own_noun and heads_list else -0.5 if own_noun else _BEFORE_PENALTY
-            cues.append((distance + penalty, positive, m.group()))
+    for m, positive in _cue_words(before):
+        distance = len(before) - m.end()
+        if _AS.match(before, m.end()) and m.group() not in _UNCOMMITTED:  # 특별교부세로 8억 원: given as, whatever the verb
+            cues.append((-0.5, positive, m.group()))
+            continue
+        # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund);
+        # a purpose (제작 지원에 12억원을 배정) is no noun of the amount's
+        own_noun = distance <= _OWN_NOUN_DISTANCE and not _PURPOSE.match(before, m.end())
+        penalty = _OTHERS_NOUN_PENALTY if own_noun and heads_list else -0.5 if own_noun else _BEFORE_PENALTY
+        cues.append((distance + penalty, positive, m.group()))
     return cues
 
 
 def _cues_after(after: str) -> list[tuple[float, bool, str]]:
     approximation = _APPROXIMATION.match(after)
     skipped = approximation.end() if approximation else 0
-    return [(max(0, m.start() - skipped), positive, m.group()) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False))
-            for m in pattern.finditer(after)]
+    return [(max(0, m.start() - skipped), positive, m.group()) for m, positive in _cue_words(after)]
+
+
+def _cue_words(text: str) -> list[tuple[re.Match, bool]]:
+    """The cue words of `text` with whether each says record."""
+    return [(m, positive) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)) for m in pattern.finditer(text)]
 
 
 def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None, amount_ends: tuple[int, ...]) -> MoneyRole:

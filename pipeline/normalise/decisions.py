@@ -43,6 +43,12 @@ _SUPPLEMENTARY = re.compile(longest_first(load_table("years")["current_year_budg
 _DATIVE = re.compile(r"(?:에|에게)\s")
 # 수자원공사에 대한 금융지원비: the organisation the money is for, not who gives it
 _BENEFICIARY = re.compile(r"(?:에\s?대한|에게)\s")
+# 국민은행의 특별출연금 90억원, 기업은행의 보증료지원금 7억원: a possessive, then the money's own noun (a word
+# no case particle closes before it; not 울산시의 국가예산은 2008년도 …)
+_OWNED_NOUN = re.compile(r"(?:%s)\s(?:[^\s,.()]*[^\s,.()%s]\s)?(?P<noun>[^\s,.()]+)\s" % (
+    longest_first(_TABLE["grammar"]["possessive"]), "".join(_TABLE["grammar"]["case_endings"])))
+# 국립중앙박물관의 총사업비: what a project costs, not money its owner puts in
+_OWNER_OF_COST = frozenset(_TABLE["types"]["project_cost"])
 _SHARE_OF = re.compile(r"의\s?(?:%s)" % longest_first(_TABLE["share_words"]))
 # 교육부는 이 중 1100억원을: a part of the money just given, in that money's year
 _PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("years")["part_of_before"]))
@@ -121,12 +127,14 @@ class Owner(Step):
 
     def decide(self, c: Candidate, reading: "Reading") -> bool:
         text = reading.text
-        c.owner = _owner_after(text, c.sentence, c.amount)
+        share_of = _owner_after(text, c.sentence, c.amount)
+        c.owner = share_of or _owner_before(text, c.sentence, c.amount, c.role.cue)
         respective = reading.respective.get(c.amount.start)
         if respective is not None:
             choice = Choice.of(respective, "given its own amount by 각각", text)
         elif c.owner is not None:
-            choice = Choice.of(c.owner, "the money is said to be its share", text)
+            rule = "the money is said to be its share" if share_of else "owns the money's noun (X의 출연금)"
+            choice = Choice.of(c.owner, rule, text)
         else:
             choice = reading.actors.choose(c.sentence, c.amount)
         c.actor = choice.org
@@ -267,6 +275,17 @@ def _owner_after(text: str, sentence: Sentence, amount: Amount) -> Org | None:
     """나머지 800억 원은 양양군의 몫이다: the organisation whose share the amount is said to be."""
     for org in sentence.orgs:
         if org.start > amount.end and TOPIC_GAP.fullmatch(text, amount.end, org.start) and _SHARE_OF.match(text, org.end):
+            return org
+    return None
+
+
+def _owner_before(text: str, sentence: Sentence, amount: Amount, cue: str | None) -> Org | None:
+    """국민은행의 특별출연금 90억원: the organisation that owns the money noun written right before the amount."""
+    if cue is None or cue in _OWNER_OF_COST:
+        return None
+    for org in sentence.orgs:
+        gap = _OWNED_NOUN.fullmatch(text, org.end, amount.start)
+        if gap is not None and cue in gap["noun"]:
             return org
     return None
 
