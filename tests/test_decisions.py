@@ -124,6 +124,12 @@ OWNER = [
     ("문화체육부는 새 국립중앙박물관의 총사업비를 3천6백억원으로 산정했다.", "3천6백억원", "문화체육부",
      "topic of the clause"),  # what a facility costs is no money the facility puts in
     ("산업통상자원부 4조1444억원, 중소벤처기업부 2조원이 배정됐다.", "2조원", "중소벤처기업부", "names the amount's list item"),
+    # a body named in brackets with the amount's item runs it (and an acronym in brackets names its body)
+    ("정부는 내년 예산안을 확정했다. 환경호르몬 실태조사(환경부)에 15억원, 영향조사(식품의약품안전처)에 10억원이 배정된다.", "10억원",
+     "식품의약품안전처", "named in brackets with the amount's item"),
+    ("공기업별 투자액은 한국토지주택공사(LH) 10조5천억원, 한국도로공사 6조8천억원 등이다.", "10조5천억원", "한국토지주택공사",
+     "named in brackets with the amount's item"),
+    ("정부는 내년 예산안을 확정했다. 실태조사(올해 시작)에 15억원이 배정된다.", "15억원", "정부", "acted in an earlier sentence"),
     # a body opening a bulleted item is that item's (▶, △, ▲ …; not the · that joins names)
     ("기획예산처는 계속사업을 발표했다. 주요 계속사업은 △신용보증기금 지원 1조원 △호남선 전철화사업 4350억원 등이다.", "4350억원",
      "기획예산처", "acted in an earlier sentence"),  # … and of no later item
@@ -257,6 +263,9 @@ YEAR += [
     # the year of the supplementary budget the text is about dates the items listed after it
     ("강릉시가 제1회 추가경정예산안을 제출했다. 추경예산안은 총 1조 6080억 원 규모다. 주요 사업에는 공원화 26억 원, 터미널 조성 6.6억 원 등이 포함됐다.",
      "6.6억 원", (2024, None, None), "the year the text is about, from an earlier sentence", "2024-03-12"),
+    # the year the text is about is said of the sentence's acting body, not of a body named for one item
+    ("정부는 내년 예산안을 확정했다. 실태조사(환경부)에 15억원이 배정된다. 문화예술계에 10억원을 배정했다.", "10억원",
+     (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
     # money compared with this year's is not this year's, even when acted on now by another body
     ("강원도의 내년 국비 확보액은 7조원이다. 경상북도는 4조8561억원을 확보해 올해(4조1496억원)보다 17% 늘었다.", "4조8561억원",
      (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),

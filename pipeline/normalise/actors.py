@@ -58,6 +58,8 @@ _GROUP = re.compile(
     % (longest_first(_TABLE["groups"]["modifiers"]), longest_first(_GROUP_TYPES), _ACTING_PARTICLES)
 )
 _FACILITIES = tuple(_TABLE["facility_suffixes"])
+# 환경호르몬 실태조사(환경부)에 15억원: the gap from a body closing its brackets to the amount
+_BRACKETED_BEFORE = re.compile(r"\)\s?(?:%s)?\s?" % longest_first(_TABLE["grammar"]["purpose_particles"]))
 _BUDGET_WORD = re.compile(longest_first(_TABLE["budget_words"]))
 # 한빛도는, R&D 예산은: the word a sentence opens with as its topic or subject
 _OPENING_TOPIC = re.compile(r"[^\s,.]+(?:%s)(?=\s)" % _ACTING_PARTICLES)
@@ -169,6 +171,9 @@ class ActorTracker:
         listed = [o for o in before if o.in_gazetteer]
         if listed and _LIST_GAP.match(text[listed[-1].end : amount_start]):
             return Choice.of(listed[-1], "names the amount's list item", text)
+        bracketed = [o for o in before if _BRACKETED_BEFORE.fullmatch(text, o.end, amount_start) and text[o.start - 1 : o.start] == "("]
+        if bracketed:  # 실태조사(환경부)에 15억원: the body named in brackets runs the item the money is for
+            return Choice.of(bracketed[-1], "named in brackets with the amount's item", text)
         item_heads = [o for o in listed if _ITEM_START.search(text[sentence.start : o.start])]
         if item_heads and not _NEXT_ITEM.search(text, item_heads[-1].end, amount_start):
             return Choice.of(item_heads[-1], "heads the amount's list item", text)

@@ -153,7 +153,7 @@ class YearTracker:
         self.actor: str | None = None
 
     def end_of_sentence(self, years: list[Year], assigned: dict[int, YearChoice], records: list, actor: str | None) -> None:
-        record_years = [(assigned[r.amount_start].year, r.org) for r in records if r.amount_start in assigned]
+        record_years = [(assigned[r.amount_start].year, actor or r.org) for r in records if r.amount_start in assigned]
         if record_years:
             self.current, self.actor = record_years[-1]
             return
