@@ -185,7 +185,7 @@ def _whole_closing_list(part: InitiativeRecord, records: list[InitiativeRecord],
     for m_start, m_end, value in (m for m in mentions if m[0] >= end):
         gap = sentence[items[-1][1]:m_start]
         closing = gap.strip().rstrip(" (")
-        if any(closing.endswith(words) for words in _cues()["list_closings"]) and _only_list_words(gap, closing):
+        if any(closing.endswith(words) for words in _cues()["list_closings"]) and _only_list_words(closing):
             if value is not None and all(v is not None for *_, v in items) and sum(v for *_, v in items) <= value:
                 return _record_of_mention(part, records, spans, m_start, m_end, value)
             return None
@@ -195,7 +195,7 @@ def _whole_closing_list(part: InitiativeRecord, records: list[InitiativeRecord],
     return None
 
 
-def _only_list_words(gap: str, closing: str) -> bool:
+def _only_list_words(closing: str) -> bool:
     """The text between the last item and the whole holds no comma: the closing words follow the last item."""
     return not any(sep in closing for sep in (",", "，"))
 
@@ -215,7 +215,7 @@ def _record_of_mention(part: InitiativeRecord, records: list[InitiativeRecord], 
     if here is not None:
         return here if _larger(here, part) else None
     return next((r for r in records if r.amount_krw == value and r.record_id != part.record_id
-                 and (r.org == part.org or None in (r.org, part.org))), None)
+                 and _may_be_same_org(r, part)), None)
 
 
 def _headline_records(records: list[InitiativeRecord]) -> set[str]:
@@ -241,7 +241,7 @@ def _ends_a_sentence(line: str) -> bool:
 def _restated_by_headline(record: InitiativeRecord, body: list[InitiativeRecord]) -> InitiativeRecord | None:
     """The body record a headline amount repeats: the same amount, of the same organisation."""
     return next((r for r in body if r.amount_krw is not None and r.amount_krw == record.amount_krw
-                 and (r.org == record.org or None in (r.org, record.org))), None)
+                 and _may_be_same_org(r, record)), None)
 
 
 def _whole_in_headline(part: InitiativeRecord, body: list[InitiativeRecord], spans: dict) -> InitiativeRecord | None:
@@ -252,7 +252,7 @@ def _whole_in_headline(part: InitiativeRecord, body: list[InitiativeRecord], spa
         return None
     for _, m_end, value in reversed([m for m in _amounts_in(part.sentence) if m[1] <= start]):
         if value is not None and value > part.amount_krw:
-            whole = next((r for r in body if r.amount_krw == value and (r.org == part.org or None in (r.org, part.org))), None)
+            whole = next((r for r in body if r.amount_krw == value and _may_be_same_org(r, part)), None)
             if whole is not None:
                 return whole
     return None
@@ -277,6 +277,11 @@ def _amounts_in(sentence: str) -> tuple[tuple[int, int, int | None], ...]:
         won = int(value) if value is not None and CURRENCIES.get(currency or "원", "KRW") == "KRW" else None
         found.append((match.start(), match.end(), won))
     return tuple(found)
+
+
+def _may_be_same_org(a: InitiativeRecord, b: InitiativeRecord) -> bool:
+    """The same organisation, or one of the two names none (a headline's money, a subjectless sentence)."""
+    return a.org == b.org or None in (a.org, b.org)
 
 
 def _is_hangul(char: str) -> bool:
