@@ -36,9 +36,10 @@ _OWNS_TOPIC = re.compile(r"(?:%s)\s(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:%s)\s" % (
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
 _LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
 # "…, 서귀포시 …에 1014억원", "▶청주시 … 35억원": the organisation opens a list item
-_ITEM_START = re.compile(r"[,，;%s]\s?$" % re.escape("".join(_TABLE["list_bullets"])))
+_ITEM_MARK = r"[,，;%s]" % re.escape("".join(_TABLE["list_bullets"]))
+_ITEM_START = re.compile(_ITEM_MARK + r"\s?$")
 # … and a later item starts between that organisation and the amount: ▲신용보증기금 지원 1조원 ▲호남선 4350억원
-_NEXT_ITEM = re.compile(r"[,，;%s]" % re.escape("".join(_TABLE["list_bullets"])))
+_NEXT_ITEM = re.compile(_ITEM_MARK)
 _ACTING_PARTICLES = longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"])  # 시는, 군이
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first(_ANAPHOR_TYPES), _ACTING_PARTICLES))

@@ -192,7 +192,7 @@ class Period(Step):
         supplementary = (choice is None and not c.sentence.years and reading.article.published is not None
                          and bool(_SUPPLEMENTARY.search(text, c.sentence.start, c.sentence.end)))
         if supplementary:  # the year of the budget the text is about, carried to the sentences after it
-            choice = YearChoice(publication_year(reading.article.published).year, "supplementary")
+            choice = publication_year(reading.article.published, "supplementary")
         c.year = choice
         if choice is None:
             c.why[self.name] = Reason(step=self.name, rule="no year stated or implied", words="")

@@ -21,7 +21,7 @@ _WORDS = re.compile(r"[가-힣A-Za-z0-9]{2,}")
 _LIST_ITEMS = 3  # records one sentence must state to be a list of items
 _SENTENCE_ENDS = (".", "다", "요", "?", "!", "。", "\"", "”", "'", "’")
 _SIDEBAR = re.compile(r"\s*(?:%s)" % longest_first(load_table("funding")["sidebar_markers"]))
-_RESPECTIVELY = re.compile(r"(?<![가-힣])각각(?![가-힣])")
+_RESPECTIVELY = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_table("funding")["grammar"]["respectively"]))
 # 삼성전자와 SK하이닉스, 삼성전자·SK하이닉스: the words that list organisations
 _ORG_JOIN = re.compile(r"\s?(?:%s)\s?" % longest_first(sorted({join.strip() for join in load_table("orgs")["list_joins"]})))
 # 200억원, 2023년 250억원 / 4억 원 △전통시장 사업 10억 원 / 건립(131억) △센터 건립(130억): the gap between
@@ -112,9 +112,9 @@ class Reading:
             return []
         amounts = sorted(sentence.amounts, key=lambda a: a.start)
         subjects = [o.start for o in sentence.orgs if can_act(o) and acts(self.text, o, sentence.start)]
-        years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years, subjects)
-        made = []
         compared = points_of_comparison(self.text, amounts)
+        years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years, compared, subjects)
+        made = []
         # 올해(4조1496억원)보다, 올해보다: the years the sentence compares its money with are not its money's
         self.compared_years = {years[a].year.year for a in compared if a in years} | {
             y.year for y in sentence.years if y.comparison}
@@ -139,7 +139,7 @@ class Reading:
             self.headings.update(r.record_id for r in made)
         topical = [r for r in made if r.amount_start not in compared]
         # 추경예산안은 총 1조 6080억 원 규모로: the year of the budget the text is about dates what follows
-        budget_years = {r.amount_start: YearChoice(publication_year(self.article.published).year, "supplementary")
+        budget_years = {r.amount_start: publication_year(self.article.published, "supplementary")
                         for r in made if self.year_how.get(r.record_id) == "supplementary" and r.amount_start not in years}
         self.years.end_of_sentence(sentence.years, {**years, **budget_years}, topical, current.canonical if current else None)
         # money that is no initiative (적자, 매출) ends the run of the paragraph's kind

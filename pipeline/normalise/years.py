@@ -43,9 +43,10 @@ class YearChoice:
     how: str  # a key of HOW_RANK
 
 
-def publication_year(published) -> YearChoice:
-    """The publication date's year, as the year money acted on now is for (no words of the text)."""
-    return YearChoice(Year(0, 0, year=published.year), "published")
+def publication_year(published, how: str = "published") -> YearChoice:
+    """The publication date's year, as the year money acted on now is for (no words of the text), or
+    with `how` "supplementary" as the year of a supplementary budget published then."""
+    return YearChoice(Year(0, 0, year=published.year), how)
 
 
 def clause_starts(doc: Doc, start: int, end: int) -> list[int]:
@@ -60,10 +61,11 @@ def clause_starts(doc: Doc, start: int, end: int) -> list[int]:
 
 
 def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list[Amount], years: list[Year],
-                 subject_starts: list[int] = ()) -> dict[int, YearChoice]:
-    """amount.start -> the year it applies to, for the amounts of one sentence. `subject_starts`: where
-    the organisations acting in the sentence start; a clause with its own acting organisation does not
-    take another clause's deadline (A는 내년까지 완공키로 했고 B도 4072억원을 투자키로 했다)."""
+                 compared: set[int], subject_starts: list[int] = ()) -> dict[int, YearChoice]:
+    """amount.start -> the year it applies to, for the amounts of one sentence; `compared` holds the starts
+    of its points of comparison (points_of_comparison). `subject_starts`: where the organisations acting
+    in the sentence start; a clause with its own acting organisation does not take another clause's
+    deadline (A는 내년까지 완공키로 했고 B도 4072억원을 투자키로 했다)."""
     if not amounts:
         return {}
     text = doc_text(doc)
@@ -75,8 +77,8 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
     with_money = {group[id(a)] for a in amounts}
     group.update({id(y): None for y in years if group[id(y)] not in with_money})
     ordered = sorted(amounts, key=lambda a: a.start)
-    compared = _comparison_years(text, ordered, years, result)
-    bound.update(compared)
+    compared_years = _comparison_years(text, ordered, years, compared, result)
+    bound.update(compared_years)
     for amount in ordered:
         if amount.start in result:
             continue
@@ -92,7 +94,7 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
     for amount in ordered:
         if amount.start in result:
             continue
-        usable = [y for y in years if not (y.comparison or y.completion or y.event) and id(y) not in compared
+        usable = [y for y in years if not (y.comparison or y.completion or y.event) and id(y) not in compared_years
                   and (group[id(y)] is None or group[id(y)] == group[id(amount)])]
         clause = clause_of(amount.start)
         if any(clause_of(start) == clause for start in subject_starts):
@@ -110,12 +112,12 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
     return result
 
 
-def _comparison_years(text: str, amounts: list[Amount], years: list[Year], result: dict[int, YearChoice]) -> set[int]:
+def _comparison_years(text: str, amounts: list[Amount], years: list[Year], points: set[int],
+                      result: dict[int, YearChoice]) -> set[int]:
     """Bind each figure given for comparison to the year written with it, right before it (올해 6조원보다,
     2008년도 1조4,686억원에 비해) or before the aside that holds it (올해(4조1496억원)보다), and so the
     figure a change starts from (올해 6조원에서 11조원으로); those years (ids) date no other amount."""
     compared: set[int] = set()
-    points = points_of_comparison(text, amounts)
     for amount in amounts:
         if amount.start not in points:
             continue
