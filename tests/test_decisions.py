@@ -92,6 +92,9 @@ COMMITMENT = [
     # bulleted items without commas are one list: the words before it and its predicate speak for each
     ("추경예산에 반영된 주요사업으로 △센터 건립 4억 원 △유지보수 사업 10억 원 △교육관 신축 7억 원이다.", "10억 원", True),
     ("주요 세입은 △지방세 10억 원 △세외수입 44억 원 등이다.", "44억 원", False),
+    # a request verb closed by a connective ending belongs to the clause before; the amount's own noun decides
+    ("구는 사업 예산을 편성했다. 방범 CCTV 사업이 세 동에서 요구돼 7,000만원의 사업비가 편성된다.", "7,000만원", True),
+    ("구는 사업 예산을 편성했다. 세 동이 요구한 7,000만원의 사업비는 다음 해로 미뤄졌다.", "7,000만원", False),
 ]
 
 

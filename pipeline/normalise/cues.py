@@ -42,6 +42,8 @@ _WINDOW = 40
 _OWN_NOUN_GAP = re.compile(r"의?\s?")
 _PURPOSE = re.compile(r"[가-힣]{0,3}?에\s")  # 지원에, 지원사업에: what the money is for
 _AS = re.compile(r"[가-힣]{0,3}?(?:으로|로)\s")  # 지원사업으로, 예산으로: what the money is given as
+# 요구돼 7천만원의 사업비가: a cue word with a connective ending is the verb of the clause before
+_CLOSES_CLAUSE = re.compile(r"(?:%s)\s" % longest_first(_TABLE["grammar"]["connective_endings"]))
 # A cue before the amount is often part of a name (R&D 지원 사업에 40억원이 배정): the predicate after it
 # counts more, unless the cue is the amount's own noun (사업비 98억 원, 기금으로 420억 원).
 _BEFORE_PENALTY = 8
@@ -125,7 +127,8 @@ def _cues_before(before: str, heads_list: bool = False) -> list[tuple[float, boo
             continue
         # the amount's own noun wins a tie with the verb after it (중진기금 11조원 편성 is a fund);
         # a purpose (제작 지원에 12억원을 배정) is no noun of the amount's
-        own_noun = distance <= _OWN_NOUN_DISTANCE and not _PURPOSE.match(before, m.end())
+        own_noun = (distance <= _OWN_NOUN_DISTANCE and not _PURPOSE.match(before, m.end())
+                    and not _CLOSES_CLAUSE.match(before, m.end()))
         penalty = _OTHERS_NOUN_PENALTY if own_noun and heads_list else -0.5 if own_noun else _BEFORE_PENALTY
         cues.append((distance + penalty, positive, m.group()))
     return cues
