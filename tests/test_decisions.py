@@ -38,6 +38,10 @@ COMMITMENT = [
      "131억", False),
     ("군은 중점 예산 3090억원을 확보할 경우 국도비 예산이 늘어날 것으로 전망된다.", "3090억원", False),
     ("서천군이 국도비 확보에 나섰다. 군은 올해 국비 131억원을 확보했다.", "131억원", True),
+    # a headline drops the particle (확보 나서, 확보 총력), and the list after it is still striven for
+    ("서천군, 국도비 6640억 확보 나서\n\n주요사업으로는 △국가습지복원(131억) 등이다.", "131억", False),
+    ("함평군, 내년 국비 5675억 확보 총력\n\n군은 현안사업 42건을 점검했다.", "5675억", False),
+    ("함평군, 국비 100억 확보…도로 공사 나서\n\n군은 올해 도로 공사를 시작한다.", "100억", True),
     # its own verb commits money even in a sentence that ends by asking
     ("군은 국비 100억원을 확보했으며 추가로 50억원을 신청했다.", "100억원", True),
     ("군은 국비 100억원을 확보했으며 추가로 50억원을 신청했다.", "50억원", False),

@@ -2,7 +2,7 @@
 …억원을 요구했다) or whose topic is what was asked for (국고 건의 사업은 △…, 부처가 요구한 예산이
 …), and the list sentences that go on about it (회계별로는 …, 또 계속사업으로는 …), speak of requests,
 applications and targets, not of initiatives; so do a sentence that strives for money (국도비 확보에
-나섰다, 3090억원을 확보할 경우: `receive` words followed by `striving_after`) and the lists after it,
+나섰다, 3090억원을 확보할 경우, a headline's 6640억 확보 나서: `receive` words followed by `striving_after`) and the lists after it,
 even past sentences without money. So does, for itself alone, a sentence whose topic is
 money that is no initiative (주요 세입은 …, 주요 재원은 …: `not_record`, `revenue_topics`).
 
