@@ -96,6 +96,14 @@ COMMITMENT = [
     # bulleted items without commas are one list: the words before it and its predicate speak for each
     ("추경예산에 반영된 주요사업으로 △센터 건립 4억 원 △유지보수 사업 10억 원 △교육관 신축 7억 원이다.", "10억 원", True),
     ("주요 세입은 △지방세 10억 원 △세외수입 44억 원 등이다.", "44억 원", False),
+    # a round figure with 대 names a bracket (2000억 원대를 기록), unless a noun it sizes follows; a monthly rate
+    ("금산군 살림규모가 2년 연속 2000억 원대를 기록하게 됐다.", "2000억 원", False),
+    ("도의 예산은 처음으로 8조원대에 들어섰다.", "8조원", False),
+    ("인천시는 산업단지 조성에 1000억원대 사업비가 들 것으로 보고 있다.", "1000억원", True),
+    ("정부는 내년 연구개발 예산으로 1조 574억 원대를 배정했다.", "1조 574억 원", True),
+    ("이들은 월 40만∼50만원을 받고 일하게 된다.", "40만∼50만원", False),
+    ("시는 참여 농가에 매월 20만원을 지원한다.", "20만원", False),
+    ("시는 지난 3월 40억원을 투입했다.", "40억원", True),
     # a request verb closed by a connective ending belongs to the clause before; the amount's own noun decides
     ("구는 사업 예산을 편성했다. 방범 CCTV 사업이 세 동에서 요구돼 7,000만원의 사업비가 편성된다.", "7,000만원", True),
     ("구는 사업 예산을 편성했다. 세 동이 요구한 7,000만원의 사업비는 다음 해로 미뤄졌다.", "7,000만원", False),

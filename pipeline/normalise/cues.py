@@ -35,6 +35,11 @@ _OWN_YEAR = re.compile(r"(?:\d{2,4}(?:%s)|%s)\s?(?:%s)?\s?$" % (
     longest_first(_TABLE["grammar"]["year_units"]), longest_first(load_table("years")["relative"]),
     longest_first(_TABLE["grammar"]["with_a_year"])))
 _ANY_CHANGE = re.compile(longest_first(_TABLE["change_after"]))
+# 2000억 원대를 기록: a bracket a round figure names, not an amount (1000억원대 사업비: the noun sizes it)
+_RANGE = re.compile(r"(?:%s)(?:%s|[,.…)]|$)" % (longest_first(_TABLE["range_after"]), longest_first(_TABLE["range_particles"])))
+_RANGE_MAX_DIGITS = 2  # 3조5000억원대 is a bracket, 1조 574억 원대 the figure itself
+# 월 40만∼50만원을 받고: a monthly rate (not 3월 40억원: a month is written with its number)
+_RATE = re.compile(r"(?:^|[\s(])(?:%s)\s?$" % longest_first(_TABLE["rate_before"]))
 _RECEIVE = re.compile(longest_first(_TABLE["receive"]))
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _WINDOW = 40
@@ -104,6 +109,14 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     if not positive:
         return MoneyRole(False)
     return MoneyRole(True, _TYPE_OF[word], _receives(" ".join(said)), cue=word)
+
+
+def is_bracket_or_rate(sentence: str, start: int, end: int, value: float) -> bool:
+    """Is the amount at sentence[start:end] a bracket (2000억 원대) or a monthly rate (월 40만원), no money?"""
+    if _RATE.search(sentence, max(0, start - 5), start):
+        return True
+    digits = str(int(value)).rstrip("0")
+    return len(digits) <= _RANGE_MAX_DIGITS and bool(_RANGE.match(sentence, end))
 
 
 def _list_of_differences(sentence: str, start: int, in_list: tuple[int, int, int] | None) -> bool:

@@ -26,7 +26,7 @@ from krnews.nlp.tables import load_table, longest_first
 
 from .actors import Choice, is_named_funder
 from .context import Sentence
-from .cues import MoneyRole, classify
+from .cues import MoneyRole, classify, is_bracket_or_rate
 from .initiatives import TOPIC_GAP, find_initiative
 from .kinds import funding_type, government_level, other_funder, public_share
 from .years import YearChoice, publication_year
@@ -96,7 +96,8 @@ class Step:
 
 
 class Commitment(Step):
-    """Is someone deciding to put this money into something? The nearest cue word of its clause
+    """Is someone deciding to put this money into something? Not a bracket (2000억 원대를 기록) nor a
+    monthly rate (월 40만원); else the nearest cue word of its clause
     decides (투입 yes, 매출 no), else a cue elsewhere in the sentence, else the paragraph's kind; money
     of a sentence about requests (requests.py) is not, unless its own verb commits it."""
 
@@ -104,6 +105,8 @@ class Commitment(Step):
 
     def decide(self, c: Candidate, reading: "Reading") -> bool:
         text, start = reading.text, c.sentence.start
+        if is_bracket_or_rate(text[start : c.sentence.end], c.amount.start - start, c.amount.end - start, c.amount.value):
+            return False
         others = tuple(o.end - start for o in c.sentence.amounts if o is not c.amount)
         c.role = classify(text[start : c.sentence.end], c.amount.start - start, c.amount.end - start, c.lower - start,
                           c.upper - start, reading.topic, None if c.in_list is None else tuple(x - start for x in c.in_list),
