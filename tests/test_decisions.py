@@ -257,6 +257,14 @@ YEAR += [
     (COMPARED[0], "4조8561억원", (2021, None, None), "the year the text is about, from an earlier sentence", "내년"),
     (COMPARED[1], "1조4,686억원", (2008, None, None), "written right before the amount", "2008년도"),
     (COMPARED[1], "525억원", (2009, None, None), "the year the text is about, from an earlier sentence", "2009년도"),
+    # money set against a year, with none of its own and none the text is about, is the next year's;
+    # the year the text is about wins (a budget for next year compared loosely with 지난해)
+    ("한빛연구원은 지난해 대비 182억 원이 늘어난 1108억 원의 예산을 받았다.", "1108억 원", (2024, None, None),
+     "the year after the one its sentence compares it with", "지난해"),
+    ("군은 올해보다 68억원 증가한 3385억원 규모의 예산안을 편성했다.", "3385억원", (2025, None, None),
+     "the year after the one its sentence compares it with", "올해"),
+    ("군은 내년도 예산안을 짰다. 예산안은 지난해 대비 611억 증가한 3조1330억원이다.", "3조1330억원", (2025, None, None),
+     "the year the text is about, from an earlier sentence", "내년도"),
     # the compared figure's year may head the noun phrase naming it
     ("음성군은 2019년도 제2회 추경예산안을 올해 1회 추가경정예산 6,445억 원보다 485억 원 늘어난 6,931억 원 규모로 편성했다.",
      "6,931억 원", (2019, None, None), "named in the amount's sentence", "2019년도"),

@@ -29,7 +29,7 @@ from .context import Sentence
 from .cues import MoneyRole, classify, is_bracket_or_rate
 from .initiatives import TOPIC_GAP, find_initiative
 from .kinds import funding_type, government_level, other_funder, public_share
-from .years import YearChoice, publication_year
+from .years import YearChoice, publication_year, year_after_comparison
 
 if TYPE_CHECKING:  # the reader passes itself to every step
     from .records import Reading
@@ -56,6 +56,7 @@ _PART_OF = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(load_
 _YEAR_RULES = {
     "bound": "written right before the amount",
     "sentence": "named in the amount's sentence",
+    "after_comparison": "the year after the one its sentence compares it with",
     "carried": "the year the text is about, from an earlier sentence",
     "published": "the publication year: the money is acted on now",
     "completion": "the year the project is completed",
@@ -189,7 +190,8 @@ class Period(Step):
                 predicate = ""
             else:
                 predicate = text[c.amount.end : c.sentence.end]
-            choice = choice or completion or reading.year_from_context(c.actor, predicate, part_of)
+            after_comparison = year_after_comparison(c.sentence.years, c.amount)
+            choice = choice or completion or reading.year_from_context(c.actor, predicate, part_of, after_comparison)
         # 추경예산안은 총 1조 6080억 원 규모로: this fiscal year's own budget, in a sentence that dates
         # nothing else (not 올해 추경 때 200억 원을 확보하면 620억 원이 …)
         supplementary = (choice is None and not c.sentence.years and reading.article.published is not None

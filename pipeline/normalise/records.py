@@ -181,9 +181,10 @@ class Reading:
                 assigned.update((a.start, o) for a, o in zip(items, joined))
         return assigned
 
-    def year_from_context(self, actor, predicate: str, part_of: bool) -> YearChoice | None:
+    def year_from_context(self, actor, predicate: str, part_of: bool, after_comparison: YearChoice | None) -> YearChoice | None:
         """No year in the sentence: the year the text is about, unless it was said of another
-        organisation and this one acts now (현대중공업도 … 투자키로 했다): then the publication year.
+        organisation and this one acts now (현대중공업도 … 투자키로 했다): then the year after the one the
+        sentence compares the money with (after_comparison), or the publication year.
         A part of the money just given (교육부는 이 중 …) has that money's year whoever spends it."""
         carried, said_of = self.years.current, self.years.actor
         published = self.article.published
@@ -193,8 +194,10 @@ class Reading:
         other_actor = said_of is not None and actor is not None and said_of != actor.canonical
         if carried is not None and (part_of or not other_actor or not now):
             if this_year_compared and carried.year == published.year:
-                return None
+                return after_comparison
             return YearChoice(carried, "carried")
+        if after_comparison is not None:
+            return after_comparison
         if now:
             return publication_year(published)
         return None

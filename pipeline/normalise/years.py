@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -34,7 +34,7 @@ _NOUN_PHRASE_GAP = re.compile(r"\s?(?:[^\s,.()]*[^\s,.()%s]\s){0,3}" % "".join(l
 # Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
 _CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "는데", "은데"})
 # How a year was found, best first: one a duplicate's year may replace only with a better one.
-HOW_RANK = {"bound": 3, "sentence": 2, "carried": 1, "supplementary": 1, "published": 0}
+HOW_RANK = {"bound": 3, "sentence": 2, "carried": 1, "supplementary": 1, "after_comparison": 1, "published": 0}
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,18 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
                 result[amount.start] = YearChoice(before[-1] if before else after[0], "sentence")
                 break
     return result
+
+
+def year_after_comparison(years: list[Year], amount: Amount) -> YearChoice | None:
+    """지난해 대비 182억 원이 늘어난 1108억 원: money set against a year, with no year of its own and none
+    the text is about, is the next year's (a comparison is made with the year before the figure's)."""
+    compared = [y for y in years if y.comparison and y.end <= amount.start]
+    if not compared:
+        return None
+    year = compared[-1]
+    following = replace(year, comparison=False, year=None if year.year is None else year.year + 1,
+                        relative=None if year.relative is None else year.relative + 1)
+    return YearChoice(following, "after_comparison")
 
 
 def _comparison_years(text: str, amounts: list[Amount], years: list[Year], points: set[int],
