@@ -12,7 +12,8 @@ outlets, each record with a `money` key naming the same money across articles). 
     krnews eval "$KRNEWS_DEVSET/eval/tune" --kind record
 
 `collect BATCH_DIR...` made data/devset once from the annotators' folders (see data/devset/README.md);
-its split (a third of each class to `check`, by a hash of the URL) is fixed and never redrawn.
+its split (a third of each class to `check`, by a hash of the URL) is fixed and never redrawn. `add
+BATCH_DIR...` appends later batches: their articles are split among themselves by the same rule.
 """
 from __future__ import annotations
 
@@ -60,16 +61,40 @@ def collect(batches: list[Path], seen: set[str]) -> None:
         target["gold"] += _read(batch / "gold.jsonl")
         target["nonrecords"] += _read(batch / "nonrecords.jsonl")
     split = _split(docs, seen)
-    texts = [{k: d[k] for k in ("id", "url", "published", "title", "text")} for d in docs + stories["docs"]]
-    meta = lambda d, **extra: {"id": d["id"], "url": d["url"], "outlet": d["outlet"], "class": d["class"],  # noqa: E731
-                               "published": d["published"], **extra, "text_sha256": text_hash(d["text"])}
-    _write(DATA / "articles.jsonl", [meta(d, split=split[d["id"]]) for d in docs])
+    texts = [_text(d) for d in docs + stories["docs"]]
+    _write(DATA / "articles.jsonl", [_meta(d, split=split[d["id"]]) for d in docs])
     _write(DATA / "gold.jsonl", [_own(r) for r in gold])
     _write(DATA / "nonrecords.jsonl", nonrecords)
-    _write(DATA / "stories" / "articles.jsonl", [meta(d, story=d.get("story")) for d in stories["docs"]])
+    _write(DATA / "stories" / "articles.jsonl", [_meta(d, story=d.get("story")) for d in stories["docs"]])
     _write(DATA / "stories" / "gold.jsonl", [_own(r) for r in stories["gold"]])
     _write(DATA / "stories" / "nonrecords.jsonl", stories["nonrecords"])
     _write(DEVSET / "texts.jsonl", texts)
+
+
+def add(batches: list[Path]) -> None:
+    """Append reviewed batches to data/devset and texts.jsonl. The articles already there keep their
+    split; the new ones are split among themselves by the same rule (a third of each class to check,
+    by URL hash), so that adding data never moves an article between tune and check."""
+    articles = _read(DATA / "articles.jsonl")
+    known = {a["id"] for a in articles} | {a["url"] for a in articles}
+    docs = [d for batch in batches for d in _read(batch / "docs.jsonl")]
+    clash = [d["id"] for d in docs if d["id"] in known or d["url"] in known]
+    if clash:
+        raise SystemExit(f"devset add: already in data/devset: {', '.join(clash)}")
+    split = _split(docs, seen=set())
+    _write(DATA / "articles.jsonl", articles + [_meta(d, split=split[d["id"]]) for d in docs])
+    _write(DATA / "gold.jsonl", _read(DATA / "gold.jsonl") + [_own(r) for b in batches for r in _read(b / "gold.jsonl")])
+    _write(DATA / "nonrecords.jsonl", _read(DATA / "nonrecords.jsonl") + [r for b in batches for r in _read(b / "nonrecords.jsonl")])
+    _write(DEVSET / "texts.jsonl", _read(DEVSET / "texts.jsonl") + [_text(d) for d in docs])
+
+
+def _meta(doc: dict, **extra) -> dict:
+    return {"id": doc["id"], "url": doc["url"], "outlet": doc["outlet"], "class": doc["class"],
+            "published": doc["published"], **extra, "text_sha256": text_hash(doc["text"])}
+
+
+def _text(doc: dict) -> dict:
+    return {k: doc[k] for k in ("id", "url", "published", "title", "text")}
 
 
 def _own(record: dict) -> dict:
@@ -108,12 +133,17 @@ def main(argv=None) -> int:
     c = sub.add_parser("collect", help="make data/devset from annotators' folders (done once)")
     c.add_argument("batches", nargs="+", type=Path)
     c.add_argument("--seen", type=Path, help="ids (one a line) whose krnews output was read: they stay in tune")
+    a = sub.add_parser("add", help="append reviewed batches; the articles already there keep their split")
+    a.add_argument("batches", nargs="+", type=Path)
     sub.add_parser("assemble", help="gold dirs for krnews eval in $KRNEWS_DEVSET/eval")
     sub.add_parser("fetch", help="rebuild $KRNEWS_DEVSET/texts.jsonl from the URLs")
     args = parser.parse_args(argv)
     if args.command == "collect":
         seen = set(args.seen.read_text(encoding="utf-8").split()) if args.seen else set()
         collect(args.batches, seen)
+        return 0
+    if args.command == "add":
+        add(args.batches)
         return 0
     return assemble() if args.command == "assemble" else fetch()
 
