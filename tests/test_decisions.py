@@ -125,6 +125,11 @@ OWNER = [
     ("연구개발(R&D) 예산은 내년 26조 5천억 원 규모로 편성됐다.", "26조 5천억 원", "정부", "a budget no body is named for"),
     ("광주시는 예산을 늘렸다. 복지 예산은 300억원으로 편성됐다.", "300억원", "광주광역시", "acted in an earlier sentence"),
     ("새 공장에 300억원이 투입된다.", "300억원", None, "no organisation"),
+    # a press release's source body owns the money no one else acts on; a body that acts comes first
+    ("29일 함평군에 따르면 올해 공모사업 22건에 선정됐다. 세부적으로 국비 749억원, 도비 102억원이다.", "749억원",
+     "전라남도 함평군", "the body the article has its facts from"),
+    ("29일 함평군에 따르면 전남도는 공모사업을 선정했다. 세부적으로 국비 749억원, 도비 102억원이다.", "749억원",
+     "전라남도", "acted in an earlier sentence"),
     ("한빛도는 올해 예산으로 300억원을 투입한다.", "300억원", None, "no organisation"),  # a body in no list is named
     # a body in no list that the story keeps opening its sentences with
     ("한빛특수강은 공장 증축에 423억을 투자하기로 했다고 공시했다. 한빛특수강은 생산능력을 늘린다.", "423억", "한빛특수강",

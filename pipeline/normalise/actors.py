@@ -7,7 +7,7 @@ headline's "음성군, …"), else the nearest subject (LG가: a subject after t
 embedded clause, 국회가 의결한 …), or the organisation it refers back to (시는, 군이, 부는; 정부 names
 the government itself); any topic or subject of the sentence; the organisation carried over from
 earlier sentences; any organisation the sentence names; the first organisation that acts anywhere in
-the document. Names found only by a suffix rule (…센터) may be facilities, so they act only as topics
+the document; the body the article has its facts from (함평군에 따르면). Names found only by a suffix rule (…센터) may be facilities, so they act only as topics
 or subjects, never as list heads.
 """
 from __future__ import annotations
@@ -64,6 +64,8 @@ _BRACKETED_BEFORE = re.compile(r"\)\s?(?:%s)?\s?" % longest_first(_TABLE["gramma
 _BUDGET_WORD = re.compile(longest_first(_TABLE["budget_words"]))
 # 한빛도는, R&D 예산은: the word a sentence opens with as its topic or subject
 _OPENING_TOPIC = re.compile(r"[^\s,.]+(?:%s)(?=\s)" % _ACTING_PARTICLES)
+# 29일 함평군에 따르면 …: the body a press-release article has its facts from
+_SOURCE_AFTER = re.compile(r"\s?(?:%s)" % longest_first(load_table("orgs")["source_cues"]))
 
 
 def can_act(org: Org) -> bool:
@@ -150,6 +152,7 @@ class ActorTracker:
         self.text = context.text
         self.history: list[Org] = []
         self.first = next((o for s in context.sentences for o in s.orgs if can_act(o) and acts(self.text, o, s.start)), None)
+        self.source = next((o for s in context.sentences for o in s.orgs if can_act(o) and _SOURCE_AFTER.match(self.text, o.end)), None)
 
     @property
     def current(self) -> Org | None:
@@ -202,6 +205,8 @@ class ActorTracker:
             return Choice.of(orgs[0], "only named in the sentence", text)
         if self.first is not None:
             return Choice.of(self.first, "first to act in the article", text)
+        if self.source is not None:  # 29일 함평군에 따르면 … 확보했다. 세부적으로 국비 749억원, …: its own money
+            return Choice.of(self.source, "the body the article has its facts from", text)
         national = _NATIONAL_BUDGET.search(text)
         if national is not None:  # ▲ 전력 유지 = 10조9천913억원: a national budget no body is named for
             return Choice(Org(_NATIONAL_HOLDER, "central_gov", national.start(), national.start()),
