@@ -5,6 +5,7 @@ from hypothesis import given, settings, strategies as st
 from spacy.tokens import Doc
 
 from krnews.nlp.language import get_nlp
+from krnews.nlp.characters import clean_text
 from krnews.nlp.found import found
 from krnews.nlp.language import analyse
 from krnews.nlp.tokenizer import sentence_spans
@@ -96,3 +97,21 @@ def test_unpunctuated_headings_of_different_widths_stay_apart():
     text = ("과학관 850억원 투입 결정\n내년 하반기에 착공해 2029년 완공을 목표로 추진\n시의회 동의 거쳐 예산 최종 확정\n"
             "청주시는 시립 과학관을 짓는다.")
     assert len(sentence_spans(text)) == 4
+
+
+CLEANED = [
+    # (raw text, what the NLP stage reads)
+    ("１，０００억원", "1,000억원"),
+    ("4백억원、 2백80억원、 50억원을 배정했다", "4백억원, 2백80억원, 50억원을 배정했다"),  # the ideographic comma of old archives
+    ("40억\u200b원", "40억원"),
+    ("\0서울시", "서울시"),
+    # marks that are no comma stay as they are: the middle dot and the soft hyphen keep names apart
+    ("정밀전자·항공", "정밀전자·항공"),
+    ("김민수\u00ad이지영", "김민수\u00ad이지영"),
+    ("A。B", "A。B"),
+]
+
+
+@pytest.mark.parametrize("raw,cleaned", CLEANED)
+def test_text_is_cleaned_before_the_nlp_stage(raw, cleaned):
+    assert clean_text(raw) == cleaned

@@ -1,5 +1,6 @@
 """Text as the NLP stage expects it: NFC, no invisible or control characters, ASCII digits and
-punctuation for their full-width forms (the table is data/nlp/characters.json)."""
+punctuation for their full-width forms and for marks that stand for them (、 for a comma; the table is
+data/nlp/characters.json)."""
 from __future__ import annotations
 
 import re
@@ -16,6 +17,7 @@ def _translation() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(char): None for char in _TABLE["remove"]}
     table.update({code: None for code in range(0x20) if chr(code) not in _KEPT_CONTROLS})
     table.update({code: None for code in range(0x7F, 0xA0)})
+    table.update({ord(char): ascii_mark for char, ascii_mark in _TABLE["read_as"].items()})
     if _TABLE["fullwidth_ascii"]:
         table.update({code: chr(code - 0xFEE0) for code in _FULLWIDTH})
     return table
@@ -28,6 +30,6 @@ _CHANGED = re.compile("[%s]" % "".join(map(re.escape, map(chr, sorted(_TRANSLATI
 
 
 def clean_text(text: str) -> str:
-    """`text` in NFC without zero-width or control characters, full-width forms as ASCII."""
+    """`text` in NFC without zero-width or control characters, full-width forms and 、 as ASCII."""
     text = unicodedata.normalize("NFC", text)
     return text.translate(_TRANSLATION) if _CHANGED.search(text) else text
