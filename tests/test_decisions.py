@@ -218,6 +218,9 @@ FUNDING_TYPE = [
     ("부산시는 올해 데이터 산업에 300억원을 투입한다.", "300억원", "budget", "a government's spending"),
     ("한빛전자는 올해 반도체 공장에 3조원을 투자한다.", "3조원", "investment", "cue word"),
     ("정부는 모태펀드에 5000억원을 출자한다.", "5000억원", "investment", "cue word"),
+    # money set in a budget (책정) is budget, also for a facility it builds
+    ("새만금청은 남북2축도로 사업에 21억원, 박물관 건립에 5억원이 책정됐다고 밝혔다.", "5억원", "budget", "cue word"),
+    ("부산시는 박물관 건립에 5억원을 들인다.", "5억원", "project_cost", "a government's money builds a facility"),
     # the national budget a local government receives, named as the topic or right before the amount
     ("울산시의 2009년도 국가예산은 총 2조 4,703억원으로 나타났다.", "2조 4,703억원", "grant", "public money of a higher level"),
     ("광주광역시는 내년도 국비지원 예산이 2조5380억원에 달한다고 밝혔다.", "2조5380억원", "grant", "public money of a higher level"),
