@@ -96,6 +96,10 @@ COMMITMENT = [
     # bulleted items without commas are one list: the words before it and its predicate speak for each
     ("추경예산에 반영된 주요사업으로 △센터 건립 4억 원 △유지보수 사업 10억 원 △교육관 신축 7억 원이다.", "10억 원", True),
     ("주요 세입은 △지방세 10억 원 △세외수입 44억 원 등이다.", "44억 원", False),
+    # a cue word inside a longer one of the other kind is part of it: 연금 in 출연금, 보증 in 보증금
+    ("기보는 국민은행의 특별출연금 90억원으로 협약보증을 지원한다.", "90억원", True),
+    ("공단은 올해 국민연금 90억원을 더 지급했다.", "90억원", False),
+    ("한빛전자는 임대 보증금 5억원을 냈다.", "5억원", False),
     # a round figure with 대 names a bracket (2000억 원대를 기록), unless a noun it sizes follows; a monthly rate
     ("금산군 살림규모가 2년 연속 2000억 원대를 기록하게 됐다.", "2000억 원", False),
     ("도의 예산은 처음으로 8조원대에 들어섰다.", "8조원", False),

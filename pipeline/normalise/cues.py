@@ -154,8 +154,15 @@ def _cues_after(after: str) -> list[tuple[float, bool, str]]:
 
 
 def _cue_words(text: str) -> list[tuple[re.Match, bool]]:
-    """The cue words of `text` with whether each says record."""
-    return [(m, positive) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)) for m in pattern.finditer(text)]
+    """The cue words of `text` with whether each says record; a word inside a longer cue word of the
+    other kind is part of that word (연금 in 출연금, 보증 in 보증금), not a cue of its own."""
+    found = [(m, positive) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)) for m in pattern.finditer(text)]
+    return [(m, positive) for m, positive in found if not any(_inside(m, other) for other, _ in found)]
+
+
+def _inside(word: re.Match, other: re.Match) -> bool:
+    """Is `word` part of the longer cue word `other`?"""
+    return other.start() <= word.start() and word.end() <= other.end() and other.end() - other.start() > word.end() - word.start()
 
 
 def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None, amount_ends: tuple[int, ...]) -> MoneyRole:
