@@ -115,3 +115,20 @@ CLEANED = [
 @pytest.mark.parametrize("raw,cleaned", CLEANED)
 def test_text_is_cleaned_before_the_nlp_stage(raw, cleaned):
     assert clean_text(raw) == cleaned
+
+
+LINE_BREAKS = [
+    # (text, sentences): a line ending in a particle, a connective ending or a comma goes on
+    ("부산시의 내년도 예산안이\n사상 처음으로 10조원을\n넘어섰습니다.", ["부산시의 내년도 예산안이\n사상 처음으로 10조원을\n넘어섰습니다."]),
+    ("해남군과 진도군이 중앙부처와 전남도,\n외부기관 등에서 공모사업을 땄다.", ["해남군과 진도군이 중앙부처와 전남도,\n외부기관 등에서 공모사업을 땄다."]),
+    # a headline ends in a noun or a verb stem; a list item opens with its mark; a sentence ends in 다.
+    ("부산시 예산 10조 시대\n시는 예산을 편성했다.", ["부산시 예산 10조 시대", "시는 예산을 편성했다."]),
+    ("주요 사업은 다음과 같다.\n▲도로 정비에\n▲하천 정비", ["주요 사업은 다음과 같다.", "▲도로 정비에", "▲하천 정비"]),
+    ("군은 예산을 편성했다\n올해 예산은 300억원이다.", ["군은 예산을 편성했다", "올해 예산은 300억원이다."]),
+    ("시는 예산을\n\n편성했다.", ["시는 예산을", "편성했다."]),  # a blank line is a paragraph's end
+]
+
+
+@pytest.mark.parametrize("text,sentences", LINE_BREAKS)
+def test_a_line_break_ends_a_sentence_unless_the_line_cannot_end_one(text, sentences):
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from .doctext import remember_text
+from .tables import load_table, longest_first
 
 # A sentence ends after . ? ! (and closing quotes/brackets) followed by a space, or at a line break,
 # or after the sentence ending 다. glued to the next sentence (했다.러시아, 편성했다.2021년, 밝혔다.▲:
@@ -36,6 +37,9 @@ _WRAP_SLACK = 3  # columns a wrapped line may fall short of the width (a wide ch
 # A line of at least _SHORTEST_WRAPPED characters that does not end a sentence, followed by one
 # line break and more text (the match ends where the break is)
 _OPEN_LINE = re.compile(r"^[^\n]{%d,}+(?<![.?!。…\"'”’)\]\s])(?=\n\S)" % _SHORTEST_WRAPPED, re.M)
+# 예산안이⏎사상 처음으로: a line that ends in a particle, a connective ending or a comma goes on in the
+# next one, whatever its width (data/nlp/sentences.json)
+_OPEN_ENDING = re.compile(r"(?:[가-힣](?:%s)|,)(?=\n[가-힣0-9])" % longest_first(load_table("sentences")["open_line_endings"]))
 
 
 def load_mecab(dicpath: str | None = None) -> mecab_ko.Tagger:
@@ -47,7 +51,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed; long runs cut at spaces."""
     spans = []
     start = 0
-    soft = _soft_line_breaks(text) if text.count("\n") >= _WRAPPED_LINES else ()
+    soft = _soft_line_breaks(text) if text.count("\n") >= _WRAPPED_LINES else set()
+    soft |= {m.end() for m in _OPEN_ENDING.finditer(text)} if "\n" in text else set()
     for match in _SENTENCE_END.finditer(text):
         if match.start() in soft and match.end() - match.start() == 1:
             continue
