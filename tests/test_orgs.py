@@ -270,6 +270,9 @@ def test_the_gazetteer_compiled_on_use_finds_what_it_finds_compiled_all_at_once(
     # a proper noun that opens sentences as their subject and comes back is a body the story is about
     ("한빛특수강은 공장 증축에 423억을 투자한다. 한빛특수강은 생산능력을 늘린다.", ["한빛특수강", "한빛특수강"]),
     ("[서울=뉴스] 스카이오토는 공장 확장에 41억원을 투자한다. 스카이오토 측은 말했다.", ["스카이오토", "스카이오토"]),
+    # a few words that are no topic or subject may open the sentence before it
+    ("협약에 따라 스카이오토는 공장 확장에 41억원을 투자한다. 스카이오토 측은 말했다.", ["스카이오토", "스카이오토"]),
+    ("거창군은 협약을 맺었다. 군은 스카이오토는 41억원을 투자한다고 밝혔다. 스카이오토는 부품을 만든다.", ["거창군"]),  # not the first topic
     ("스카이오토는 공장을 넓힌다. 스카이오토는 부품을 만든다.", []),  # sentences that commit no money
     ("한빛특수강은 공장 증축에 423억을 투자한다.", []),  # said once
     ("매스티지는 대중과 고급을 합친 말로 연회비를 10만 원 수준으로 낮춘 카드다. 매스티지 카드가 늘었다.", []),  # a word defined: no more than a word

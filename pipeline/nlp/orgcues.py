@@ -75,8 +75,10 @@ class CueRules:
         # at a word's start (투자하기로), not inside another word (카드는 is no 드는)
         self._funding_cue = re.compile(r"(?<![가-힣])(?:%s)" % longest_first([w for words in funding["types"].values() for w in words]))
         self._amount_unit = re.compile(r"\d\s?(?:%s)" % longest_first(funding["grammar"]["amount_units"]))
+        # 협약에 따라 스카이오토는 …, 28일 한빛소재가 …: a few words that are no topic or subject may open it
+        opener = rf"(?:[^\s.!?。]*[^\s.!?。은는이가]\s){{0,{rules['subject_opener_words']}}}"
         self._sentence_subject = re.compile(
-            rf"(?:^|(?<=[.!?。]\s)|(?<=[\])]\s))(?P<name>[{word}&]{{2,{longest}}}?)(?:{longest_first(rules['acronym_particles'])})\s",
+            rf"(?:^|(?<=[.!?。]\s)|(?<=[\])]\s)){opener}(?P<name>[{word}&]{{2,{longest}}}?)(?:{longest_first(rules['acronym_particles'])})\s",
             re.M)
 
     def find(self, text: str) -> Iterator[tuple[int, int, str | None]]:
