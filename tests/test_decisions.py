@@ -397,6 +397,14 @@ def test_the_same_money_in_the_headline_and_the_body_is_one_record():
     assert [r.amount_text for r in krnews.extract(text, published="2024-03-12").records] == ["145억원"]
 
 
+def test_the_telling_of_one_money_that_gives_its_year_dates_it():
+    # undated: the headline's 내년 gives no year, the body's 2018년도 does
+    text = ("식품비 1169억 등 내년 총예산안 4조 9769억\n\n경남도교육청은 내년 무상급식을 확대하는 예산을 편성했다.\n\n"
+            "교육청은 2018년도 세입·세출예산안 4조 9769억 원을 편성해 10일 경남도의회에 제출한다.")
+    [record] = [r for r in krnews.extract(text).records if r.amount_krw == 4_976_900_000_000]
+    assert (record.year, record.year_mention) == (2018, "2018년도")
+
+
 @pytest.mark.parametrize("headline, body, kept", [
     ("문화부, 한류사업 3천억 확보", "문화부는 내년 한류 예산으로 3천190억원을 편성했다.", ["3천190억원"]),  # rounded
     ("조선사, 1조1천억 수주", "대우조선해양은 1조836억원 규모의 계약을 따냈다.", ["1조836억원"]),

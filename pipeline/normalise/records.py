@@ -297,10 +297,11 @@ def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str], he
     """The same organisation's same money told twice (headline and body, a restatement) is one
     record: the first telling in the body keeps it (a heading only when nothing else tells it),
     with the year of the telling that states it best (a year written beside the amount over one
-    carried from earlier sentences, a full period over one year). A heading names its organisation
+    carried from earlier sentences, a full period over one year, any year over words that give none). A heading names its organisation
     loosely, so its money is the body's money of the same amount whoever the body says spends it."""
     kept: list[InitiativeRecord] = []
-    rank = lambda r: HOW_RANK.get(year_how.get(r.record_id), -1)  # noqa: E731
+    # a telling whose year words resolve to no year (내년 in an undated article) states it worst
+    rank = lambda r: HOW_RANK.get(year_how.get(r.record_id), -1) - (0 if _is_dated(r) else _UNDATED)  # noqa: E731
     heading = lambda r: _is_headline(r) or r.record_id in headings  # noqa: E731
     listing = {sentence for sentence, n in Counter(r.sentence for r in records).items() if n >= _LIST_ITEMS}
     for record in records:
@@ -321,6 +322,13 @@ def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str], he
         })
         year_how[keeper.record_id] = year_how.get(dated.record_id)
     return sorted(kept, key=lambda r: r.amount_start)
+
+
+_UNDATED = 10  # below every HOW_RANK
+
+
+def _is_dated(record: InitiativeRecord) -> bool:
+    return record.year is not None or record.year_start is not None or record.year_end is not None
 
 
 def _is_headline(record: InitiativeRecord) -> bool:
