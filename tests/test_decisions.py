@@ -227,8 +227,6 @@ FUNDING_TYPE = [
     # an expenditure line named X비 (지역개발비, 건립비) is a line of a budget, not a project's cost; 총사업비 is one
     ("대구시는 내년도 예산을 9천8백69억원으로 편성했다. 부문별로는 지역개발비가 1천5백19억원, 사회복지비 9백12억원 등이다.",
      "1천5백19억원", "budget", "cue word"),
-    ("대구시는 내년도 예산을 9천8백69억원으로 편성했다. 부문별로는 지역개발비가 1천5백19억원, 사회복지비 9백12억원 등이다.",
-     "9백12억원", "budget", "the paragraph's kind of money"),
     ("부산시는 총사업비 1200억원을 들여 센터를 건립한다.", "1200억원", "project_cost", "cue word"),
     # money set in a budget (책정) is budget, also for a facility it builds
     ("새만금청은 남북2축도로 사업에 21억원, 박물관 건립에 5억원이 책정됐다고 밝혔다.", "5억원", "budget", "cue word"),
