@@ -131,6 +131,11 @@ OWNER = [
     ("연구개발(R&D) 예산은 내년 26조 5천억 원 규모로 편성됐다.", "26조 5천억 원", "정부", "a budget no body is named for"),
     ("광주시는 예산을 늘렸다. 복지 예산은 300억원으로 편성됐다.", "300억원", "광주광역시", "acted in an earlier sentence"),
     ("새 공장에 300억원이 투입된다.", "300억원", None, "no organisation"),
+    # a listed body names its amount also with its stock code between, or with the amount in brackets
+    ("펀드는 기업은행(600억원), 신한은행(400억원)의 출자금으로 조성된다.", "400억원", "신한은행", "names the amount's list item"),
+    ("이밖에 한국가스공사(036460) 1조5000억원, 지역난방공사 5000억원을 투자한다.", "1조5000억원", "한국가스공사",
+     "names the amount's list item"),
+    ("한국가스공사(사장 김민수) 등은 올해 1조5000억원을 투자한다.", "1조5000억원", "한국가스공사", "topic of the clause"),
     # a press release's source body owns the money no one else acts on; a body that acts comes first
     ("29일 함평군에 따르면 올해 공모사업 22건에 선정됐다. 세부적으로 국비 749억원, 도비 102억원이다.", "749억원",
      "전라남도 함평군", "the body the article has its facts from"),

@@ -34,7 +34,9 @@ _POSSESSIVE = re.compile(r"(?:%s)\s" % longest_first(_TABLE["grammar"]["possessi
 _OWNS_TOPIC = re.compile(r"(?:%s)\s(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:%s)\s" % (
     longest_first(_TABLE["grammar"]["possessive"]), longest_first(t for t in _TABLE["topic_particles"] if t != "도")))
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
-_LIST_GAP = re.compile(r"^\s?(?:%s)?\s?$" % longest_first(_TABLE["list_gap_words"]))
+# 한국가스공사(036460) 1조5000억원, 기업은행(600억원): a stock code may follow the name, the amount may
+# stand in brackets after it
+_LIST_GAP = re.compile(r"^(?:\(\d{6}\))?\s?(?:%s)?\s?\(?$" % longest_first(_TABLE["list_gap_words"]))
 # "…, 서귀포시 …에 1014억원", "▶청주시 … 35억원": the organisation opens a list item
 _ITEM_MARK = r"[,，;%s]" % re.escape("".join(_TABLE["list_bullets"]))
 _ITEM_START = re.compile(_ITEM_MARK + r"\s?$")
