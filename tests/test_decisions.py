@@ -131,6 +131,10 @@ OWNER = [
     ("연구개발(R&D) 예산은 내년 26조 5천억 원 규모로 편성됐다.", "26조 5천억 원", "정부", "a budget no body is named for"),
     ("광주시는 예산을 늘렸다. 복지 예산은 300억원으로 편성됐다.", "300억원", "광주광역시", "acted in an earlier sentence"),
     ("새 공장에 300억원이 투입된다.", "300억원", None, "no organisation"),
+    # a body acting after the amount acts on it only in the same clause (not after 줄었고, in the next one)
+    ("SK텔레콤의 설비투자는 지난해 2조7420억 원으로 줄었고, 같은 기간 KT는 3조2000억 원으로 줄었다.", "2조7420억 원",
+     "SK텔레콤", "owns the sentence's opening noun"),
+    ("올해 설비투자에 2조7420억 원을 쓰는 KT는 5G망을 넓힌다.", "2조7420억 원", "KT", "acts later in the sentence"),
     # a listed body names its amount also with its stock code between, or with the amount in brackets
     ("펀드는 기업은행(600억원), 신한은행(400억원)의 출자금으로 조성된다.", "400억원", "신한은행", "names the amount's list item"),
     ("이밖에 한국가스공사(036460) 1조5000억원, 지역난방공사 5000억원을 투자한다.", "1조5000억원", "한국가스공사",

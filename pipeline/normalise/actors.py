@@ -36,6 +36,11 @@ _OWNS_TOPIC = re.compile(r"(?:%s)\s(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:%s)\s" % (
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
 # 한국가스공사(036460) 1조5000억원, 기업은행(600억원): a stock code may follow the name, the amount may
 # stand in brackets after it
+# …2930억 원 줄었고, 같은 기간 KT는 …; …감액됐다고 새만금개발청이 밝혔다: a body acting after the amount
+# in the next clause, or only reporting, does not act on it
+_CLAUSE_END = re.compile(longest_first(_TABLE["grammar"]["clause_endings"]))
+_REPORTS = re.compile(r"(?:%s)\s(?:\d{1,2}일\s)?(?:%s)" % (
+    longest_first(_TABLE["subject_particles"]), longest_first(_TABLE["reporting_verbs"])))
 _LIST_GAP = re.compile(r"^(?:\(\d{6}\))?\s?(?:%s)?\s?\(?$" % longest_first(_TABLE["list_gap_words"]))
 # "…, 서귀포시 …에 1014억원", "▶청주시 … 35억원": the organisation opens a list item
 _ITEM_MARK = r"[,，;%s]" % re.escape("".join(_TABLE["list_bullets"]))
@@ -191,7 +196,8 @@ class ActorTracker:
                 if anaphor is not None:
                     return Choice(org, "referred back to", anaphor.group())
                 return Choice.of(org, rule, text)
-        acting = [o for o in orgs if acts(text, o, sentence.start)]
+        acting = [o for o in orgs if acts(text, o, sentence.start) and not _REPORTS.match(text, o.end)
+                  and not (o.start >= amount.end and _CLAUSE_END.search(text, amount.end, o.start))]
         if acting:
             return Choice.of(acting[0], "acts later in the sentence", text)
         owners = [o for o in before if o.start == sentence.start and _POSSESSIVE.match(text, o.end)]
