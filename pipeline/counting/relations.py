@@ -4,8 +4,9 @@ data/nlp/totals.json; each record is looked up at its own place in its sentence 
 amount texts there is the n-th such record).
 
 A part is named by a partitive after its whole (106조 원 중 43조 원; 이 중 …), a fraction of it (21조 원의
-절반에 가까운 10조 원), a list closed by its whole (국비 6억원, 도비 50억원 등 총 56억원) or a whole in
-brackets (31억원(총사업비 1,043억원)); a headline line repeats body money (restates it) or names a part of
+절반에 가까운 10조 원), a list closed by its whole (국비 6억원, 도비 50억원 등 총 56억원) or opened by it
+(총 사업비 430억원은 기금 120억원, 도비 114억원, 군비 196억원으로) or a whole in brackets (31억원(총사업비
+1,043억원)); a headline line repeats body money (restates it) or names a part of
 a whole the body gives (LG 106조 투자… R&D 48조)."""
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ def relations(records: list[InitiativeRecord]) -> Relations:
                 continue
         before = [w for w in wholes if (w.amount_start, w.record_id) < (record.amount_start, record.record_id)]
         whole = (_whole_in_sentence(record, wholes, spans) or _whole_of_fraction(record, wholes, spans)
-                 or _whole_closing_list(record, wholes, spans) or _whole_before(record, before, spans))
+                 or _whole_closing_list(record, wholes, spans) or _whole_opening_list(record, wholes, spans)
+                 or _whole_before(record, before, spans))
         if whole is None and record.record_id in headlines:
             whole = _whole_in_headline(record, body, spans)
         if whole is not None and whole.record_id != record.record_id:
@@ -78,11 +80,20 @@ def _spans(records: list[InitiativeRecord]) -> dict[str, tuple[int, int]]:
         seen[record.sentence, record.amount_text] += 1
         start = -1
         for _ in range(n + 1):
-            start = record.sentence.find(record.amount_text, start + 1)
+            start = _find_amount(record.sentence, record.amount_text, start + 1)
             if start < 0:
                 break
         spans[record.record_id] = (start, start + len(record.amount_text)) if start >= 0 else (-1, -1)
     return spans
+
+
+def _find_amount(sentence: str, amount_text: str, start: int) -> int:
+    """Where amount_text stands in sentence from start on as an amount of its own, not the tail of a
+    longer number (400억원 in 1400억원); -1 when nowhere."""
+    at = sentence.find(amount_text, start)
+    while at > 0 and (sentence[at - 1].isdigit() or sentence[at - 1] in ",."):
+        at = sentence.find(amount_text, at + 1)
+    return at
 
 
 def _is_comparison(sentence: str, start: int, end: int) -> bool:
@@ -193,6 +204,34 @@ def _whole_closing_list(part: InitiativeRecord, records: list[InitiativeRecord],
             return None
         items.append((m_start, m_end, value))
     return None
+
+
+def _whole_opening_list(part: InitiativeRecord, records: list[InitiativeRecord], spans: dict) -> InitiativeRecord | None:
+    """An item of a list its whole opens as topic or subject: 총 사업비 430억원은 국민체육진흥기금 120억원, 도비
+    114억5천만원, 군비 195억5천만원으로 확보했다. The list has two items or more, each after a list
+    separator, and they add up to no more than the whole."""
+    start, end = spans[part.record_id]
+    if start < 0:
+        return None
+    sentence = part.sentence
+    mentions = _amounts_in(sentence)
+    items = [(start, end, part.amount_krw)]
+    before = [m for m in mentions if m[1] <= start]
+    while before and _separated(sentence[before[-1][1]:items[0][0]]):
+        items.insert(0, before.pop())
+    for m_start, m_end, value in (m for m in mentions if m[0] >= end):
+        if not _separated(sentence[items[-1][1]:m_start]):
+            break
+        items.append((m_start, m_end, value))
+    if not before or len(items) < 2 or any(v is None for *_, v in items):
+        return None
+    w_start, w_end, value = before[-1]
+    opens = sentence[w_end:items[0][0]].lstrip()
+    if not any(opens.startswith(particle + " ") for particle in _cues()["whole_topic_particles"]) or "," in opens:
+        return None
+    if value is None or sum(v for *_, v in items) > value:
+        return None
+    return _record_of_mention(part, records, spans, w_start, w_end, value)
 
 
 def _only_list_words(closing: str) -> bool:
