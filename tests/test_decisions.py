@@ -110,6 +110,11 @@ COMMITMENT = [
     ("이들은 월 40만∼50만원을 받고 일하게 된다.", "40만∼50만원", False),
     ("시는 참여 농가에 매월 20만원을 지원한다.", "20만원", False),
     ("시는 지난 3월 40억원을 투입했다.", "40억원", True),
+    # a rate per unit, also spaced or with an aside between unit and 당
+    ("군은 논·밭 구분없이 ㎡ 당 100원 기준으로 농자재 구입비를 지원한다.", "100원", False),
+    ("내년에 57억원의 예산을 배정, ㏊(3천평)당 52만4천원을 보조해준다.", "52만4천원", False),
+    ("내년에 57억원의 예산을 배정, ㏊(3천평)당 52만4천원을 보조해준다.", "57억원", True),
+    ("더불어민주당 30억원 증액안이 통과됐다. 군은 올해 30억원을 투입한다.", "30억원", True),
     # a request verb closed by a connective ending belongs to the clause before; the amount's own noun decides
     ("구는 사업 예산을 편성했다. 방범 CCTV 사업이 세 동에서 요구돼 7,000만원의 사업비가 편성된다.", "7,000만원", True),
     ("구는 사업 예산을 편성했다. 세 동이 요구한 7,000만원의 사업비는 다음 해로 미뤄졌다.", "7,000만원", False),

@@ -40,6 +40,9 @@ _RANGE = re.compile(r"(?:%s)(?:%s|[,.…)]|$)" % (longest_first(_TABLE["range_af
 _RANGE_MAX_DIGITS = 2  # 3조5000억원대 is a bracket, 1조 574억 원대 the figure itself
 # 월 40만∼50만원을 받고: a monthly rate (not 3월 40억원: a month is written with its number)
 _RATE = re.compile(r"(?:^|[\s(])(?:%s)\s?$" % longest_first(_TABLE["rate_before"]))
+# ㎡ 당 100원, ㏊(3천평)당 52만4천원: a rate per unit, also spaced or with an aside between
+_PER_UNIT = re.compile(r"(?:%s)\s?(?:\([^()]{0,12}\))?\s?당\s?$" % longest_first(_TABLE["per_units"]))
+_PER_UNIT_REACH = 20
 _RECEIVE = re.compile(longest_first(_TABLE["receive"]))
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _WINDOW = 40
@@ -112,8 +115,8 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
 
 
 def is_bracket_or_rate(sentence: str, start: int, end: int, value: float) -> bool:
-    """Is the amount at sentence[start:end] a bracket (2000억 원대) or a monthly rate (월 40만원), no money?"""
-    if _RATE.search(sentence, max(0, start - 5), start):
+    """Is the amount at sentence[start:end] a bracket (2000억 원대) or a rate (월 40만원, ㎡ 당 100원), no money?"""
+    if _RATE.search(sentence, max(0, start - 5), start) or _PER_UNIT.search(sentence, max(0, start - _PER_UNIT_REACH), start):
         return True
     digits = str(int(value)).rstrip("0")
     return len(digits) <= _RANGE_MAX_DIGITS and bool(_RANGE.match(sentence, end))
