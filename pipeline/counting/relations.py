@@ -188,11 +188,7 @@ def _whole_closing_list(part: InitiativeRecord, records: list[InitiativeRecord],
         return None
     sentence = part.sentence
     mentions = _amounts_in(sentence)
-    items = [(start, end, part.amount_krw)]
-    for m_start, m_end, value in reversed([m for m in mentions if m[1] <= start]):  # the items before it
-        if not _separated(sentence[m_end:items[0][0]]):
-            break
-        items.insert(0, (m_start, m_end, value))
+    items, _ = _items_up_to(sentence, mentions, start, end, part.amount_krw)
     for m_start, m_end, value in (m for m in mentions if m[0] >= end):
         gap = sentence[items[-1][1]:m_start]
         closing = gap.strip().rstrip(" (")
@@ -215,10 +211,7 @@ def _whole_opening_list(part: InitiativeRecord, records: list[InitiativeRecord],
         return None
     sentence = part.sentence
     mentions = _amounts_in(sentence)
-    items = [(start, end, part.amount_krw)]
-    before = [m for m in mentions if m[1] <= start]
-    while before and _separated(sentence[before[-1][1]:items[0][0]]):
-        items.insert(0, before.pop())
+    items, before = _items_up_to(sentence, mentions, start, end, part.amount_krw)
     for m_start, m_end, value in (m for m in mentions if m[0] >= end):
         if not _separated(sentence[items[-1][1]:m_start]):
             break
@@ -232,6 +225,16 @@ def _whole_opening_list(part: InitiativeRecord, records: list[InitiativeRecord],
     if value is None or sum(v for *_, v in items) > value:
         return None
     return _record_of_mention(part, records, spans, w_start, w_end, value)
+
+
+def _items_up_to(sentence: str, mentions: tuple, start: int, end: int, value: int | None) -> tuple[list, list]:
+    """The items of a list from its first one to the amount at sentence[start:end] (each item after the first
+    follows a list separator), and the amounts of the sentence before the first item."""
+    items = [(start, end, value)]
+    before = [m for m in mentions if m[1] <= start]
+    while before and _separated(sentence[before[-1][1]:items[0][0]]):
+        items.insert(0, before.pop())
+    return items, before
 
 
 def _only_list_words(closing: str) -> bool:
