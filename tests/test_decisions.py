@@ -295,6 +295,11 @@ YEAR += [
      "the year after the one its sentence compares it with", "지난해"),
     ("군은 올해보다 68억원 증가한 3385억원 규모의 예산안을 편성했다.", "3385억원", (2025, None, None),
      "the year after the one its sentence compares it with", "올해"),
+    # the compared year may head a noun phrase that holds the compared figure in an aside
+    ("대전시는 올해 예산(1조1131억원)보다 19.5% 늘어난 1조3299억원을 편성했다.", "1조3299억원", (2025, None, None),
+     "the year after the one its sentence compares it with", "올해"),
+    ("대전시는 올해 예산(1조1131억원)보다 19.5% 늘어난 1조3299억원을 편성했다.", "1조1131억원", (2024, None, None),
+     "written right before the amount", "올해"),
     ("군은 내년도 예산안을 짰다. 예산안은 지난해 대비 611억 증가한 3조1330억원이다.", "3조1330억원", (2025, None, None),
      "the year the text is about, from an earlier sentence", "내년도"),
     # the compared figure's year may head the noun phrase naming it

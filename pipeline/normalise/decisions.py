@@ -190,7 +190,8 @@ class Period(Step):
                 predicate = ""
             else:
                 predicate = text[c.amount.end : c.sentence.end]
-            after_comparison = year_after_comparison(c.sentence.years, c.amount)
+            compared = [y for y in c.sentence.years if y.comparison or (y.year is not None and y.year in reading.compared_years)]
+            after_comparison = year_after_comparison(compared, c.amount)
             choice = choice or completion or reading.year_from_context(c.actor, predicate, part_of, after_comparison)
         # 추경예산안은 총 1조 6080억 원 규모로: this fiscal year's own budget, in a sentence that dates
         # nothing else (not 올해 추경 때 200억 원을 확보하면 620억 원이 …)

@@ -30,7 +30,8 @@ _CHANGE_TO = re.compile(r"\s?(?:%s)(?![가-힣])" % longest_first(load_table("ye
 _OPENS_ASIDE = re.compile(r"\s?\(\s?")
 # 올해 1회 추가경정예산 6,445억 원보다: a compared figure's year may head the noun phrase that names it
 # (a few words, none closed by a particle)
-_NOUN_PHRASE_GAP = re.compile(r"\s?(?:[^\s,.()]*[^\s,.()%s]\s){0,3}" % "".join(load_table("funding")["grammar"]["case_endings"]))
+_NOUN_PHRASE_GAP = re.compile(r"\s?(?:[^\s,.()]*[^\s,.()%s]\s){0,3}(?:[^\s,.()]+\(\s?)?" % "".join(
+    load_table("funding")["grammar"]["case_endings"]))  # … or holds it in an aside: 올해 예산(1조1131억원)보다
 # Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
 _CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "는데", "은데"})
 # How a year was found, best first: one a duplicate's year may replace only with a better one.
@@ -112,10 +113,11 @@ def assign_years(doc: Doc, sentence_start: int, sentence_end: int, amounts: list
     return result
 
 
-def year_after_comparison(years: list[Year], amount: Amount) -> YearChoice | None:
-    """지난해 대비 182억 원이 늘어난 1108억 원: money set against a year, with no year of its own and none
+def year_after_comparison(compared: list[Year], amount: Amount) -> YearChoice | None:
+    """지난해 대비 182억 원이 늘어난 1108억 원, 올해 예산(1조1131억원)보다 늘어난 1조3299억원: money set
+    against a year (`compared`: the years of the sentence's comparisons), with no year of its own and none
     the text is about, is the next year's (a comparison is made with the year before the figure's)."""
-    compared = [y for y in years if y.comparison and y.end <= amount.start]
+    compared = [y for y in compared if y.end <= amount.start]
     if not compared:
         return None
     year = compared[-1]
