@@ -458,3 +458,16 @@ SHARES = [
 def test_an_amount_given_to_each_item_is_a_record_per_item(text, expected):
     records = krnews.extract(text, published="2024-03-12").records
     assert [(r.org, r.initiative) for r in records] == expected
+
+
+@pytest.mark.parametrize("text, kept", [
+    # money in another currency restated in won is one record, in won
+    ("삼성은 70억달러(약 7조5000억원)를 투자한다.", ["7조5000억원"]),
+    ("대우건설은 총 27억 5000만 달러(한화 약 3조 1000억원) 규모의 공사를 수주했다.", ["3조 1000억원"]),
+    ("풍산은 소전 2천5백만달러어치(3백40억원상당)를 수주했다.", ["3백40억원"]),
+    ("대우조선해양의 올해 선박 수주는 4억 달러 우리 돈 4,300여억 원이다.", ["4,300여억 원"]),
+    # two bodies' money, one in each currency, is two records
+    ("삼성은 70억달러를 투자하고 LG는 5000억원을 투자한다.", ["70억달러", "5000억원"]),
+])
+def test_money_restated_in_won_is_one_record(text, kept):
+    assert [r.amount_text for r in records(text)] == kept

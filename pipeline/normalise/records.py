@@ -29,8 +29,11 @@ _ORG_JOIN = re.compile(r"\s?(?:%s)\s?" % longest_first(sorted({join.strip() for 
 _BULLETS = re.escape("".join(load_table("funding")["list_bullets"]))
 _LIST_JOIN = re.compile(r"\s?(?:,|과|와|및)\s?(?:[^\s,.()]{1,12}\s){0,6}|\)?\s?[%s]\s?(?:[^\s,.()]{1,12}\s){0,6}(?:[^\s,.()]{1,12}\()?"
                         % _BULLETS)
-# 70억달러(약 7조5000억원): the won figure in the aside is the same money.
-_WON_ASIDE = re.compile(r"^\s?\((?:약|총)?\s?$")
+# 70억달러(약 7조5000억원), 2천5백만달러어치(3백40억원상당), 4억 달러 우리 돈 4,300여억 원: the won figure
+# is the same money
+_RESTATED = load_table("funding")["won_restatement"]
+_WON_ASIDE = re.compile(r"^(?:%s)?\s?(?:\((?:\s?(?:%s))*|\s(?:%s)(?:\s?약)?)\s?$" % (
+    longest_first(_RESTATED["worth"]), longest_first(_RESTATED["in_aside"]), longest_first(_RESTATED["spoken"])))
 
 
 class Reading:
