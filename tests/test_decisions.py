@@ -98,6 +98,10 @@ COMMITMENT = [
     # bulleted items without commas are one list: the words before it and its predicate speak for each
     ("추경예산에 반영된 주요사업으로 △센터 건립 4억 원 △유지보수 사업 10억 원 △교육관 신축 7억 원이다.", "10억 원", True),
     ("주요 세입은 △지방세 10억 원 △세외수입 44억 원 등이다.", "44억 원", False),
+    # orders won so far (수주 실적) and an order target are no contract; an order is
+    ("대우조선해양은 올들어 총 32척, 53억7000만 달러(약 5조9400억원) 상당의 수주 실적을 올렸다.", "5조9400억원", False),
+    ("이는 연간 목표 수주액인 45억7000만 달러의 56.2%에 해당한다.", "45억7000만 달러", False),
+    ("대우조선해양은 선주로부터 4천억 원에 LNG 운반선 2척을 수주했다.", "4천억 원", True),
     # a cue word inside a longer one of the other kind is part of it: 연금 in 출연금, 보증 in 보증금
     ("기보는 국민은행의 특별출연금 90억원으로 협약보증을 지원한다.", "90억원", True),
     ("공단은 올해 국민연금 90억원을 더 지급했다.", "90억원", False),
