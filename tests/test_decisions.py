@@ -61,7 +61,8 @@ COMMITMENT = [
     # a difference said after a list word or 각각, and a mark passed, are no money committed
     ("기계연구원 48억, 원자력연구소 45억 원 등이 줄었다.", "45억 원", False),
     ("두 기관 예산은 각각 836억 원, 593억 원으로 76억 원, 66억 원이 각각 늘었다.", "66억 원", False),
-    # … and so is each amount of a list that ends in a difference
+    # … and so is each amount of a list that ends in a difference, also when its items carry asides
+    ("전년대비 ▲배전계획사업에서 619억원(증가율 13.80%) ▲배전보강사업에서 790억원(9.95%)이 각각 늘어났다.", "619억원", False),
     ("기계연구원 48억, 원자력연구소 45억 원 등이 줄었다.", "48억", False),
     ("두 기관 예산은 836억 원, 593억 원으로 각각 76억 원, 66억 원이 늘었다.", "76억 원", False),
     ("두 기관 예산은 836억 원, 593억 원으로 각각 76억 원, 66억 원이 늘었다.", "836억 원", True),
