@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from krnews.models import Document
+from krnews.nlp.tables import load_table
 
 # "입력 2024-03-12 10:05", "기사입력 2024.03.12", "최종수정 : 2020-01-08", "등록 2019/12/22"
 _STATED = re.compile(
@@ -39,9 +40,14 @@ def stated_date(text: str) -> dt.date | None:
         return None
 
 
-# "2022년도 예산안" beside "내년도": an undated budget story is written the year before its budget year.
+# "2022년도 예산안" beside "내년도": an undated budget story is written the year before its budget year;
+# so is one whose sentence gives its money both years (2006년도 … 2021억 원의 내년도 예산(안)). A budget
+# year the figure is compared with (2005년도 예산 2019억 원보다) is not the coming one.
 _BUDGET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})년도?\s?(?:정부\s?)?(?:본?예산안?|예산\s?편성)")
+_FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})년도?")
 _NEXT_YEAR = re.compile(r"(?<![가-힣])내년도?")
+_SENTENCE = re.compile(r"[^.?!\n]+")
+_COMPARED_AFTER = re.compile(r"[^.?!\n]{0,30}?(?:%s)" % "|".join(map(re.escape, load_table("years")["comparison_after"])))
 
 
 def budget_year_reference(text: str) -> dt.date | None:
@@ -49,7 +55,9 @@ def budget_year_reference(text: str) -> dt.date | None:
     (YYYY년도 예산안) and calls it 내년; None otherwise. Used only to resolve relative years."""
     if not _NEXT_YEAR.search(text):
         return None
-    years = {int(y) for y in _BUDGET_YEAR.findall(text)}
+    years = {int(m[1]) for m in _BUDGET_YEAR.finditer(text) if not _COMPARED_AFTER.match(text, m.end())}
+    years |= {int(m[1]) for sentence in _SENTENCE.finditer(text) if _NEXT_YEAR.search(sentence.group())
+              for m in _FULL_YEAR.finditer(sentence.group()) if not _COMPARED_AFTER.match(sentence.group(), m.end())}
     return dt.date(max(years) - 1, 1, 1) if len(years) == 1 else None
 
 

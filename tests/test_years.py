@@ -98,3 +98,21 @@ def test_words_after_a_year_say_what_it_dates():
     assert found["올해"].event and not found["올해"].completion
     assert found["전년"].comparison
     assert not found["이듬해"].event  # 착공비 is a cost, not the start of works
+
+
+@pytest.mark.parametrize("text, reference", [
+    # an undated budget story is written the year before the budget year it calls 내년
+    ("시의 2022년도 예산안이 나왔다. 내년도 살림은 늘어난다.", 2021),
+    ("금산군은 2006년도 일반회계 1819억 원 등 총 2021억 원의 내년도 예산(안)을 편성했다.", 2005),
+    # … not before the year of a budget the figure is compared with
+    ("금산군은 내년도 예산을 편성했다. 이는 2005년도 예산 2019억 원보다 0.06% 많다.", None),
+    ("금산군은 2006년도 예산 2021억 원의 내년도 예산안을 냈다. 이는 2005년도 예산 2019억 원보다 많다.", 2005),
+    # two different budget years, or no 내년: no reference
+    ("시의 2022년도 예산안과 2023년도 예산안이 나왔다. 내년 예산은 늘어난다.", None),
+    ("시의 2022년도 예산안이 나왔다.", None),
+])
+def test_an_undated_budget_story_dates_its_next_year(text, reference):
+    from krnews.dates import budget_year_reference
+
+    found = budget_year_reference(text)
+    assert (found.year if found else None) == reference
