@@ -117,10 +117,10 @@ def year_after_comparison(compared: list[Year], amount: Amount) -> YearChoice | 
     """지난해 대비 182억 원이 늘어난 1108억 원, 올해 예산(1조1131억원)보다 늘어난 1조3299억원: money set
     against a year (`compared`: the years of the sentence's comparisons), with no year of its own and none
     the text is about, is the next year's (a comparison is made with the year before the figure's)."""
-    compared = [y for y in compared if y.end <= amount.start]
+    before = [y for y in compared if y.end <= amount.start]
     if not compared:
         return None
-    year = compared[-1]
+    year = before[-1] if before else compared[0]  # 836억 원으로 지난해 대비 늘었다: also said after it
     following = replace(year, comparison=False, year=None if year.year is None else year.year + 1,
                         relative=None if year.relative is None else year.relative + 1)
     return YearChoice(following, "after_comparison")
