@@ -301,7 +301,7 @@ YEAR += [
     ("군은 올해보다 68억원 증가한 3385억원 규모의 예산안을 편성했다.", "3385억원", (2025, None, None),
      "the year after the one its sentence compares it with", "올해"),
     # … also when the comparison is said after the figure
-    ("한빛연구원은 836억 원으로 지난해 대비 76억 원이 늘었다.", "836억 원", (2024, None, None),
+    ("한빛연구원은 예산 836억 원으로 지난해 대비 76억 원이 늘었다.", "836억 원", (2024, None, None),
      "the year after the one its sentence compares it with", "지난해"),
     # the compared year may head a noun phrase that holds the compared figure in an aside
     ("대전시는 올해 예산(1조1131억원)보다 19.5% 늘어난 1조3299억원을 편성했다.", "1조3299억원", (2025, None, None),
