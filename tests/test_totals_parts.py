@@ -80,6 +80,23 @@ CASES = [
     ("one amount after a topic is no list", None, [
         ("가람시 예산 300억원은 복지에 200억원을 쓴다.", [("300억원", 300 * EOK), ("200억원", 200 * EOK)]),
     ], {}, {}),
+    # --- amounts told after their whole that add up to it exactly
+    ("three facilities named with their whole, then each with its cost", None, [
+        ("가람시는 430억원을 들여 체육센터·체육관·수영장을 건립한다.", [("430억원", 430 * EOK)]),
+        ("체육센터(180억원)는 시내에 건립된다.", [("180억원", 180 * EOK)]),
+        ("체육관(100억원)은 산단에 지어진다.", [("100억원", 100 * EOK)]),
+        ("수영장(150억원)은 혁신도시에 들어선다.", [("150억원", 150 * EOK)]),
+    ], {"180억원": "430억원", "100억원": "430억원", "150억원": "430억원"}, {}),
+    ("amounts after a round whole that add up to it may be other money", None, [
+        ("가람시는 올해 400억원을 투입한다.", [("400억원", 400 * EOK)]),
+        ("또 도로에 300억원을 쓴다.", [("300억원", 300 * EOK)]),
+        ("하천에도 100억원을 쓴다.", [("100억원", 100 * EOK)]),
+    ], {}, {}),
+    ("amounts after a whole that do not add up to it", None, [
+        ("가람시는 430억원을 들여 체육센터·체육관을 건립한다.", [("430억원", 430 * EOK)]),
+        ("체육센터(180억원)는 시내에 건립된다.", [("180억원", 180 * EOK)]),
+        ("체육관(100억원)은 산단에 지어진다.", [("100억원", 100 * EOK)]),
+    ], {}, {}),
     # --- 이중 opening a clause after a comma
     ("이중 after a comma", None, [
         ("가람시 도서관의 총사업비는 90억 원으로, 이중 국비는 45억 원이다.", [("90억 원", 90 * EOK), ("45억 원", 45 * EOK)]),

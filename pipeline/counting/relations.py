@@ -6,8 +6,9 @@ amount texts there is the n-th such record).
 A part is named by a partitive after its whole (106조 원 중 43조 원; 이 중 …), a fraction of it (21조 원의
 절반에 가까운 10조 원), a list closed by its whole (국비 6억원, 도비 50억원 등 총 56억원) or opened by it
 (총 사업비 430억원은 기금 120억원, 도비 114억원, 군비 196억원으로) or a whole in brackets (31억원(총사업비
-1,043억원)); a headline line repeats body money (restates it) or names a part of
-a whole the body gives (LG 106조 투자… R&D 48조)."""
+1,043억원)), or is told in the sentences after its whole, the parts adding up to it exactly (430억원 …
+180억원 … 100억원 … 150억원); a headline line repeats body money (restates it) or names a part of a
+whole the body gives (LG 106조 투자… R&D 48조)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -58,6 +59,8 @@ def relations(records: list[InitiativeRecord]) -> Relations:
             whole = _whole_in_headline(record, body, spans)
         if whole is not None and whole.record_id != record.record_id:
             found.part_of[record.record_id] = whole.record_id
+    for part, whole in _parts_adding_up(body, found).items():
+        found.part_of[part] = whole
     for record in wholes:  # a whole named again to introduce its parts ("106조 원 중") restates the earlier one
         start, end = spans[record.record_id]
         if record.record_id in found.restates:
@@ -68,6 +71,38 @@ def relations(records: list[InitiativeRecord]) -> Relations:
             if earlier is not None:
                 found.restates[record.record_id] = earlier.record_id
     return found
+
+
+_FEWEST_PARTS = 2
+_FEWEST_DIGITS = 2  # significant digits of a whole whose exact sum is no coincidence (430억, not 400억)
+
+
+def _parts_adding_up(records: list[InitiativeRecord], found: Relations) -> dict[str, str]:
+    """Amounts told one after another, in sentences after a larger one of the same organisation, that add
+    up to it exactly (430억원을 들여 A·B·C를 건립한다 … A(180억원)는 … B(100억원)은 … C(150억원)는 …): its
+    parts. An exact sum of two or more figures is no coincidence when the whole is no round figure of
+    one digit (40억원 = 12억원 + 28억원 may well be one); none of the parts is already a part or a
+    restatement."""
+    taken = set(found.part_of) | set(found.restates) | found.comparisons
+    free = [r for r in records if r.record_id not in taken and r.amount_krw is not None]
+    parts: dict[str, str] = {}
+    for i, whole in enumerate(free):
+        if len(str(whole.amount_krw).rstrip("0")) < _FEWEST_DIGITS:
+            continue
+        for start in range(i + 1, len(free)):
+            run, total = [], 0
+            for record in free[start:]:
+                if (record.record_id in parts or record.sentence == whole.sentence or not _may_be_same_org(record, whole)
+                        or record.amount_krw >= whole.amount_krw):
+                    break
+                run.append(record)
+                total += record.amount_krw
+                if total >= whole.amount_krw:
+                    break
+            if total == whole.amount_krw and len(run) >= _FEWEST_PARTS:
+                parts.update({r.record_id: whole.record_id for r in run})
+                break
+    return parts
 
 
 def _spans(records: list[InitiativeRecord]) -> dict[str, tuple[int, int]]:
