@@ -221,10 +221,8 @@ def _whole_closing_list(part: InitiativeRecord, records: list[InitiativeRecord],
     start, end = spans[part.record_id]
     if start < 0:
         return None
-    sentence = part.sentence
-    mentions = _amounts_in(sentence)
-    items, _ = _items_up_to(sentence, mentions, start, end, part.amount_krw)
-    for m_start, m_end, value in (m for m in mentions if m[0] >= end):
+    sentence, items, _, after = _list_reading(part, start, end)
+    for m_start, m_end, value in after:
         gap = sentence[items[-1][1]:m_start]
         closing = gap.strip().rstrip(" (")
         if any(closing.endswith(words) for words in _cues()["list_closings"]) and _only_list_words(closing):
@@ -244,10 +242,8 @@ def _whole_opening_list(part: InitiativeRecord, records: list[InitiativeRecord],
     start, end = spans[part.record_id]
     if start < 0:
         return None
-    sentence = part.sentence
-    mentions = _amounts_in(sentence)
-    items, before = _items_up_to(sentence, mentions, start, end, part.amount_krw)
-    for m_start, m_end, value in (m for m in mentions if m[0] >= end):
+    sentence, items, before, after = _list_reading(part, start, end)
+    for m_start, m_end, value in after:
         if not _separated(sentence[items[-1][1]:m_start]):
             break
         items.append((m_start, m_end, value))
@@ -262,14 +258,17 @@ def _whole_opening_list(part: InitiativeRecord, records: list[InitiativeRecord],
     return _record_of_mention(part, records, spans, w_start, w_end, value)
 
 
-def _items_up_to(sentence: str, mentions: tuple, start: int, end: int, value: int | None) -> tuple[list, list]:
-    """The items of a list from its first one to the amount at sentence[start:end] (each item after the first
-    follows a list separator), and the amounts of the sentence before the first item."""
-    items = [(start, end, value)]
+def _list_reading(part: InitiativeRecord, start: int, end: int) -> tuple[str, list, list, list]:
+    """The part's sentence; the items of a list from its first one to the part (at sentence[start:end];
+    each item after the first follows a list separator); the amounts of the sentence before the first
+    item; and those after the part."""
+    sentence = part.sentence
+    mentions = _amounts_in(sentence)
+    items = [(start, end, part.amount_krw)]
     before = [m for m in mentions if m[1] <= start]
     while before and _separated(sentence[before[-1][1]:items[0][0]]):
         items.insert(0, before.pop())
-    return items, before
+    return sentence, items, before, [m for m in mentions if m[0] >= end]
 
 
 def _only_list_words(closing: str) -> bool:
