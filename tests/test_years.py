@@ -76,6 +76,9 @@ def test_not_years(sentence):
     ("2021년부터 향후 3년간 지원한다.", "2021년부터 향후 3년간", 2021, 2023),
     ("5년간 106조 원을 투자한다.", "5년간", 2024, 2028),
     ("94년부터 7개년 계획으로 짓는다.", "94년부터 7개년", 1994, 2000),
+    # a duration right after an end counts back from it
+    ("총 1조5천25억원을 2001년까지 7년동안 투자한다.", "2001년까지 7년동안", 1995, 2001),
+    ("시는 2036년까지 15년간 3조원을 투입한다.", "2036년까지 15년간", 2022, 2036),
 ])
 def test_durations_are_periods_from_their_stated_start_or_publication(sentence, span, start, end):
     [(text, year)] = years(sentence)
@@ -90,6 +93,11 @@ def test_an_end_that_closes_the_period_just_stated_is_that_period():
 
 def test_a_duration_without_any_start_is_not_a_period():
     assert years("5년간 투입한다.", None) == []
+
+
+def test_a_duration_after_an_end_with_words_between_is_not_counted_back():
+    found = years("2030년까지 짓고, 5년간 운영한다.")
+    assert [(t, y.year_start, y.year_end) for t, y in found] == [("2030년까지", None, 2030), ("5년간", 2024, 2028)]
 
 
 def test_words_after_a_year_say_what_it_dates():

@@ -43,11 +43,12 @@ _TWO_DIGITS = (
     rf"|\s?(?:{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$)|\s?(?:{longest_first(_TABLE['period_words'])})))"
 )
 _DURATION_LEADS = ("향후", "앞으로", "이후")
+_PAST_SPAN = "동안"
 # Characters a match can start with: the engine skips every other position at once.
 _FIRST = "".join(sorted({re.escape(w[0]) for w in [*RELATIVE, *_TABLE["after_previous_year"], *_DURATION_LEADS]} | set("0123456789'‘’`")))
 _PATTERN = re.compile(
     rf"(?=[{_FIRST}])(?:"
-    rf"(?:(?<![가-힣\d])(?P<since>(?:{_FULL}|{_TWO_DIGITS})\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:(?:{'|'.join(_DURATION_LEADS)})\s?)?(?<![\d,])(?<!\d\.)(?P<years>\d{{1,2}})\s?(?:년간|개년)"
+    rf"(?:(?<![가-힣\d])(?P<since>(?:{_FULL}|{_TWO_DIGITS})\s?년|{longest_first(RELATIVE)})\s?부터\s?)?(?:(?:{'|'.join(_DURATION_LEADS)})\s?)?(?<![\d,])(?<!\d\.)(?P<years>\d{{1,2}})\s?(?:년간|개년|년\s?동안)"
     rf"|(?<![\d,])(?<!\d\.)(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
     rf"|(?<![\d,])(?<!\d\.)(?P<year>{_FULL}|{_TWO_DIGITS})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|[‘'’`](?P<short>\d{{2}})\s?년"
@@ -168,6 +169,18 @@ def find_years(doc: Doc) -> list[Year]:
     previous = None
     for match in _PATTERN.finditer(text):
         meaning = _read(match, published, last_year)
+        if (meaning is not None and match.group("years") and match.group("since") is None and previous is not None
+                and _is_end(previous) and text[previous.end : meaning.start].strip() == ""):
+            # 2001년까지 7년동안, 2036년까지 15년간: the duration counts back from the end just stated
+            count = int(match.group("years"))
+            meaning = Year(previous.start, meaning.end, year_start=previous.year_end - count + 1, year_end=previous.year_end,
+                           relative=previous.relative)
+            found.pop()
+            previous = meaning
+            found.append(meaning)
+            continue
+        if meaning is not None and match.group("years") and _PAST_SPAN in match.group():
+            continue  # 10년 동안 일했다: how long something lasted, a year of money only after an end year
         if meaning is not None and match.group("years") and match.group("since") is None:
             meaning = _in_context(text, meaning, previous)
         elif meaning is not None:
