@@ -106,6 +106,8 @@ COMMITMENT = [
     # a cue word inside a longer one of the other kind is part of it: 연금 in 출연금, 보증 in 보증금
     ("기보는 국민은행의 특별출연금 90억원으로 협약보증을 지원한다.", "90억원", True),
     ("공단은 올해 국민연금 90억원을 더 지급했다.", "90억원", False),
+    ("가람시는 올해 특별출연금으로 추진하는 지역 상생 협력 프로그램과 청년 창업 체계의 세부 사업은 가 사업(140억원), "
+     "나 사업(37억원) 등이다.", "37억원", True),  # … also where the sentence's cue is read, far from the amount
     ("한빛전자는 임대 보증금 5억원을 냈다.", "5억원", False),
     # a round figure with 대 names a bracket (2000억 원대를 기록), unless a noun it sizes follows; a monthly rate
     ("금산군 살림규모가 2년 연속 2000억 원대를 기록하게 됐다.", "2000억 원", False),

@@ -40,6 +40,7 @@ _RANGE = re.compile(r"(?:%s)(?:%s|[,.…)]|$)" % (longest_first(_TABLE["range_af
 _RANGE_MAX_DIGITS = 2  # 3조5000억원대 is a bracket, 1조 574억 원대 the figure itself
 # 월 40만∼50만원을 받고: a monthly rate (not 3월 40억원: a month is written with its number)
 _RATE = re.compile(r"(?:^|[\s(])(?:%s)\s?$" % longest_first(_TABLE["rate_before"]))
+_RATE_REACH = 5  # characters before the amount: 매월 and a space, after a space or a bracket
 # ㎡ 당 100원, ㏊(3천평)당 52만4천원: a rate per unit, also spaced or with an aside between
 _PER_UNIT = re.compile(r"(?:%s)\s?(?:\([^()]{0,12}\))?\s?당\s?$" % longest_first(_TABLE["per_units"]))
 _PER_UNIT_REACH = 20
@@ -116,7 +117,8 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
 
 def is_bracket_or_rate(sentence: str, start: int, end: int, value: float) -> bool:
     """Is the amount at sentence[start:end] a bracket (2000억 원대) or a rate (월 40만원, ㎡ 당 100원), no money?"""
-    if _RATE.search(sentence, max(0, start - 5), start) or _PER_UNIT.search(sentence, max(0, start - _PER_UNIT_REACH), start):
+    if (_RATE.search(sentence, max(0, start - _RATE_REACH), start)
+            or _PER_UNIT.search(sentence, max(0, start - _PER_UNIT_REACH), start)):
         return True
     digits = str(int(value)).rstrip("0")
     return len(digits) <= _RANGE_MAX_DIGITS and bool(_RANGE.match(sentence, end))
@@ -173,9 +175,10 @@ def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None,
     sentence's cue, or the funding type the paragraph is about (`topic`), unless the sentence
     speaks of revenue, prices or the like."""
     rest = _masked(sentence[:start] + " " * (end - start) + sentence[end:])
-    if any(not _names_other_amount(rest, m.start(), amount_ends) for m in _NEGATIVE.finditer(rest)):
+    words = _cue_words(rest)
+    if any(not is_positive and not _names_other_amount(rest, m.start(), amount_ends) for m, is_positive in words):
         return MoneyRole(False)
-    positive = _POSITIVE.search(rest)
+    positive = min((m for m, is_positive in words if is_positive), key=lambda m: m.start(), default=None)
     if positive is not None:
         return MoneyRole(True, _TYPE_OF[positive.group()], _receives(rest), cue=positive.group(), cue_in_sentence=True)
     if topic is not None:
