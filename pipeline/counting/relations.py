@@ -123,12 +123,24 @@ def _spans(records: list[InitiativeRecord]) -> dict[str, tuple[int, int]]:
 
 
 def _find_amount(sentence: str, amount_text: str, start: int) -> int:
-    """Where amount_text stands in sentence from start on as an amount of its own, not the tail of a
-    longer number (400억원 in 1400억원); -1 when nowhere."""
+    """Where amount_text stands in sentence from start on as an amount of its own; -1 when nowhere."""
     at = sentence.find(amount_text, start)
-    while at > 0 and (sentence[at - 1].isdigit() or sentence[at - 1] in ",."):
+    while at > 0 and _is_number_tail(sentence, at):
         at = sentence.find(amount_text, at + 1)
     return at
+
+
+def _rfind_amount(sentence: str, amount_text: str, end: int) -> int:
+    """Where amount_text last stands as an amount of its own in sentence[:end]; -1 when nowhere."""
+    at = sentence.rfind(amount_text, 0, end)
+    while at > 0 and _is_number_tail(sentence, at):
+        at = sentence.rfind(amount_text, 0, at + len(amount_text) - 1)
+    return at
+
+
+def _is_number_tail(sentence: str, at: int) -> bool:
+    """Does the amount text at sentence[at:] end a longer number (400억원 in 1400억원, 1,400억원)?"""
+    return sentence[at - 1].isdigit() or sentence[at - 1] in ",."
 
 
 def _is_comparison(sentence: str, start: int, end: int) -> bool:
@@ -155,7 +167,7 @@ def _whole_in_sentence(part: InitiativeRecord, records: list[InitiativeRecord], 
             continue
         w_start, w_end = spans[whole.record_id] if whole.sentence == sentence else (-1, -1)
         if w_start < 0:  # the whole's record is in another sentence: its amount named here again
-            w_start = sentence.rfind(whole.amount_text, 0, start)
+            w_start = _rfind_amount(sentence, whole.amount_text, start)
             w_end = w_start + len(whole.amount_text)
         if 0 <= w_start and w_end <= start and any(sentence[w_end:start].lstrip().startswith(cue)
                                                    for cue in _cues()["part_after_whole"]):
