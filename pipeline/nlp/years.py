@@ -169,19 +169,15 @@ def find_years(doc: Doc) -> list[Year]:
     previous = None
     for match in _PATTERN.finditer(text):
         meaning = _read(match, published, last_year)
-        if (meaning is not None and match.group("years") and match.group("since") is None and previous is not None
-                and _is_end(previous) and text[previous.end : meaning.start].strip() == ""):
+        duration = meaning is not None and bool(match.group("years")) and match.group("since") is None
+        if duration and previous is not None and _is_end(previous) and text[previous.end : meaning.start].strip() == "":
             # 2001년까지 7년동안, 2036년까지 15년간: the duration counts back from the end just stated
-            count = int(match.group("years"))
-            meaning = Year(previous.start, meaning.end, year_start=previous.year_end - count + 1, year_end=previous.year_end,
-                           relative=previous.relative)
+            meaning = Year(previous.start, meaning.end, year_start=previous.year_end - int(match.group("years")) + 1,
+                           year_end=previous.year_end, relative=previous.relative)
             found.pop()
-            previous = meaning
-            found.append(meaning)
-            continue
-        if meaning is not None and match.group("years") and _PAST_SPAN in match.group():
+        elif meaning is not None and match.group("years") and _PAST_SPAN in match.group():
             continue  # 10년 동안 일했다: how long something lasted, a year of money only after an end year
-        if meaning is not None and match.group("years") and match.group("since") is None:
+        elif duration:
             meaning = _in_context(text, meaning, previous)
         elif meaning is not None:
             meaning = _in_context(text, meaning, None)

@@ -7,8 +7,8 @@ headline's "음성군, …"), else the nearest subject (LG가: a subject after t
 embedded clause, 국회가 의결한 …), or the organisation it refers back to (시는, 군이, 부는; 정부 names
 the government itself); any topic or subject of the sentence; the organisation carried over from
 earlier sentences; any organisation the sentence names; the first organisation that acts anywhere in
-the document; the body the article has its facts from (함평군에 따르면). Names found only by a suffix rule (…센터) may be facilities, so they act only as topics
-or subjects, never as list heads.
+the document; the body the article has its facts from (함평군에 따르면). Names found only by a suffix
+rule (…센터) may be facilities, so they act only as topics or subjects, never as list heads.
 """
 from __future__ import annotations
 
@@ -34,13 +34,13 @@ _POSSESSIVE = re.compile(r"(?:%s)\s" % longest_first(_TABLE["grammar"]["possessi
 _OWNS_TOPIC = re.compile(r"(?:%s)\s(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:%s)\s" % (
     longest_first(_TABLE["grammar"]["possessive"]), longest_first(t for t in _TABLE["topic_particles"] if t != "도")))
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
-# 한국가스공사(036460) 1조5000억원, 기업은행(600억원): a stock code may follow the name, the amount may
-# stand in brackets after it
 # …2930억 원 줄었고, 같은 기간 KT는 …; …감액됐다고 새만금개발청이 밝혔다: a body acting after the amount
 # in the next clause, or only reporting, does not act on it
 _CLAUSE_END = re.compile(longest_first(_TABLE["grammar"]["clause_endings"]))
 _REPORTS = re.compile(r"(?:%s)\s(?:\d{1,2}일\s)?(?:%s)" % (
     longest_first(_TABLE["subject_particles"]), longest_first(_TABLE["reporting_verbs"])))
+# 한국가스공사(036460) 1조5000억원, 기업은행(600억원): a stock code may follow the name, the amount may
+# stand in brackets after it
 _LIST_GAP = re.compile(r"^(?:\(\d{6}\))?\s?(?:%s)?\s?\(?$" % longest_first(_TABLE["list_gap_words"]))
 # "…, 서귀포시 …에 1014억원", "▶청주시 … 35억원": the organisation opens a list item
 _ITEM_MARK = r"[,，;%s]" % re.escape("".join(_TABLE["list_bullets"]))

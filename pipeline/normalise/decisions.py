@@ -98,18 +98,19 @@ class Step:
 
 class Commitment(Step):
     """Is someone deciding to put this money into something? Not a bracket (2000억 원대를 기록) nor a
-    monthly rate (월 40만원); else the nearest cue word of its clause
+    rate (월 40만원, ㎡ 당 100원); else the nearest cue word of its clause
     decides (투입 yes, 매출 no), else a cue elsewhere in the sentence, else the paragraph's kind; money
     of a sentence about requests (requests.py) is not, unless its own verb commits it."""
 
     name = "commitment"
 
     def decide(self, c: Candidate, reading: "Reading") -> bool:
-        text, start = reading.text, c.sentence.start
-        if is_bracket_or_rate(text[start : c.sentence.end], c.amount.start - start, c.amount.end - start, c.amount.value):
+        start = c.sentence.start
+        sentence = reading.text[start : c.sentence.end]
+        if is_bracket_or_rate(sentence, c.amount.start - start, c.amount.end - start, c.amount.value):
             return False
         others = tuple(o.end - start for o in c.sentence.amounts if o is not c.amount)
-        c.role = classify(text[start : c.sentence.end], c.amount.start - start, c.amount.end - start, c.lower - start,
+        c.role = classify(sentence, c.amount.start - start, c.amount.end - start, c.lower - start,
                           c.upper - start, reading.topic, None if c.in_list is None else tuple(x - start for x in c.in_list),
                           others)
         if not c.role.is_record:

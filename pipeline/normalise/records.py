@@ -302,8 +302,9 @@ def _one_per_money(records: list[InitiativeRecord], year_how: dict[str, str], he
     """The same organisation's same money told twice (headline and body, a restatement) is one
     record: the first telling in the body keeps it (a heading only when nothing else tells it),
     with the year of the telling that states it best (a year written beside the amount over one
-    carried from earlier sentences, a full period over one year, any year over words that give none). A heading names its organisation
-    loosely, so its money is the body's money of the same amount whoever the body says spends it."""
+    carried from earlier sentences, a full period over one year, any year over words that give none). A
+    heading names its organisation loosely, so its money is the body's money of the same amount whoever
+    the body says spends it."""
     kept: list[InitiativeRecord] = []
     # a telling whose year words resolve to no year (내년 in an undated article) states it worst
     rank = lambda r: HOW_RANK.get(year_how.get(r.record_id), -1) - (0 if _is_dated(r) else _UNDATED)  # noqa: E731
