@@ -158,6 +158,11 @@ OWNER = [
     ("29일 함평군에 따르면 전남도는 공모사업을 선정했다. 세부적으로 국비 749억원, 도비 102억원이다.", "749억원",
      "전라남도", "acted in an earlier sentence"),
     ("한빛도는 올해 예산으로 300억원을 투입한다.", "300억원", None, "no organisation"),  # a body in no list is named
+    # money no body in the text acts on belongs to the body the article names first (its headline, its lead);
+    # a party (that cannot fund) is no such body
+    ("양양군 예산이 처음으로 3천억원을 넘었다. 도로 정비사업에 11억원이 책정됐다.", "11억원", "강원특별자치도 양양군",
+     "first named in the article"),
+    ("더불어민주당은 논평을 냈다. 도로 정비사업에 11억원이 책정됐다.", "11억원", None, "no organisation"),
     # a body in no list that the story keeps opening its sentences with
     ("한빛특수강은 공장 증축에 423억을 투자하기로 했다고 공시했다. 한빛특수강은 생산능력을 늘린다.", "423억", "한빛특수강",
      "topic of the clause"),
@@ -182,6 +187,10 @@ OWNER = [
      "기획예산처", "acted in an earlier sentence"),  # … and of no later item
     ("충북도는 특별교부세 120억원을 확보했다. 시·군 몫은 ▶청주시 도로개설 등 4건 35억원 ▶충주시 진입도로 10억원 등이다.", "10억원",
      "충청북도 충주시", "heads the amount's list item"),
+    # … unless a topic stands between that body and the amount (a subject there may be its partner)
+    ("보금자리주택, 신도시, 세종시 사업을 주도하는 LH는 공공기관 중 가장 많은 31조4000억원을 투자한다.", "31조4000억원",
+     "한국토지주택공사", "topic of the clause"),
+    ("삼성전자가 360조원, LG와 현대중공업이 각각 21조원을 투자한다.", "21조원", "LG그룹", "heads the amount's list item"),
     ("삼성전자·현대자동차·SK하이닉스 등 16개 대기업이 28조원 규모의 투자를 하겠다고 발표했다.", "28조원", "16개 대기업",
      "subject of the clause"),
     # an aside about the organisation between it and its particle

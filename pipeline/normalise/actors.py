@@ -160,6 +160,7 @@ class ActorTracker:
         self.history: list[Org] = []
         self.first = next((o for s in context.sentences for o in s.orgs if can_act(o) and acts(self.text, o, s.start)), None)
         self.source = next((o for s in context.sentences for o in s.orgs if can_act(o) and _SOURCE_AFTER.match(self.text, o.end)), None)
+        self.named_first = next((o for s in context.sentences for o in s.orgs if can_act(o)), None)
 
     @property
     def current(self) -> Org | None:
@@ -186,7 +187,10 @@ class ActorTracker:
         if bracketed:  # 실태조사(환경부)에 15억원: the body named in brackets runs the item the money is for
             return Choice.of(bracketed[-1], "named in brackets with the amount's item", text)
         item_heads = [o for o in listed if _ITEM_START.search(text[sentence.start : o.start])]
-        if item_heads and not _NEXT_ITEM.search(text, item_heads[-1].end, amount_start):
+        if item_heads and not _NEXT_ITEM.search(text, item_heads[-1].end, amount_start) \
+                and not any(o.start > item_heads[-1].end and _is_topic(text, o, sentence.start) for o in before):
+            # … 세종시 사업을 주도하는 LH는 31조원을: a topic after the head is the clause's own (a subject
+            # may be the head's partner: GS와 현대중공업이 각각 21조원)
             return Choice.of(item_heads[-1], "heads the amount's list item", text)
         referents = [(m.end(), r, m) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
         for test, rule in ((_is_topic, "topic of the clause"), (_is_subject, "subject of the clause")):
@@ -219,6 +223,8 @@ class ActorTracker:
         if national is not None:  # ▲ 전력 유지 = 10조9천913억원: a national budget no body is named for
             return Choice(Org(_NATIONAL_HOLDER, "central_gov", national.start(), national.start()),
                           "the national budget the article is about", national.group())
+        if self.named_first is not None:
+            return Choice.of(self.named_first, "first named in the article", text)
         budget = _BUDGET_WORD.search(text, sentence.start, sentence.end)
         opening = _OPENING_TOPIC.match(text, sentence.start)
         unnamed = opening is None or _BUDGET_WORD.search(opening.group())  # not 한빛도는: a body in no list
