@@ -193,6 +193,14 @@ OWNER = [
     ("삼성전자가 360조원, LG와 현대중공업이 각각 21조원을 투자한다.", "21조원", "LG그룹", "heads the amount's list item"),
     ("삼성전자·현대자동차·SK하이닉스 등 16개 대기업이 28조원 규모의 투자를 하겠다고 발표했다.", "28조원", "16개 대기업",
      "subject of the clause"),
+    # a body heading a section (▽충남도〓…, ▲국토부 = …) is who the section is about; a body that only
+    # owns a noun (충남도 몫) or speaks (국토부 관계자:) is not
+    ("대전시는 예산을 편성했다. ▽충남도〓일반회계 예산으로 1조2063억원을 편성했다. 특별회계로는 3319억원을 편성했다.",
+     "3319억원", "충청남도", "acted in an earlier sentence"),
+    ("대전시는 예산을 편성했다. 이 중 충남도 몫 1조2063억원을 편성했다. 특별회계로는 3319억원을 편성했다.",
+     "3319억원", "대전광역시", "acted in an earlier sentence"),
+    ("정부는 예산을 편성했다. ▲국토부 = 20조원을 배정했다. 도로에 5조원을 쓴다.", "5조원", "국토교통부", "acted in an earlier sentence"),
+    ("정부는 예산을 편성했다. 국토부 관계자: 도로에 5조원을 쓴다.", "5조원", "정부", "acted in an earlier sentence"),
     # an aside about the organisation between it and its particle
     ("전남 담양군(군수 최형식)은 내년 국비 1000억 원을 확보했다.", "1000억 원", "전라남도 담양군", "topic of the clause"),
     ("담양군(군수 최형식)은 국비 1000억원을 확보했다. 주요 사업은 정원문화원 건립(사업비 196억 원) 등이다.", "196억 원", "전라남도 담양군",

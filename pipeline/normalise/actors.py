@@ -28,7 +28,6 @@ _HEAD = r"(?:\s?\([^()\n]{1,30}\))?(?:\s?(?:%s))?" % longest_first(_TABLE["actor
 _NOUNS = r"(?:\s[가-힣A-Za-z0-9&·]+){0,2}?"
 _TOPIC_AFTER = re.compile(r"%s%s(?:%s)(?=[\s,])" % (_HEAD, _NOUNS, longest_first(_TABLE["topic_particles"])))
 _SUBJECT_AFTER = re.compile(r"%s(?:%s)(?=[\s,])" % (_HEAD, longest_first(_TABLE["subject_particles"])))
-_HEADLINE_SUBJECT = re.compile(r"\s?,")
 _POSSESSIVE = re.compile(r"(?:%s)\s" % longest_first(_TABLE["grammar"]["possessive"]))
 # 울산시의 2009년도 국가예산은: the organisation owns the noun phrase that is its clause's topic
 _OWNS_TOPIC = re.compile(r"(?:%s)\s(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:%s)\s" % (
@@ -47,6 +46,9 @@ _ITEM_MARK = r"[,，;%s]" % re.escape("".join(_TABLE["list_bullets"]))
 _ITEM_START = re.compile(_ITEM_MARK + r"\s?$")
 # … and a later item starts between that organisation and the amount: ▲신용보증기금 지원 1조원 ▲호남선 4350억원
 _NEXT_ITEM = re.compile(_ITEM_MARK)
+# a headline's "음성군, …" and a section's "▽충남도〓…", "▲국토부 = …": the body heading what follows
+_HEADING_SUBJECT = re.compile(r"\s?[,〓=:：]")
+_HEADING_LEAD = re.compile(r"[%s]?\s?" % re.escape("".join(_TABLE["list_bullets"])))
 _ACTING_PARTICLES = longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"])  # 시는, 군이
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first(_ANAPHOR_TYPES), _ACTING_PARTICLES))
@@ -120,7 +122,7 @@ def is_named_funder(text: str, org: Org) -> bool:
 def _is_topic(text: str, org: Org, sentence_start: int) -> bool:
     if _TOPIC_AFTER.match(text, org.end):
         return True
-    return org.start == sentence_start and bool(_HEADLINE_SUBJECT.match(text, org.end))
+    return bool(_HEADING_LEAD.fullmatch(text, sentence_start, org.start)) and bool(_HEADING_SUBJECT.match(text, org.end))
 
 
 def _is_subject(text: str, org: Org, sentence_start: int) -> bool:
