@@ -301,6 +301,18 @@ YEAR = [
      "the year the text is about, from an earlier sentence", "내년"),
     ("경기도는 AI 사업에 120억원을 투입한다.", "120억원", (2024, None, None), "the publication year: the money is acted on now", "2024-03-12"),
     ("추정사업비는 4582억 원이며 2027년 준공 예정이다.", "4582억 원", (None, None, 2027), "the year the project is completed", "2027년"),
+    # what a project costs in all spans its years: no year but a period or a completion year …
+    ("시는 올해 복지관을 짓는다. 복지관은 국비 28억원 등 모두 39억원의 사업비가 투입될 예정이다.", "39억원",
+     (None, None, None), "no year stated or implied", ""),
+    ("시는 올해 사업을 시작했다. 330억원이 소요되는 종합사회복지관을 조성한다.", "330억원", (None, None, None),
+     "no year stated or implied", ""),
+    ("시는 올해 사업을 시작했다. 총사업비 1200억원을 들여 센터를 건립한다.", "1200억원", (None, None, None),
+     "no year stated or implied", ""),
+    # … while a cost line of a year's budget is that year's
+    ("강원도는 올해 추경예산안을 편성했다. 주요 사업비는 올림픽 홍보 449억원, 경관 개선 53억원이다.", "53억원",
+     (2024, None, None), "the year the text is about, from an earlier sentence", "올해"),
+    ("도공은 올해 고속도로를 짓는다. 신설노선은 인천-안산 (올해 사업비 2천4백38억원), 대구-춘천 (사업비 1천3백91억원)이다.",
+     "1천3백91억원", (2024, None, None), "the year the text is about, from an earlier sentence", "올해"),
 ]
 
 
@@ -376,8 +388,8 @@ def test_a_supplementary_budget_is_for_the_year_it_is_published_in():
     assert record.year == 2024
     assert record.why["year"].rule == "a supplementary budget is for the year it is published in"
     # … unless the sentence dates its money itself
-    other = by_amount("올해 추경 때 200억 원을 확보하면 620억 원의 사업비가 확보된다.")
-    assert other["620억 원"].year is None
+    other = by_amount("올해 추경 때 200억 원을 확보하면 620억 원의 사업비가 확보된다.")["620억 원"]
+    assert (other.year, other.why["year"].rule) == (2024, "named in the amount's sentence")
 
 
 def test_a_record_without_any_year_says_so():

@@ -40,6 +40,11 @@ _PUBLIC_CLIENTS = frozenset(_TABLE["government_types"]) | {"public_agency"}
 _SUPPLIES = re.compile(longest_first(_TABLE["supply_words"]))
 _PROJECT_COST = re.compile(longest_first(_TABLE["types"]["project_cost"]))
 _SUPPLEMENTARY = re.compile(longest_first(load_table("years")["current_year_budgets"]))
+_WHOLE_COST = load_table("years")["whole_cost"]
+_WHOLE_BEFORE = r"(?:%s)\s?" % longest_first(_WHOLE_COST["whole_before"])
+_WHOLE_NOUN = re.compile(_WHOLE_BEFORE + "(?:%s)" % longest_first(_TABLE["types"]["project_cost"]))  # 총사업비, 추정사업비
+_WHOLE_AMOUNT = re.compile(_WHOLE_BEFORE + "$")  # 모두 39억원의 사업비
+_WHOLE_CUES = frozenset(_WHOLE_COST["whole_cues"])
 _DATIVE = re.compile(r"(?:에|에게)\s")
 # 수자원공사에 대한 금융지원비: the organisation the money is for, not who gives it
 _BENEFICIARY = re.compile(r"(?:에\s?대한|에게)\s")
@@ -179,7 +184,7 @@ class Period(Step):
     def decide(self, c: Candidate, reading: "Reading") -> bool:
         text, choice = reading.text, c.sentence_year
         completion = _completion_year(c.sentence)
-        if c.role.funding_type == "project_cost":  # a total cost named as such (사업비), not spending on works
+        if c.role.funding_type == "project_cost" and _is_whole_cost(text, c):  # not a line of the year's budget
             choice = _project_year(choice, completion)
         else:  # 국비 39억원 … 투입해 내년 8월 준공: a share of the works is spent until they are done
             part_of = bool(_PART_OF.search(text, c.sentence.start, c.amount.start))
@@ -301,6 +306,13 @@ def _completion_year(sentence: Sentence) -> YearChoice | None:
     """A project's cost runs to its completion (추정사업비는 4582억 원이며 … 2027년 준공 예정)."""
     done = [y for y in sentence.years if y.completion]
     return YearChoice(done[-1], "sentence") if done else None
+
+
+def _is_whole_cost(text: str, c: Candidate) -> bool:
+    """총사업비 1200억원, 모두 39억원의 사업비, 330억원이 소요되는 복지관: what a project costs in all, not
+    a cost line of a year's budget (주요 사업비는 … 홍보 449억원)."""
+    return (c.role.cue in _WHOLE_CUES or bool(_WHOLE_NOUN.search(text, c.sentence.start, c.sentence.end))
+            or bool(_WHOLE_AMOUNT.search(text, max(c.sentence.start, c.amount.start - 6), c.amount.start)))
 
 
 def _project_year(choice: YearChoice | None, completion: YearChoice | None) -> YearChoice | None:
