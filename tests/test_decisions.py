@@ -359,6 +359,11 @@ YEAR += [
      (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
     ("정부는 내년 예산안을 확정했다. 청와대 예산은 올해 685억원에서 702억원으로 늘었다. 복지부 예산은 3조원이다.", "3조원",
      (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    # a supplementary budget is compared with the budget of the same year it amends
+    ("강원도는 추경예산안을 냈다. 추경 예산안 규모는 2천2억원으로 올해 기정예산 5조944억원보다 3.93% 증가했다.", "2천2억원",
+     (2024, None, None), "a supplementary budget is for the year it is published in", "2024-03-12"),
+    ("강원도는 추경예산안을 냈다. 추경 예산안 규모는 2천2억원으로 올해 기정예산 5조944억원보다 3.93% 증가했다. "
+     "주요 사업비는 홍보 449억원이다.", "449억원", (2024, None, None), "the year the text is about, from an earlier sentence", "2024-03-12"),
     # the year of the supplementary budget the text is about dates the items listed after it
     ("강릉시가 제1회 추가경정예산안을 제출했다. 추경예산안은 총 1조 6080억 원 규모다. 주요 사업에는 공원화 26억 원, 터미널 조성 6.6억 원 등이 포함됐다.",
      "6.6억 원", (2024, None, None), "the year the text is about, from an earlier sentence", "2024-03-12"),

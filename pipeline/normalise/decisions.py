@@ -184,6 +184,7 @@ class Period(Step):
     def decide(self, c: Candidate, reading: "Reading") -> bool:
         text, choice = reading.text, c.sentence_year
         completion = _completion_year(c.sentence)
+        compared = [y for y in c.sentence.years if y.comparison or (y.year is not None and y.year in reading.compared_years)]
         if c.role.funding_type == "project_cost" and _is_whole_cost(text, c):  # not a line of the year's budget
             choice = _project_year(choice, completion)
         else:  # 국비 39억원 … 투입해 내년 8월 준공: a share of the works is spent until they are done
@@ -196,12 +197,14 @@ class Period(Step):
                 predicate = ""
             else:
                 predicate = text[c.amount.end : c.sentence.end]
-            compared = [y for y in c.sentence.years if y.comparison or (y.year is not None and y.year in reading.compared_years)]
-            after_comparison = year_after_comparison(compared, c.amount)
+            # a supplementary budget is compared with the same year's budget it amends (올해 기정예산보다)
+            amends = bool(_SUPPLEMENTARY.search(text, c.sentence.start, c.sentence.end))
+            after_comparison = None if amends else year_after_comparison(compared, c.amount)
             choice = choice or completion or reading.year_from_context(c.actor, predicate, part_of, after_comparison)
-        # 추경예산안은 총 1조 6080억 원 규모로: this fiscal year's own budget, in a sentence that dates
-        # nothing else (not 올해 추경 때 200억 원을 확보하면 620억 원이 …)
-        supplementary = (choice is None and not c.sentence.years and reading.article.published is not None
+        # 추경예산안은 총 1조 6080억 원 규모로 (올해 기정예산 5조944억원보다 …): this fiscal year's own budget, in
+        # a sentence that dates nothing else but what it is compared with (not 올해 추경 때 200억 원을 확보하면 …)
+        own_years = [y for y in c.sentence.years if y not in compared]
+        supplementary = (choice is None and not own_years and reading.article.published is not None
                          and bool(_SUPPLEMENTARY.search(text, c.sentence.start, c.sentence.end)))
         if supplementary:  # the year of the budget the text is about, carried to the sentences after it
             choice = publication_year(reading.article.published, "supplementary")
