@@ -122,6 +122,12 @@ COMMITMENT = [
     ("내년에 57억원의 예산을 배정, ㏊(3천평)당 52만4천원을 보조해준다.", "52만4천원", False),
     ("내년에 57억원의 예산을 배정, ㏊(3천평)당 52만4천원을 보조해준다.", "57억원", True),
     ("더불어민주당 30억원 증액안이 통과됐다. 군은 올해 30억원을 투입한다.", "30억원", True),
+    # buying a company or its shares puts money into it; a tax on buying (취득세) and purchases of goods do not
+    ("한빛홀딩스는 한빛푸드 지분 100%를 230억원에 인수한다고 공시했다.", "230억원", True),
+    ("한빛전자는 한빛USA 주식 3만주를 4279억원에 추가 취득한다.", "4279억원", True),
+    ("군은 취득세 230억원을 거뒀다.", "230억원", False),
+    ("한빛마트의 상품 매입 140억원은 지난해보다 줄었다.", "140억원", False),
+    ("시는 부지 매입비 140억원을 반영했다.", "140억원", True),  # … a budget's line for buying land is spending
     # a request verb closed by a connective ending belongs to the clause before; the amount's own noun decides
     ("구는 사업 예산을 편성했다. 방범 CCTV 사업이 세 동에서 요구돼 7,000만원의 사업비가 편성된다.", "7,000만원", True),
     ("구는 사업 예산을 편성했다. 세 동이 요구한 7,000만원의 사업비는 다음 해로 미뤄졌다.", "7,000만원", False),
@@ -266,6 +272,8 @@ FUNDING_TYPE = [
     ("대구시는 내년도 예산을 9천8백69억원으로 편성했다. 부문별로는 지역개발비가 1천5백19억원, 사회복지비 9백12억원 등이다.",
      "1천5백19억원", "budget", "cue word"),
     ("부산시는 총사업비 1200억원을 들여 센터를 건립한다.", "1200억원", "project_cost", "cue word"),
+    ("한빛홀딩스는 한빛푸드 지분을 230억원에 인수한다.", "230억원", "investment", "cue word"),
+    ("시는 부지 매입비 140억원을 반영했다.", "140억원", "budget", "cue word"),
     # money set in a budget (책정) is budget, also for a facility it builds
     ("새만금청은 남북2축도로 사업에 21억원, 박물관 건립에 5억원이 책정됐다고 밝혔다.", "5억원", "budget", "cue word"),
     ("부산시는 박물관 건립에 5억원을 들인다.", "5억원", "project_cost", "a government's money builds a facility"),
