@@ -383,6 +383,11 @@ YEAR += [
      (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
     ("강원도의 내년 국비 확보액은 7조원이다. 경상북도는 4조8561억원을 확보했다.", "4조8561억원",
      (2024, None, None), "the publication year: the money is acted on now", "2024-03-12"),
+    # … also when a change word, not 으로, leads to the figure it goes to
+    ("한빛그룹은 올해 투자를 늘린다. 시설투자는 지난해 3조8천억원에서 8천억원 늘어난 4조6천억원이다.", "4조6천억원",
+     (2024, None, None), "the year the text is about, from an earlier sentence", "올해"),
+    ("한빛그룹은 올해 투자를 늘린다. 시설투자는 지난해 3조8천억원에서 8천억원 늘어난 4조6천억원이다.", "3조8천억원",
+     (2023, None, None), "written right before the amount", "지난해"),
     # … not money taken out of a figure (에서 with no figure it goes to)
     ("군은 올해 예산 100억원에서 20억원을 청년 사업에 배정했다.", "20억원", (2024, None, None),
      "named in the amount's sentence", "올해"),

@@ -27,6 +27,9 @@ COMPARED = re.compile(r"\)?\s?(?:%s)" % longest_first(load_table("years")["compa
 # sentence is where it goes to; like a compared figure, its year is not the other figure's.
 _CHANGE_FROM = re.compile(r"\s?(?:%s)\s" % longest_first(load_table("years")["change_from_after"]))
 _CHANGE_TO = re.compile(r"\s?(?:%s)(?![가-힣])" % longest_first(load_table("years")["change_to_after"]))
+# 지난해 3조8천억원에서 8천억원 늘어난 4조6천억원: a later figure a change word leads to is where it goes to
+_CHANGED_TO = re.compile(r"(?:%s)[가-힣]*\s?$" % longest_first(load_table("funding")["change_after"]))
+_CHANGE_WORD_REACH = 12
 _OPENS_ASIDE = re.compile(r"\s?\(\s?")
 # 올해 1회 추가경정예산 6,445억 원보다: a compared figure's year may head the noun phrase that names it
 # (a few words, none closed by a particle)
@@ -150,7 +153,13 @@ def points_of_comparison(text: str, amounts: list[Amount]) -> set[int]:
     or as the figure a change starts from (올해 6조원에서 7조원으로): their years are not the text's."""
     return {amount.start for index, amount in enumerate(amounts)
             if COMPARED.match(text, amount.end) or (_CHANGE_FROM.match(text, amount.end) and any(
-                _CHANGE_TO.match(text, later.end) for later in amounts[index + 1 :]))}
+                _CHANGE_TO.match(text, later.end) or _changed_to(text, earlier, later)
+                for earlier, later in zip(amounts[index:], amounts[index + 1 :])))}
+
+
+def _changed_to(text: str, earlier: Amount, later: Amount) -> bool:
+    """Does a change word lead to `later` (… 8천억원 늘어난 4조6천억원)?"""
+    return bool(_CHANGED_TO.search(text, max(earlier.end, later.start - _CHANGE_WORD_REACH), later.start))
 
 
 def _is_deadline(year: Year) -> bool:
