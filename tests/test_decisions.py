@@ -166,8 +166,10 @@ OWNER = [
     ("한빛도는 올해 예산으로 300억원을 투입한다.", "300억원", None, "no organisation"),  # a body in no list is named
     # money no body in the text acts on belongs to the body the article names first (its headline, its lead);
     # a party (that cannot fund) is no such body
-    ("양양군 예산이 처음으로 3천억원을 넘었다. 도로 정비사업에 11억원이 책정됐다.", "11억원", "강원특별자치도 양양군",
+    ("양양군 인구가 처음으로 3만명을 넘었다. 도로 정비사업에 11억원이 책정됐다.", "11억원", "강원특별자치도 양양군",
      "first named in the article"),
+    ("양양군 예산이 처음으로 3천억원을 넘었다. 도로 정비사업에 11억원이 책정됐다.", "11억원", "강원특별자치도 양양군",
+     "first to act in the article"),  # … whose budget it names
     ("더불어민주당은 논평을 냈다. 도로 정비사업에 11억원이 책정됐다.", "11억원", None, "no organisation"),
     # a body in no list that the story keeps opening its sentences with
     ("한빛특수강은 공장 증축에 423억을 투자하기로 했다고 공시했다. 한빛특수강은 생산능력을 늘린다.", "423억", "한빛특수강",
@@ -199,6 +201,12 @@ OWNER = [
     ("삼성전자가 360조원, LG와 현대중공업이 각각 21조원을 투자한다.", "21조원", "LG그룹", "heads the amount's list item"),
     ("삼성전자·현대자동차·SK하이닉스 등 16개 대기업이 28조원 규모의 투자를 하겠다고 발표했다.", "28조원", "16개 대기업",
      "subject of the clause"),
+    # the first to act in an article may be the body whose budget it names first (환경부 예산을), before
+    # another acts (정부가 …); a legislature that passes it is no such body
+    ("국회는 8일 내년도 환경부 예산 및 기금을 7조원으로 확정했다. 부문별로는 ▶상하수도 2조원 ▶수질 4천억원이다. "
+     "당초 정부가 72억원을 배정했다.", "2조원", "환경부", "first to act in the article"),
+    ("국회는 8일 예산안을 확정했다. 상하수도에 2조원이 배정됐다. 당초 정부가 72억원을 배정했다.", "2조원", "정부",
+     "first to act in the article"),
     # a body heading a section (▽충남도〓…, ▲국토부 = …) is who the section is about; a body that only
     # owns a noun (충남도 몫) or speaks (국토부 관계자:) is not
     ("대전시는 예산을 편성했다. ▽충남도〓일반회계 예산으로 1조2063억원을 편성했다. 특별회계로는 3319억원을 편성했다.",

@@ -32,6 +32,10 @@ _POSSESSIVE = re.compile(r"(?:%s)\s" % longest_first(_TABLE["grammar"]["possessi
 # 울산시의 2009년도 국가예산은: the organisation owns the noun phrase that is its clause's topic
 _OWNS_TOPIC = re.compile(r"(?:%s)\s(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:%s)\s" % (
     longest_first(_TABLE["grammar"]["possessive"]), longest_first(t for t in _TABLE["topic_particles"] if t != "도")))
+# 내년도 환경부 예산 및 기금을, 환경부의 2021년 물 관련 예산은: the organisation whose budget it is, the first
+# to act in an article that names its budget before any body acts (국회는 … 환경부 예산을 확정했다 … 정부가 …)
+_OWNS_BUDGET = re.compile(r"(?:%s)?\s(?:[^\s,.()]+\s){0,3}?[^\s,.()]*(?:%s)" % (
+    longest_first(_TABLE["grammar"]["possessive"]), longest_first(_TABLE["budget_words"])))
 _FUNDER_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["funder_markers"]))
 # …2930억 원 줄었고, 같은 기간 KT는 …; …감액됐다고 새만금개발청이 밝혔다: a body acting after the amount
 # in the next clause, or only reporting, does not act on it
@@ -160,7 +164,8 @@ class ActorTracker:
     def __init__(self, context: DocContext) -> None:
         self.text = context.text
         self.history: list[Org] = []
-        self.first = next((o for s in context.sentences for o in s.orgs if can_act(o) and acts(self.text, o, s.start)), None)
+        self.first = next((o for s in context.sentences for o in s.orgs if can_act(o)
+                           and (acts(self.text, o, s.start) or _OWNS_BUDGET.match(self.text, o.end))), None)
         self.source = next((o for s in context.sentences for o in s.orgs if can_act(o) and _SOURCE_AFTER.match(self.text, o.end)), None)
         self.named_first = next((o for s in context.sentences for o in s.orgs if can_act(o)), None)
 
