@@ -122,6 +122,10 @@ COMMITMENT = [
     ("내년에 57억원의 예산을 배정, ㏊(3천평)당 52만4천원을 보조해준다.", "52만4천원", False),
     ("내년에 57억원의 예산을 배정, ㏊(3천평)당 52만4천원을 보조해준다.", "57억원", True),
     ("더불어민주당 30억원 증액안이 통과됐다. 군은 올해 30억원을 투입한다.", "30억원", True),
+    # a change named as such (증액분, 감소분, 삭감액) is no money of its own; the figure it changes is
+    ("교육청은 식품비 1169억(증액분 277억)을 편성했다.", "277억", False),
+    ("교육청은 식품비 1169억(증액분 277억)을 편성했다.", "1169억", True),
+    ("주요 증액 내용은 △신규 연구개발 사업 증액분 774억원 등이다.", "774억원", False),
     # buying a company or its shares puts money into it; a tax on buying (취득세) and purchases of goods do not
     ("한빛홀딩스는 한빛푸드 지분 100%를 230억원에 인수한다고 공시했다.", "230억원", True),
     ("한빛전자는 한빛USA 주식 3만주를 4279억원에 추가 취득한다.", "4279억원", True),
