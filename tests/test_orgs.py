@@ -88,6 +88,9 @@ def test_the_organisation_component_takes_another_gazetteer(tmp_path):
     ("서울대 기계공학과 연구팀이 개발했다.", "서울대 기계공학과", "서울대학교 기계공학과"),
     ("보건복지부 감염병대책본부는 지침을 냈다.", "보건복지부 감염병대책본부", "보건복지부 감염병대책본부"),
     ("롯데 그룹은 투자를 늘린다.", "롯데 그룹", "롯데그룹"),
+    # a unit that is a body of its own when glued to the name is that body (not the province)
+    ("전북도 교육청은 추경을 편성했다.", "전북도 교육청", "전북특별자치도교육청"),
+    ("부산시 교육청과 경남도 교육청은 예산을 짰다.", "경남도 교육청", "경상남도교육청"),
 ])
 def test_a_body_and_its_unit_written_after_it_are_one_organisation(sentence, mention, canonical):
     assert (mention, canonical) in orgs(sentence)

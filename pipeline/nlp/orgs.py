@@ -258,8 +258,10 @@ class OrgMatcher:
             unit = self._unit.match(text, org.end) or self._unit_within.match(text, org.end)
             if unit and org.org_type in self._within_types.get(unit["suffix"], [org.org_type]):
                 org_type = self._unit_type.get(unit["suffix"]) or org.org_type
-                name = org.canonical if org.canonical.endswith(unit["unit"]) else f"{org.canonical} {unit['unit']}"
-                org = Org(name, org_type, org.start, unit.end("unit"), in_gazetteer=False, body=org)
+                # 전북도 교육청: a unit that is a body of its own when glued to the name is that body
+                glued = self.canonical.get(org.canonical + unit["unit"])
+                name = glued or (org.canonical if org.canonical.endswith(unit["unit"]) else f"{org.canonical} {unit['unit']}")
+                org = Org(name, org_type, org.start, unit.end("unit"), in_gazetteer=glued is not None, body=org)
             joined.append(org)
         return joined
 
