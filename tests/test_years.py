@@ -22,6 +22,10 @@ def years(text, published=dt.date(2024, 1, 3)):
     ("내년부터 2027년까지 투입한다.", "내년부터 2027년까지", dict(year_start=2025, year_end=2027, relative=1)),
     ("2025년부터 오는 2030년까지 투입한다.", "2025년부터 오는 2030년까지", dict(year_start=2025, year_end=2030)),
     ("올해부터 내년까지 투입한다.", "올해부터 내년까지", dict(year_start=2024, year_end=2025, relative=0)),
+    # a part of a relative year before its bound is still the start or the end of a period
+    ("올해 하반기부터 투입한다.", "올해 하반기부터", dict(year_start=2024, relative=0)),
+    ("내년 상반기까지 끝낸다.", "내년 상반기까지", dict(year_end=2025, relative=1)),
+    ("올해 하반기 투입한다.", "올해", dict(year=2024, relative=0)),  # no bound: the year itself
     ("2023년 말 착공했다.", "2023년 말", dict(year=2023)),
     ("2023년 초에 문을 연다.", "2023년 초", dict(year=2023)),
     ("올해 예산이다.", "올해", dict(year=2024, relative=0)),

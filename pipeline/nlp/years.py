@@ -52,7 +52,7 @@ _PATTERN = re.compile(
     rf"|(?<![\d,])(?<!\d\.)(?P<from>{_FULL})\s?년?\s?(?:부터|~|∼|〜|-|–)\s?(?P<to>{_FULL}|\d{{2}})\s?년(?:도)?(?P<to_until>\s?까지)?"
     rf"|(?<![\d,])(?<!\d\.)(?P<year>{_FULL}|{_TWO_DIGITS})(?P<nyeon>\s?년(?:도)?)(?:\s?(?P<part>{longest_first(_TABLE['year_parts'])})(?=[^가-힣]|[에의은는부까]|$))?(?P<bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
     rf"|[‘'’`](?P<short>\d{{2}})\s?년"
-    rf"|(?<![가-힣])(?P<word>{longest_first(RELATIVE)})(?P<word_bound>\s?(?:{longest_first(_TABLE['period_words'])}))?"
+    rf"|(?<![가-힣])(?P<word>{longest_first(RELATIVE)})(?:(?:\s?(?:{longest_first(_TABLE['year_parts'])}))?(?P<word_bound>\s?(?:{longest_first(_TABLE['period_words'])})))?"
     rf"|(?<![가-힣])(?P<next>{longest_first(_TABLE['after_previous_year'])})"
     r")"
 )
