@@ -384,6 +384,11 @@ YEAR += [
      (2024, None, None), "a supplementary budget is for the year it is published in", "2024-03-12"),
     ("강원도는 추경예산안을 냈다. 추경 예산안 규모는 2천2억원으로 올해 기정예산 5조944억원보다 3.93% 증가했다. "
      "주요 사업비는 홍보 449억원이다.", "449억원", (2024, None, None), "the year the text is about, from an earlier sentence", "2024-03-12"),
+    # a year within the period the text is about, said without money, does not change it; a year outside does
+    ("공사가 향후 5년간 3조 원을 투입한다. 사장은 2024년을 원년으로 삼겠다고 밝혔다. 공사는 갑천에 5958억 원을 투입한다.",
+     "5958억 원", (None, 2024, 2028), "the year the text is about, from an earlier sentence", "향후 5년간"),
+    ("공사가 향후 5년간 3조 원을 투입한다. 사장은 2030년에는 흑자를 내겠다고 밝혔다. 공사는 갑천에 5958억 원을 투입한다.",
+     "5958억 원", (2030, None, None), "the year the text is about, from an earlier sentence", "2030년"),
     # the year of the supplementary budget the text is about dates the items listed after it
     ("강릉시가 제1회 추가경정예산안을 제출했다. 추경예산안은 총 1조 6080억 원 규모다. 주요 사업에는 공원화 26억 원, 터미널 조성 6.6억 원 등이 포함됐다.",
      "6.6억 원", (2024, None, None), "the year the text is about, from an earlier sentence", "2024-03-12"),

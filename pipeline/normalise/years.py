@@ -184,5 +184,13 @@ class YearTracker:
             return
         bound = {id(c.year) for c in assigned.values()}
         free = [y for y in years if not (y.comparison or y.completion or y.event) and id(y) not in bound]
-        if free:
+        if free and not _within(free[-1], self.current):
             self.current, self.actor = free[-1], actor
+
+
+def _within(year: Year, period: Year | None) -> bool:
+    """Is `year` one year of `period` (2019년 within 향후 5년간 from 2019)? It does not change what the text
+    is about then."""
+    if period is None or year.year is None or period.year_start is None or period.year_end is None:
+        return False
+    return period.year_start <= year.year <= period.year_end
