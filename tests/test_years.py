@@ -112,6 +112,18 @@ def test_words_after_a_year_say_what_it_dates():
     assert not found["이듬해"].event  # 착공비 is a cost, not the start of works
 
 
+@pytest.mark.parametrize("sentence, event", [
+    ("△2002년 안면도 국제꽃박람회 준비에 856억원을 편성했다.", True),  # the year names the event
+    ("△2001년 천안전국체전 준비에 396억원을 편성했다.", True),
+    ("2003년 대구 하계유니버시아드 지원비 503억원", True),
+    ("2002년 예산 856억원을 편성했다.", False),  # the year of the money
+    ("2002년 안면도에 856억원을 들인다.", False),
+])
+def test_a_year_heading_an_events_name_is_the_events(sentence, event):
+    [(_, found)] = years(sentence)
+    assert found.event is event
+
+
 @pytest.mark.parametrize("text, reference", [
     # an undated budget story is written the year before the budget year it calls 내년
     ("시의 2022년도 예산안이 나왔다. 내년도 살림은 늘어난다.", 2021),

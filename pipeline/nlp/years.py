@@ -68,6 +68,8 @@ _COMPARISON = re.compile(r"(?:\s[^\s,.()\d]*[^\s,.()\d%s]){0,2}?\s?(?:%s)" % (
 _SCHEDULE_GAP = r"(?:\s?(?:\d{1,2}\s?월|%s))?\s?" % longest_first(_TABLE["year_parts"])
 _COMPLETION = re.compile(_SCHEDULE_GAP + "(?:%s)" % longest_first(_TABLE["completion_after"]))
 _EVENT = re.compile(_SCHEDULE_GAP + "(?:%s)(?![비금액])" % longest_first(_TABLE["event_after"]))  # not 착공비
+# 2002년 안면도 국제꽃박람회, 2001년 천안전국체전: a year that heads an event's name is the event's
+_EVENT_NAME = re.compile(r"\s?(?:[가-힣A-Za-z·]+\s){0,2}?[가-힣A-Za-z·]*(?:%s)" % longest_first(load_table("orgs")["event_heads"]))
 
 
 
@@ -138,7 +140,7 @@ def _in_context(text: str, meaning: Year, previous: Year | None) -> Year | None:
     right after a period it only restates (2015년부터 2024년까지 10년간)."""
     if meaning.year is not None and _COMPLETION.match(text, meaning.end):
         return replace(meaning, year=None, year_end=meaning.year, completion=True)
-    if _EVENT.match(text, meaning.end):
+    if _EVENT.match(text, meaning.end) or (meaning.year is not None and _EVENT_NAME.match(text, meaning.end)):
         return replace(meaning, event=True)
     if _COMPARISON.match(text, meaning.end):
         return replace(meaning, comparison=True)
