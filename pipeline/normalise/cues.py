@@ -37,6 +37,10 @@ _OWN_YEAR = re.compile(r"(?:\d{2,4}(?:%s)|%s)\s?(?:%s)?\s?$" % (
 _ANY_CHANGE = re.compile(longest_first(_TABLE["change_after"]))
 # 2000억 원대를 기록: a bracket a round figure names, not an amount (1000억원대 사업비: the noun sizes it)
 _RANGE = re.compile(r"(?:%s)(?:%s|[,.…)]|$)" % (longest_first(_TABLE["range_after"]), longest_first(_TABLE["range_particles"])))
+# 100억원 이상 공사는, 20억원이상 들어가는 사업: a bound that classes what the noun after it names, no money
+# of its own (but 100억원 이상 투입, 200억원 이상 규모: the money itself)
+_THRESHOLD = re.compile(r"\s?(?:%s)\s(?P<noun>[가-힣]+)" % longest_first(_TABLE["grammar"]["bounds"]))
+_SIZE_WORDS = tuple(_TABLE["grammar"]["size_of"])
 _RANGE_MAX_DIGITS = 2  # 3조5000억원대 is a bracket, 1조 574억 원대 the figure itself
 # 월 40만∼50만원을 받고: a monthly rate (not 3월 40억원: a month is written with its number)
 _RATE = re.compile(r"(?:^|[\s(])(?:%s)\s?$" % longest_first(_TABLE["rate_before"]))
@@ -116,9 +120,13 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
 
 
 def is_bracket_or_rate(sentence: str, start: int, end: int, value: float) -> bool:
-    """Is the amount at sentence[start:end] a bracket (2000억 원대) or a rate (월 40만원, ㎡ 당 100원), no money?"""
+    """Is the amount at sentence[start:end] a bracket (2000억 원대, 100억원 이상 공사는) or a rate (월 40만원,
+    ㎡ 당 100원), no money?"""
     if (_RATE.search(sentence, max(0, start - _RATE_REACH), start)
             or _PER_UNIT.search(sentence, max(0, start - _PER_UNIT_REACH), start)):
+        return True
+    threshold = _THRESHOLD.match(sentence, end)
+    if threshold and not _POSITIVE.match(threshold["noun"]) and not threshold["noun"].startswith(_SIZE_WORDS):
         return True
     digits = str(int(value)).rstrip("0")
     return len(digits) <= _RANGE_MAX_DIGITS and bool(_RANGE.match(sentence, end))
