@@ -128,6 +128,9 @@ COMMITMENT = [
     ("시는 사업비 3000억원을 투입한다. 이 가운데 20억원이상 들어가는 사업은 10건이다.", "20억원", False),
     ("시는 도로에 100억원 이상 투입했다.", "100억원", True),
     ("시는 200억원 이상 규모의 펀드를 조성한다.", "200억원", True),
+    # a share price with its move in a ticker aside is no money; the deal beside it is
+    ("소화기 제조업체 이엔플러스 (3,340원 ▼80 -2.34%)는 약 120억원에 바른전자 주식을 취득했다.", "3,340원", False),
+    ("소화기 제조업체 이엔플러스 (3,340원 ▼80 -2.34%)는 약 120억원에 바른전자 주식을 취득했다.", "120억원", True),
     # a change named as such (증액분, 감소분, 삭감액) is no money of its own; the figure it changes is
     ("교육청은 식품비 1169억(증액분 277억)을 편성했다.", "277억", False),
     ("교육청은 식품비 1169억(증액분 277억)을 편성했다.", "1169억", True),

@@ -41,6 +41,7 @@ _RANGE = re.compile(r"(?:%s)(?:%s|[,.…)]|$)" % (longest_first(_TABLE["range_af
 # of its own (but 100억원 이상 투입, 200억원 이상 규모: the money itself)
 _THRESHOLD = re.compile(r"\s?(?:%s)\s(?P<noun>[가-힣]+)" % longest_first(_TABLE["grammar"]["bounds"]))
 _SIZE_WORDS = tuple(_TABLE["grammar"]["size_of"])
+_TICKER = re.compile(r"\s?[▲▼△▽↑↓]\s?[\d,.]+\s?[+-]?[\d.]+%")
 _RANGE_MAX_DIGITS = 2  # 3조5000억원대 is a bracket, 1조 574억 원대 the figure itself
 # 월 40만∼50만원을 받고: a monthly rate (not 3월 40억원: a month is written with its number)
 _RATE = re.compile(r"(?:^|[\s(])(?:%s)\s?$" % longest_first(_TABLE["rate_before"]))
@@ -124,6 +125,8 @@ def is_bracket_or_rate(sentence: str, start: int, end: int, value: float) -> boo
     ㎡ 당 100원), no money?"""
     if (_RATE.search(sentence, max(0, start - _RATE_REACH), start)
             or _PER_UNIT.search(sentence, max(0, start - _PER_UNIT_REACH), start)):
+        return True
+    if _TICKER.match(sentence, end):  # 이엔플러스 (3,340원 ▼80 -2.34%): a share price and its move
         return True
     threshold = _THRESHOLD.match(sentence, end)
     if threshold and not _POSITIVE.match(threshold["noun"]) and not threshold["noun"].startswith(_SIZE_WORDS):
