@@ -228,6 +228,11 @@ OWNER = [
      "3319억원", "대전광역시", "acted in an earlier sentence"),
     ("정부는 예산을 편성했다. ▲국토부 = 20조원을 배정했다. 도로에 5조원을 쓴다.", "5조원", "국토교통부", "acted in an earlier sentence"),
     ("정부는 예산을 편성했다. 국토부 관계자: 도로에 5조원을 쓴다.", "5조원", "정부", "acted in an earlier sentence"),
+    # a subject after a clause ending (…짓고, B가) acts in its own clause; one inside a clause that
+    # describes a noun (교육청이 요청한) does not
+    ("이밖에 국방부는 329억원을 들여 군인아파트를 짓고, 춘천교육청이 24억원을 들여 초등학교를 짓는다.", "24억원",
+     "춘천교육청", "subject of the clause"),
+    ("국방부는 교육청이 요청한 학교에 24억원을 들인다.", "24억원", "국방부", "topic of the clause"),
     # an aside about the organisation between it and its particle
     ("전남 담양군(군수 최형식)은 내년 국비 1000억 원을 확보했다.", "1000억 원", "전라남도 담양군", "topic of the clause"),
     ("담양군(군수 최형식)은 국비 1000억원을 확보했다. 주요 사업은 정원문화원 건립(사업비 196억 원) 등이다.", "196억 원", "전라남도 담양군",

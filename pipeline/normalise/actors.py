@@ -200,6 +200,11 @@ class ActorTracker:
             # may be the head's partner: GS와 현대중공업이 각각 21조원)
             return Choice.of(item_heads[-1], "heads the amount's list item", text)
         referents = [(m.end(), r, m) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
+        topics = [o for o in before if _is_topic(text, o, sentence.start)]
+        own_subjects = [o for o in before if topics and o.start > topics[-1].end and _is_subject(text, o, sentence.start)
+                        and _CLAUSE_END.search(text, topics[-1].end, o.start) and not _CLAUSE_END.search(text, o.end, amount_start)]
+        if own_subjects:  # 국방부는 329억원을 들여 …짓고, 춘천교육청이 24억원을: the subject of a later clause is its own
+            return Choice.of(own_subjects[-1], "subject of the clause", text)
         for test, rule in ((_is_topic, "topic of the clause"), (_is_subject, "subject of the clause")):
             candidates = [(o.end, o, None) for o in before if test(text, o, sentence.start)] + referents
             if candidates:
