@@ -140,6 +140,12 @@ def test_a_headline_glued_to_a_known_name_leaves_the_name():
     assert orgs("투자 200억 원 돌파한국은행에 따르면 늘었다.") == [("한국은행", "한국은행")]
 
 
+def test_a_short_form_of_a_known_name_inside_a_longer_name_is_not_that_body():
+    # 환경연구원 is 한국환경연구원's short form; 보건환경연구원 is another body (a city's or province's)
+    assert orgs("보건환경연구원은 올해 장비를 산다.") == [("보건환경연구원", "보건환경연구원")]
+    assert orgs("환경연구원은 보고서를 냈다.") == [("환경연구원", "한국환경연구원")]
+
+
 def test_hanhwa_before_an_amount_is_the_korean_won_not_the_group():
     assert orgs("기금에 2천만 홍콩달러(한화 35억원)를 냈다.") == []
     assert ("한화", "한화그룹") in orgs("한화는 500억원을 투자한다.")

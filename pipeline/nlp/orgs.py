@@ -268,7 +268,7 @@ class OrgMatcher:
     def _known_tail(self, name: str) -> str | None:
         """The longest gazetteer name `name` ends with after a Hangul-only start (돌파|한국은행), if any."""
         for cut in range(2, len(name) - 2):
-            if name[cut:] in self.canonical and all("가" <= char <= "힣" for char in name[:cut]):
+            if self.canonical.get(name[cut:]) == name[cut:] and all("가" <= char <= "힣" for char in name[:cut]):
                 return name[cut:]
         return None
 
