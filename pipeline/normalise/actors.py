@@ -46,13 +46,14 @@ _REPORTS = re.compile(r"(?:%s)\s(?:\d{1,2}일\s)?(?:%s)" % (
 # stand in brackets after it
 _LIST_GAP = re.compile(r"^(?:\(\d{6}\))?\s?(?:%s)?\s?\(?$" % longest_first(_TABLE["list_gap_words"]))
 # "…, 서귀포시 …에 1014억원", "▶청주시 … 35억원": the organisation opens a list item
-_ITEM_MARK = r"[,，;%s]" % re.escape("".join(_TABLE["list_bullets"]))
+_BULLETS = re.escape("".join(_TABLE["list_bullets"]))
+_ITEM_MARK = r"[,，;%s]" % _BULLETS
 _ITEM_START = re.compile(_ITEM_MARK + r"\s?$")
 # … and a later item starts between that organisation and the amount: ▲신용보증기금 지원 1조원 ▲호남선 4350억원
 _NEXT_ITEM = re.compile(_ITEM_MARK)
 # a headline's "음성군, …" and a section's "▽충남도〓…", "▲국토부 = …": the body heading what follows
 _HEADING_SUBJECT = re.compile(r"\s?[,〓=:：]")
-_HEADING_LEAD = re.compile(r"[%s]?\s?" % re.escape("".join(_TABLE["list_bullets"])))
+_HEADING_LEAD = re.compile(r"[%s]?\s?" % _BULLETS)
 _ACTING_PARTICLES = longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"])  # 시는, 군이
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first(_ANAPHOR_TYPES), _ACTING_PARTICLES))
@@ -193,20 +194,21 @@ class ActorTracker:
         bracketed = [o for o in before if _BRACKETED_BEFORE.fullmatch(text, o.end, amount_start) and text[o.start - 1 : o.start] == "("]
         if bracketed:  # 실태조사(환경부)에 15억원: the body named in brackets runs the item the money is for
             return Choice.of(bracketed[-1], "named in brackets with the amount's item", text)
+        topics = [o for o in before if _is_topic(text, o, sentence.start)]
         item_heads = [o for o in listed if _ITEM_START.search(text[sentence.start : o.start])]
         if item_heads and not _NEXT_ITEM.search(text, item_heads[-1].end, amount_start) \
-                and not any(o.start > item_heads[-1].end and _is_topic(text, o, sentence.start) for o in before):
+                and not any(o.start > item_heads[-1].end for o in topics):
             # … 세종시 사업을 주도하는 LH는 31조원을: a topic after the head is the clause's own (a subject
             # may be the head's partner: GS와 현대중공업이 각각 21조원)
             return Choice.of(item_heads[-1], "heads the amount's list item", text)
         referents = [(m.end(), r, m) for m in _ANAPHOR.finditer(text, sentence.start, amount_start) if (r := self._referent(m["word"]))]
-        topics = [o for o in before if _is_topic(text, o, sentence.start)]
-        own_subjects = [o for o in before if topics and o.start > topics[-1].end and _is_subject(text, o, sentence.start)
+        subjects = [o for o in before if _is_subject(text, o, sentence.start)]
+        own_subjects = [o for o in subjects if topics and o.start > topics[-1].end
                         and _CLAUSE_END.search(text, topics[-1].end, o.start) and not _CLAUSE_END.search(text, o.end, amount_start)]
         if own_subjects:  # 국방부는 329억원을 들여 …짓고, 춘천교육청이 24억원을: the subject of a later clause is its own
             return Choice.of(own_subjects[-1], "subject of the clause", text)
-        for test, rule in ((_is_topic, "topic of the clause"), (_is_subject, "subject of the clause")):
-            candidates = [(o.end, o, None) for o in before if test(text, o, sentence.start)] + referents
+        for found, rule in ((topics, "topic of the clause"), (subjects, "subject of the clause")):
+            candidates = [(o.end, o, None) for o in found] + referents
             if candidates:
                 _, org, anaphor = max(candidates, key=lambda c: c[0])
                 if anaphor is not None:
