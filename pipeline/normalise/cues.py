@@ -17,8 +17,8 @@ _UNCOMMITTED = frozenset(_TABLE["not_committed"])
 # 6조 원을 넘어섰다, 2백조원에 육박: a mark passed, not money (45억 원 등이 줄었다, 66억 원이 각각 늘었다).
 _APPROXIMATE = longest_first(_TABLE["grammar"]["approximators"])
 _CHANGE_AFTER = re.compile(
-    r"^\)?\s*(?:\([^)]*\))?\s*(?:%s)?\s*(?:등|씩)?\s*(?:%s)?\s*(?:각각\s*)?(?:%s)"
-    % (_APPROXIMATE, longest_first(_TABLE["grammar"]["change_particles"]),
+    r"^\)?\s*(?:\([^)]*\))?\s*(?:%s)?\s*(?:등|씩)?\s*(?:%s)?\s*(?:(?:%s)\s*)?(?:%s)"
+    % (_APPROXIMATE, longest_first(_TABLE["grammar"]["change_particles"]), longest_first(_TABLE["grammar"]["change_adverbs"]),
        longest_first(_TABLE["change_after"] + _TABLE["milestone_after"]))
 )
 # 1조원이 넘는 1조466억원: a bound of the figure that follows, not money of its own
