@@ -54,6 +54,8 @@ _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _WINDOW = 40
 # 2조 5000억원의 밸류: a negative word right after another amount says what that amount is, not this one
 _OWN_NOUN_GAP = re.compile(r"의?\s?")
+# 소득 증대, 주민편익 증진, 피해 복구: a word of not_record that an aim noun follows names what the money is for
+_AIM_AFTER = re.compile(r"\s?(?:%s)" % longest_first(_TABLE["grammar"]["aims_after"]))
 _PURPOSE = re.compile(r"[가-힣]{0,3}?에\s")  # 지원에, 지원사업에: what the money is for
 _AS = re.compile(r"[가-힣]{0,3}?(?:으로|로)\s")  # 지원사업으로, 예산으로: what the money is given as
 # 요구돼 7천만원의 사업비가: a cue word with a connective ending is the verb of the clause before
@@ -98,10 +100,9 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
         return MoneyRole(False)
     before = _masked(sentence[max(before_limit, start - _WINDOW) : start])
     after = _masked(after_raw)[:_WINDOW]
-    own_after = _cues_after(after)
-    if any(not positive and distance <= _OWN_NOUN_DISTANCE for distance, positive, _ in own_after):
-        return MoneyRole(False)  # 200억원의 매출: what the money is, whatever came before it
-    cues = [*_cues_before(before), *own_after]  # (distance, positive, word)
+    if any(not positive and distance <= _OWN_NOUN_DISTANCE for distance, positive, _ in _cues_after(after, aims_named=False)):
+        return MoneyRole(False)  # 200억원의 매출, 300억원의 소득 증대: what the money is, whatever came before it
+    cues = [*_cues_before(before), *_cues_after(after)]  # (distance, positive, word)
     said = [before, after]  # where a receiving word (확보, 지원받) would speak for this amount
     if in_list is not None:
         head_limit, head_start, list_end = in_list
@@ -163,16 +164,18 @@ def _cues_before(before: str, heads_list: bool = False) -> list[tuple[float, boo
     return cues
 
 
-def _cues_after(after: str) -> list[tuple[float, bool, str]]:
+def _cues_after(after: str, aims_named: bool = True) -> list[tuple[float, bool, str]]:
     approximation = _APPROXIMATION.match(after)
     skipped = approximation.end() if approximation else 0
-    return [(max(0, m.start() - skipped), positive, m.group()) for m, positive in _cue_words(after)]
+    return [(max(0, m.start() - skipped), positive, m.group()) for m, positive in _cue_words(after, aims_named)]
 
 
-def _cue_words(text: str) -> list[tuple[re.Match, bool]]:
+def _cue_words(text: str, aims_named: bool = True) -> list[tuple[re.Match, bool]]:
     """The cue words of `text` with whether each says record; a word inside a longer cue word of the
-    other kind is part of that word (연금 in 출연금, 보증 in 보증금), not a cue of its own."""
-    found = [(m, positive) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)) for m in pattern.finditer(text)]
+    other kind is part of that word (연금 in 출연금, 보증 in 보증금), not a cue of its own, and, with
+    `aims_named`, a word that names an aim (소득 증대를 위한, 피해 복구에) says nothing of what the money is."""
+    found = [(m, positive) for pattern, positive in ((_POSITIVE, True), (_NEGATIVE, False)) for m in pattern.finditer(text)
+             if positive or not (aims_named and _AIM_AFTER.match(text, m.end()))]
     return [(m, positive) for m, positive in found if not any(_inside(m, other) for other, _ in found)]
 
 
