@@ -90,6 +90,11 @@ COMMITMENT = [
     ("한빛군은 스마트팜 조성에 50억원을 투입한다. 연간 300억원의 소득 증대 효과가 기대된다.", "300억원", False),
     ("태풍 피해액은 120억원으로 집계됐다.", "120억원", False),
     ("한빛군은 태풍 피해 120억원을 입었다.", "120억원", False),
+    # a list with no cue word of its own takes the paragraph's kind of money, past a sentence of a
+    # difference or a figure compared with, not past money that is no initiative (적자)
+    ("한빛시는 내년 예산 2천억원을 편성했다. 올해보다 100억원 늘었다. 주요 사업은 △순환도로 50억원 △공원 30억원 등이다.", "50억원", True),
+    ("한빛시는 체육시설 조성에 100억원을 투입했다. 체육시설들은 올해 12억원의 적자를 기록했다. 시설별로는 종합경기장 5억원, 체육관 3억원 등이다.",
+     "5억원", False),
     # a bound of the figure right after it is no money; a bound of a contract is (over 1조원)
     ("관광분야에 처음 1조원이 넘는 1조466억원의 예산을 편성했다.", "1조원", False),
     ("대우조선해양이 컨테이너선으로 1조원이 넘는 계약을 따냈다.", "1조원", True),

@@ -73,7 +73,7 @@ class MoneyRole:
     funding_type: str | None = None
     receives: bool = False
     inherited: bool = False  # no cue of its own: the type the paragraph is about
-    cue: str | None = None  # the word that decided (None: the paragraph's kind, or no record)
+    cue: str | None = None  # the word that decided (None: the paragraph's kind, or no record for no word's sake)
     cue_in_sentence: bool = False  # the cue stands elsewhere in the sentence, not near the amount
 
 
@@ -100,8 +100,10 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
         return MoneyRole(False)
     before = _masked(sentence[max(before_limit, start - _WINDOW) : start])
     after = _masked(after_raw)[:_WINDOW]
-    if any(not positive and distance <= _OWN_NOUN_DISTANCE for distance, positive, _ in _cues_after(after, aims_named=False)):
-        return MoneyRole(False)  # 200억원의 매출, 300억원의 소득 증대: what the money is, whatever came before it
+    own_negative = next((word for distance, positive, word in _cues_after(after, aims_named=False)
+                         if not positive and distance <= _OWN_NOUN_DISTANCE), None)
+    if own_negative is not None:
+        return MoneyRole(False, cue=own_negative)  # 200억원의 매출, 300억원의 소득 증대: what the money is, whatever came before it
     cues = [*_cues_before(before), *_cues_after(after)]  # (distance, positive, word)
     said = [before, after]  # where a receiving word (확보, 지원받) would speak for this amount
     if in_list is not None:
@@ -117,7 +119,7 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
         return _from_whole_sentence(sentence, start, end, topic, amount_ends)
     _, positive, word = min(cues)  # the nearest wins, a negative one on a tie
     if not positive:
-        return MoneyRole(False)
+        return MoneyRole(False, cue=word)
     return MoneyRole(True, _TYPE_OF[word], _receives(" ".join(said)), cue=word)
 
 
@@ -190,8 +192,9 @@ def _from_whole_sentence(sentence: str, start: int, end: int, topic: str | None,
     speaks of revenue, prices or the like."""
     rest = _masked(sentence[:start] + " " * (end - start) + sentence[end:])
     words = _cue_words(rest)
-    if any(not is_positive and not _names_other_amount(rest, m.start(), amount_ends) for m, is_positive in words):
-        return MoneyRole(False)
+    negative = next((m.group() for m, is_positive in words if not is_positive and not _names_other_amount(rest, m.start(), amount_ends)), None)
+    if negative is not None:
+        return MoneyRole(False, cue=negative)
     positive = min((m for m, is_positive in words if is_positive), key=lambda m: m.start(), default=None)
     if positive is not None:
         return MoneyRole(True, _TYPE_OF[positive.group()], _receives(rest), cue=positive.group(), cue_in_sentence=True)

@@ -119,6 +119,7 @@ class Commitment(Step):
                           c.upper - start, reading.topic, None if c.in_list is None else tuple(x - start for x in c.in_list),
                           others)
         if not c.role.is_record:
+            reading.no_initiative |= c.role.cue is not None
             return False
         if reading.asking and not reading.requests.committed(c.amount.end, c.upper):
             return False  # 모두 4조2천423억원의 국고예산을 정부에 신청했다: asked for, not committed

@@ -53,6 +53,7 @@ class Reading:
         self.asking = False  # the sentence read now speaks of money asked for (requests.py)
         self.years = YearTracker()
         self.topic: str | None = None  # funding type of the paragraph's last record
+        self.no_initiative = False  # the sentence read now names money that is no initiative (매출, 적자)
         self.initiatives: dict[str, str] = {}  # organisation -> the initiative it was last said to fund
         self.year_how: dict[str, str] = {}  # record_id -> how its year was found (a HOW_RANK key)
         self.headings: set[str] = set()  # record_ids told by a heading line (the title, a subheading)
@@ -116,6 +117,7 @@ class Reading:
             self.years.end_of_sentence(sentence.years, {}, [], current.canonical if current else None)
             return []
         amounts = sorted(sentence.amounts, key=lambda a: a.start)
+        self.no_initiative = False
         subjects = [o.start for o in sentence.orgs if can_act(o) and acts(self.text, o, sentence.start)]
         compared = points_of_comparison(self.text, amounts)
         years = assign_years(self.context.doc, sentence.start, sentence.end, amounts, sentence.years, compared, subjects)
@@ -147,8 +149,9 @@ class Reading:
         budget_years = {r.amount_start: publication_year(self.article.published, "supplementary")
                         for r in made if self.year_how.get(r.record_id) == "supplementary" and r.amount_start not in years}
         self.years.end_of_sentence(sentence.years, {**years, **budget_years}, topical, current.canonical if current else None)
-        # money that is no initiative (적자, 매출) ends the run of the paragraph's kind
-        self.topic = made[-1].funding_type if made else None
+        # money that is no initiative (적자, 매출) ends the run of the paragraph's kind; a difference, a
+        # bracket or a figure compared with does not
+        self.topic = made[-1].funding_type if made else None if self.no_initiative else self.topic
         return made
 
     def _shares(self, record: InitiativeRecord, items: list[tuple[int, int]], sentence: Sentence) -> list[InitiativeRecord]:
