@@ -177,6 +177,10 @@ OWNER = [
     # (text, amount, org, rule)
     ("광주시는 올해 AI 사업에 200억원을 투입한다.", "200억원", "광주광역시", "topic of the clause"),
     ("광주시는 AI 사업을 추진한다. 올해 200억원을 투입한다.", "200억원", "광주광역시", "acted in an earlier sentence"),
+    # a legal-form mark and an aside may stand between a company and its particle
+    ("천안시는 기업 3곳과 협약을 맺었다. 장비를 만드는 한빛세미㈜(대표 김한빛)는 100억원을 들여 공장을 옮긴다.", "100억원",
+     "한빛세미", "topic of the clause"),
+    ("함안군은 기업들과 협약을 맺었다. 한빛비료㈜는 농공단지에 45억원을 투자한다.", "45억원", "한빛비료", "topic of the clause"),
     # in an article that names no body, a budget is the state's (not money of any kind)
     ("연구개발(R&D) 예산은 내년 26조 5천억 원 규모로 편성됐다.", "26조 5천억 원", "정부", "a budget no body is named for"),
     ("광주시는 예산을 늘렸다. 복지 예산은 300억원으로 편성됐다.", "300억원", "광주광역시", "acted in an earlier sentence"),

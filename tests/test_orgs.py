@@ -36,6 +36,8 @@ def test_gazetteer_names_get_their_canonical_name(sentence, mention, canonical):
     ("광주시는 AI산업융합사업단을 설립한다.", "AI산업융합사업단"),
     ("한국미래기술재단은 장학금을 준다.", "한국미래기술재단"),
     ("㈜한빛소재가 공장을 짓는다.", "한빛소재"),
+    ("씨앤디세미㈜는 공장을 짓는다.", "씨앤디세미"),  # the mark after the name, then a particle
+    ("씨앤디세미(주)가 공장을 짓는다.", "씨앤디세미"),
     ("KCC도 현대중공업과 함께 투자한다.", "KCC"),
     ("종합격투기 ROAD FC가 중국에 진출했다.", "ROAD FC"),  # a capitalised word before the acronym
 ])

@@ -274,13 +274,14 @@ class OrgMatcher:
 
     def _marked(self, text: str):
         """(mark, start, end) of each name written with a legal-form mark: 삼성전자(주) (the mark right after
-        the name and ending its word), else (재)경남문화예술진흥원 (the name after the mark)."""
+        the name, ending its word or followed by a particle: 영원비료㈜는), else (재)경남문화예술진흥원 (the name
+        after the mark)."""
         after = 0
         for m in self._mark.finditer(text):
             if m.start() < after:
                 continue
             before = self._marked_before.search(text, max(0, m.start() - self._longest), m.start())
-            if before and before.start() >= after and not self._word_char.match(text, m.end()):
+            if before and before.start() >= after and (not self._word_char.match(text, m.end()) or self._acting.match(text, m.end())):
                 yield m.group(), before.start(), before.end()
                 continue
             name = self._marked_after.match(text, m.end())

@@ -22,8 +22,11 @@ from krnews.nlp.tables import load_region_governments, load_table, longest_first
 from .context import DocContext, Sentence
 
 _TABLE = load_table("funding")
-# 담양군(군수 최형식)은: an aside about the organisation may stand between it and its particle
-_HEAD = r"(?:\s?\([^()\n]{1,30}\))?(?:\s?(?:%s))?" % longest_first(_TABLE["actor_heads"])
+_ORGS_TABLE = load_table("orgs")
+# 담양군(군수 최형식)은, 씨앤디세미㈜(대표 김상범)는: a legal-form mark and an aside about the organisation may
+# stand between it and its particle
+_HEAD = r"(?:%s)?(?:\s?\([^()\n]{1,30}\))?(?:\s?(?:%s))?" % (
+    longest_first(_ORGS_TABLE["company_marks"]), longest_first(_TABLE["actor_heads"]))
 # The organisation heads a noun phrase of at most two more words that carries the particle.
 _NOUNS = r"(?:\s[가-힣A-Za-z0-9&·]+){0,2}?"
 _TOPIC_AFTER = re.compile(r"%s%s(?:%s)(?=[\s,])" % (_HEAD, _NOUNS, longest_first(_TABLE["topic_particles"])))
@@ -90,7 +93,6 @@ def can_act(org: Org) -> bool:
     return org.org_type not in _NON_FUNDING
 
 
-_ORGS_TABLE = load_table("orgs")
 # 울산은 3조2715억원으로: a 시·도 named by its bare name as the topic of a clause is its government
 _REGIONS = load_region_governments()
 _REGION_TOPIC = re.compile(r"(?<![가-힣])(?P<place>%s)(?=(?:%s)\s)" % (longest_first(_REGIONS), longest_first(_ORGS_TABLE["region_topic_particles"])))
