@@ -363,6 +363,12 @@ YEAR = [
     ("경기도는 내년 예산을 짠다. 이 가운데 AI 사업에 120억원이 배정됐다.", "120억원", (2025, None, None),
      "the year the text is about, from an earlier sentence", "내년"),
     ("경기도는 AI 사업에 120억원을 투입한다.", "120억원", (2024, None, None), "the publication year: the money is acted on now", "2024-03-12"),
+    # buying, handing out and spending money are acts too (인수, 교부, 집행, 지급)
+    ("한빛그룹은 한빛식품 지분 100%를 230억원에 인수한다고 23일 공시했다.", "230억원", (2024, None, None),
+     "the publication year: the money is acted on now", "2024-03-12"),
+    ("충북도는 시·군 특별조정교부금 290억 원을 집행한다.", "290억 원", (2024, None, None),
+     "the publication year: the money is acted on now", "2024-03-12"),
+    ("한빛그룹의 한빛식품 투자 규모는 230억원 수준이다.", "230억원", (None, None, None), "no year stated or implied", ""),
     ("추정사업비는 4582억 원이며 2027년 준공 예정이다.", "4582억 원", (None, None, 2027), "the year the project is completed", "2027년"),
     # what a project costs in all spans its years: no year but a period or a completion year …
     ("시는 올해 복지관을 짓는다. 복지관은 국비 28억원 등 모두 39억원의 사업비가 투입될 예정이다.", "39억원",
