@@ -363,6 +363,11 @@ YEAR = [
     ("경기도는 내년 예산을 짠다. 이 가운데 AI 사업에 120억원이 배정됐다.", "120억원", (2025, None, None),
      "the year the text is about, from an earlier sentence", "내년"),
     ("경기도는 AI 사업에 120억원을 투입한다.", "120억원", (2024, None, None), "the publication year: the money is acted on now", "2024-03-12"),
+    # a year compared with through a figure that is no money is no year the text is about
+    ("시는 내년 예산 5천억원을 편성했다. 재정자립도는 지난해 52.5%보다 3.1%p 낮은 49.4%다. 도로부문은 서부대로 50억원 등이다.", "50억원",
+     (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
+    ("시는 내년 예산 5천억원을 편성했다. 재정자립도는 지난해 52.5%였다. 도로부문은 서부대로 50억원 등이다.", "50억원",
+     (2023, None, None), "the year the text is about, from an earlier sentence", "지난해"),
     # buying, handing out and spending money are acts too (인수, 교부, 집행, 지급)
     ("한빛그룹은 한빛식품 지분 100%를 230억원에 인수한다고 23일 공시했다.", "230억원", (2024, None, None),
      "the publication year: the money is acted on now", "2024-03-12"),

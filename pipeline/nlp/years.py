@@ -59,10 +59,12 @@ _PATTERN = re.compile(
 _BOUNDS = _TABLE["period_words"]
 _SAME_CLAUSE = re.compile(r"[^.?!\n,]{0,20}")
 _PERIOD_GAP = re.compile(r"\s?(?:(?:%s)\s?)?$" % longest_first(_TABLE["period_joiners"]))
-# 올해보다, 올해 예산 대비, 올해 본예산에 비해: the year of a point of comparison, written right before the
-# comparison word or before a noun phrase of at most two words that no case particle closes
-_COMPARISON = re.compile(r"(?:\s[^\s,.()\d]*[^\s,.()\d%s]){0,2}?\s?(?:%s)" % (
-    "".join(load_table("funding")["grammar"]["case_endings"]), longest_first(_TABLE["comparison_after"])))
+# 올해보다, 올해 예산 대비, 올해 본예산에 비해, 지난해 52.5%보다: the year of a point of comparison, written right
+# before the comparison word or before a noun phrase of at most two words that no case particle closes, or
+# before a figure that is no money (money compared is dated by its own amount: normalise/years.points_of_comparison)
+_COMPARISON = re.compile(r"(?:\s[^\s,.()\d]*[^\s,.()\d%s]){0,2}?(?:\s?\d[\d,.]*\s?(?:%s))?\s?(?:%s)" % (
+    "".join(load_table("funding")["grammar"]["case_endings"]), longest_first(_TABLE["compared_figure_units"]),
+    longest_first(_TABLE["comparison_after"])))
 # 2027년 준공, 내년 8월 완공: the year a project ends.
 # 2027년 준공, 내년 8월 완공, 올해 연말 착공: a date in a project's schedule.
 _SCHEDULE_GAP = r"(?:\s?(?:\d{1,2}\s?월|%s))?\s?" % longest_first(_TABLE["year_parts"])
