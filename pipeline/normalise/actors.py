@@ -49,14 +49,14 @@ _REPORTS = re.compile(r"(?:%s)\s(?:\d{1,2}일\s)?(?:%s)" % (
 # stand in brackets after it
 _LIST_GAP = re.compile(r"^(?:\(\d{6}\))?\s?(?:%s)?\s?\(?$" % longest_first(_TABLE["list_gap_words"]))
 # "…, 서귀포시 …에 1014억원", "▶청주시 … 35억원": the organisation opens a list item
-_BULLETS = re.escape("".join(_TABLE["list_bullets"]))
-_ITEM_MARK = r"[,，;%s]" % _BULLETS
+BULLETS = re.escape("".join(_TABLE["list_bullets"]))  # the marks opening a list item (▲, △, ▶ …), for a [class]
+_ITEM_MARK = r"[,，;%s]" % BULLETS
 _ITEM_START = re.compile(_ITEM_MARK + r"\s?$")
 # … and a later item starts between that organisation and the amount: ▲신용보증기금 지원 1조원 ▲호남선 4350억원
 _NEXT_ITEM = re.compile(_ITEM_MARK)
 # a headline's "음성군, …" and a section's "▽충남도〓…", "▲국토부 = …": the body heading what follows
 _HEADING_SUBJECT = re.compile(r"\s?[,〓=:：]")
-_HEADING_LEAD = re.compile(r"[%s]?\s?" % _BULLETS)
+_HEADING_LEAD = re.compile(r"[%s]?\s?" % BULLETS)
 _ACTING_PARTICLES = longest_first(_TABLE["topic_particles"] + _TABLE["subject_particles"])  # 시는, 군이
 _ANAPHOR_TYPES: dict = _TABLE["anaphor_types"]
 _ANAPHOR = re.compile(r"(?<![가-힣])(?P<word>%s)(?:%s)(?=\s)" % (longest_first(_ANAPHOR_TYPES), _ACTING_PARTICLES))

@@ -9,7 +9,7 @@ from krnews.nlp.amounts import Amount
 from krnews.nlp.orgs import Org
 from krnews.nlp.tables import load_table, longest_first
 
-from .actors import ActorTracker, acts, can_act, in_dateline, named_groups, named_regions
+from .actors import BULLETS, ActorTracker, acts, can_act, in_dateline, named_groups, named_regions
 from .context import DocContext, Sentence, parenthesis_of
 from .decisions import Candidate, acting_now, decide
 from .initiatives import find_initiative
@@ -26,11 +26,10 @@ _RESPECTIVELY = re.compile(r"(?<![가-힣])(?:%s)(?![가-힣])" % longest_first(
 _ORG_JOIN = re.compile(r"\s?(?:%s)\s?" % longest_first(sorted({join.strip() for join in load_table("orgs")["list_joins"]})))
 # 200억원, 2023년 250억원 / 4억 원 △전통시장 사업 10억 원 / 건립(131억) △센터 건립(130억): the gap between
 # two amounts of one list, joined by a comma, a conjunction or the next item's bullet
-_BULLETS = re.escape("".join(load_table("funding")["list_bullets"]))
 # an item may carry an aside after its amount: 619억원(증가율 13.80%) ▲…, 500억원(12.3%), …
 _ITEM_ASIDE = r"(?:\s?\([^()]{1,20}\))?"
-_LIST_JOIN = re.compile(r"%s\s?(?:,|과|와|및)\s?(?:[^\s,.()]{1,12}\s){0,6}|%s\)?\s?[%s]\s?(?:[^\s,.()]{1,12}\s){0,6}(?:[^\s,.()]{1,12}\()?"
-                        % (_ITEM_ASIDE, _ITEM_ASIDE, _BULLETS))
+_LIST_JOIN = re.compile(r"%s\s?(?:%s)\s?(?:[^\s,.()]{1,12}\s){0,6}|%s\)?\s?[%s]\s?(?:[^\s,.()]{1,12}\s){0,6}(?:[^\s,.()]{1,12}\()?"
+                        % (_ITEM_ASIDE, longest_first(load_table("funding")["grammar"]["list_conjunctions"]), _ITEM_ASIDE, BULLETS))
 # 70억달러(약 7조5000억원), 2천5백만달러어치(3백40억원상당), 4억 달러 우리 돈 4,300여억 원: the won figure
 # is the same money
 _RESTATED = load_table("funding")["won_restatement"]

@@ -36,7 +36,7 @@ _OPENS_ASIDE = re.compile(r"\s?\(\s?")
 _NOUN_PHRASE_GAP = re.compile(r"\s?(?:[^\s,.()]*[^\s,.()%s]\s){0,3}(?:[^\s,.()]+\(\s?)?" % "".join(
     load_table("funding")["grammar"]["case_endings"]))  # … or holds it in an aside: 올해 예산(1조1131억원)보다
 # Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
-_CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "는데", "은데"})
+_CLAUSE_ENDINGS = frozenset(load_table("funding")["grammar"]["clause_ending_morphemes"])
 # How a year was found, best first: one a duplicate's year may replace only with a better one.
 HOW_RANK = {"bound": 3, "sentence": 2, "carried": 1, "supplementary": 1, "after_comparison": 1, "published": 0}
 
