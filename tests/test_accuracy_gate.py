@@ -6,7 +6,8 @@ over matched records (year, funding type, role accuracy; initiative word F1): a 
 more gold records may lower it with the records it newly matches, and only when every record matched
 before keeps its value (compare the outputs of `krnews eval --show` before and after), as its commit
 message must say; or a change that trades a few records of one set for many more of others, when its
-commit message names each record lost and counts those gained, set by set. A change to the scorer that makes a figure stricter (its meaning changes, not the
+commit message names each record lost and counts those gained, set by set (on the check split, which
+is never read record by record, by its counts alone: matched, spurious and missed before and after). A change to the scorer that makes a figure stricter (its meaning changes, not the
 extractor: docs/evaluation.md) lowers it in the same commit, whose message gives the figure before and after. The project's own gold set always runs; the shared evaluation sets run when
 ../shared is beside the checkout, and the dev set's tune and check splits when its texts are
 (data/devset/README.md), with merging and separation of the initiatives on its stories; each is

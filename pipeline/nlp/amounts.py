@@ -60,8 +60,10 @@ def _amount_regex() -> re.Pattern:
     vague = rf"(?:{longest_first(_TABLE['vague_numerals'])}){small}?"
     # 1조 2천억 / 1억6천400여만 / 200여억 / 수백억: groups each closed by a large unit, maybe a tail (4177).
     currency = longest_first(CURRENCIES)
-    # 1만 6000원: a tail after a space only when the currency follows.
-    tail = rf"(?:{group}|\s{group}(?=\s?(?:{currency})))"
+    # 1만 6000원: a tail after a space only when the currency follows. A hangul digit in the tail only
+    # multiplies a small unit (2억이천만원): alone after a large unit it is a particle (29억이다, 20억이 투입).
+    tail_group = rf"(?:(?:{number}|{hangul_digit})?{small}|{number})+"
+    tail = rf"(?:{tail_group}|\s{group}(?=\s?(?:{currency})))"
     # 3천 163억원, 19억 8천 3백만 원, 천 400억 원: before a large unit, a small unit may stand apart from the rest
     spaced = rf"(?:(?:(?:{number}|{hangul_digit})?{small}\s)*{group})"
     with_units = rf"(?:(?:{spaced}|{vague})\s?여?\s?{large}(?:\s?(?={spaced}\s?여?\s?{large}))?)+{tail}?여?"
