@@ -183,6 +183,10 @@ OWNER = [
     # (text, amount, org, rule)
     ("광주시는 올해 AI 사업에 200억원을 투입한다.", "200억원", "광주광역시", "topic of the clause"),
     ("광주시는 AI 사업을 추진한다. 올해 200억원을 투입한다.", "200억원", "광주광역시", "acted in an earlier sentence"),
+    # a noun phrase that is a body's topic does not run across a conjunction (…충북도 ends a name, 도 is no particle)
+    ("단양군이 지난해 정부 및 충북도 공모사업에서 988억 원의 국·도비를 확보했다. 군은 올해 1503억원의 사업비를 확보했다고 밝혔다.",
+     "988억 원", "충청북도 단양군", "subject of the clause"),
+    ("충주시 예산도 100억원 늘어난 500억원이다.", "500억원", "충청북도 충주시", "topic of the clause"),
     # a legal-form mark and an aside may stand between a company and its particle
     ("천안시는 기업 3곳과 협약을 맺었다. 장비를 만드는 한빛세미㈜(대표 김한빛)는 100억원을 들여 공장을 옮긴다.", "100억원",
      "한빛세미", "topic of the clause"),

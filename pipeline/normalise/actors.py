@@ -27,8 +27,9 @@ _ORGS_TABLE = load_table("orgs")
 # stand between it and its particle
 _HEAD = r"(?:%s)?(?:\s?\([^()\n]{1,30}\))?(?:\s?(?:%s))?" % (
     longest_first(_ORGS_TABLE["company_marks"]), longest_first(_TABLE["actor_heads"]))
-# The organisation heads a noun phrase of at most two more words that carries the particle.
-_NOUNS = r"(?:\s[가-힣A-Za-z0-9&·]+){0,2}?"
+# The organisation heads a noun phrase of at most two more words that carries the particle; the phrase
+# does not run across a conjunction (정부 및 충북도 공모사업에서: 도 ends a name, 정부 is no topic).
+_NOUNS = r"(?:\s(?!(?:%s)\s)[가-힣A-Za-z0-9&·]+){0,2}?" % longest_first(_TABLE["grammar"]["spaced_conjunctions"])
 _TOPIC_AFTER = re.compile(r"%s%s(?:%s)(?=[\s,])" % (_HEAD, _NOUNS, longest_first(_TABLE["topic_particles"])))
 _SUBJECT_AFTER = re.compile(r"%s(?:%s)(?=[\s,])" % (_HEAD, longest_first(_TABLE["subject_particles"])))
 _POSSESSIVE = re.compile(r"(?:%s)\s" % longest_first(_TABLE["grammar"]["possessive"]))
