@@ -372,6 +372,13 @@ YEAR = [
      (2025, None, None), "the year the text is about, from an earlier sentence", "내년"),
     ("시는 내년 예산 5천억원을 편성했다. 재정자립도는 지난해 52.5%였다. 도로부문은 서부대로 50억원 등이다.", "50억원",
      (2023, None, None), "the year the text is about, from an earlier sentence", "지난해"),
+    # where no year is ever written, a budget's lines in an article whose money was acted on now are of
+    # that year too; shares of a project's whole cost and money of an undated paragraph are not
+    ("제주시는 예산 300억원을 편성했다. 주요 세출 내역은 감귤원 폐원 13억원, 마라도 정비사업 11억원 등이다.", "13억원",
+     (2024, None, None), "the publication year: the article's money is acted on now", "2024-03-12"),
+    ("주요 세출 내역은 감귤원 폐원 13억원, 마라도 정비사업 11억원 등이다.", "13억원", (None, None, None), "no year stated or implied", ""),
+    ("제주시는 예산 300억원을 편성했다. 복지관은 국비 28억원, 시비 11억원 등 모두 39억원의 사업비가 투입될 예정이다.", "28억원",
+     (None, None, None), "no year stated or implied", ""),
     # buying, handing out and spending money are acts too (인수, 교부, 집행, 지급)
     ("한빛그룹은 한빛식품 지분 100%를 230억원에 인수한다고 23일 공시했다.", "230억원", (2024, None, None),
      "the publication year: the money is acted on now", "2024-03-12"),

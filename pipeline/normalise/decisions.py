@@ -45,6 +45,7 @@ _WHOLE_BEFORE = r"(?:%s)\s?" % longest_first(_WHOLE_COST["whole_before"])
 _WHOLE_NOUN = re.compile(_WHOLE_BEFORE + "(?:%s)" % longest_first(_TABLE["types"]["project_cost"]))  # 총사업비, 추정사업비
 _WHOLE_AMOUNT = re.compile(_WHOLE_BEFORE + "$")  # 모두 39억원의 사업비
 _WHOLE_CUES = frozenset(_WHOLE_COST["whole_cues"])
+_OF_THE_YEAR = frozenset(load_table("years")["kinds_of_the_year"])  # budget lines, grants: spent within a year
 _DATIVE = re.compile(r"(?:에|에게)\s")
 # 수자원공사에 대한 금융지원비: the organisation the money is for, not who gives it
 _BENEFICIARY = re.compile(r"(?:에\s?대한|에게)\s")
@@ -64,6 +65,7 @@ _YEAR_RULES = {
     "after_comparison": "the year after the one its sentence compares it with",
     "carried": "the year the text is about, from an earlier sentence",
     "published": "the publication year: the money is acted on now",
+    "current": "the publication year: the article's money is acted on now",
     "completion": "the year the project is completed",
     "supplementary": "a supplementary budget is for the year it is published in",
 }
@@ -201,7 +203,8 @@ class Period(Step):
             # a supplementary budget is compared with the same year's budget it amends (올해 기정예산보다)
             amends = bool(_SUPPLEMENTARY.search(text, c.sentence.start, c.sentence.end))
             after_comparison = None if amends else year_after_comparison(compared, c.amount)
-            choice = choice or completion or reading.year_from_context(c.actor, predicate, part_of, after_comparison)
+            of_the_year = bool(predicate) and c.funding_type in _OF_THE_YEAR  # not a share of a project's whole cost
+            choice = choice or completion or reading.year_from_context(c.actor, predicate, part_of, after_comparison, of_the_year)
         # 추경예산안은 총 1조 6080억 원 규모로 (올해 기정예산 5조944억원보다 …): this fiscal year's own budget, in
         # a sentence that dates nothing else but what it is compared with (not 올해 추경 때 200억 원을 확보하면 …)
         own_years = [y for y in c.sentence.years if y not in compared]

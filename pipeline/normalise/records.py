@@ -88,7 +88,7 @@ class Reading:
         period = periods[0]
         for index in range(first, len(found)):
             record = found[index]
-            if self.year_how.get(record.record_id) == "published":
+            if self.year_how.get(record.record_id) in ("published", "current"):
                 found[index] = record.model_copy(update={
                     "year": None, "year_start": period.year_start, "year_end": period.year_end,
                     "year_mention": self.text[period.start : period.end]})
@@ -188,11 +188,15 @@ class Reading:
                 assigned.update((a.start, o) for a, o in zip(items, joined))
         return assigned
 
-    def year_from_context(self, actor, predicate: str, part_of: bool, after_comparison: YearChoice | None) -> YearChoice | None:
+    def year_from_context(self, actor, predicate: str, part_of: bool, after_comparison: YearChoice | None,
+                          of_the_year: bool = False) -> YearChoice | None:
         """No year in the sentence: the year the text is about, unless it was said of another
         organisation and this one acts now (현대중공업도 … 투자키로 했다): then the year after the one the
-        sentence compares the money with (after_comparison), or the publication year.
-        A part of the money just given (교육부는 이 중 …) has that money's year whoever spends it."""
+        sentence compares the money with (after_comparison), or the publication year. The publication
+        year also dates money of a kind spent within a year (`of_the_year`: a budget's lines, grants) in
+        an article whose money was already found acted on now, where no year was ever written (주요세출
+        내역을 보면 …에 13억원, …에 11억원 등이다). A part of the money just given (교육부는 이 중 …) has that
+        money's year whoever spends it."""
         carried, said_of = self.years.current, self.years.actor
         published = self.article.published
         # 경상북도는 4조8561억원을 확보해 올해(4조1496억원)보다 17% 늘었다: compared with this year, not this year's
@@ -205,8 +209,11 @@ class Reading:
             return YearChoice(carried, "carried")
         if after_comparison is not None:
             return after_comparison
-        if now:
-            return publication_year(published)
+        if published is not None and not this_year_compared:
+            if now:
+                return publication_year(published)
+            if of_the_year and "published" in self.year_how.values():
+                return publication_year(published, "current")
         return None
 
     def _restated_in_won(self, amount: Amount, following: list[Amount]) -> bool:

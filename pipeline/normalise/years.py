@@ -38,7 +38,7 @@ _NOUN_PHRASE_GAP = re.compile(r"\s?(?:[^\s,.()]*[^\s,.()%s]\s){0,3}(?:[^\s,.()]+
 # Connective endings that close a clause (…완공키로 했고 현대중공업도 …, …하며 …); MeCab tags them EC.
 _CLAUSE_ENDINGS = frozenset(load_table("funding")["grammar"]["clause_ending_morphemes"])
 # How a year was found, best first: one a duplicate's year may replace only with a better one.
-HOW_RANK = {"bound": 3, "sentence": 2, "carried": 1, "supplementary": 1, "after_comparison": 1, "published": 0}
+HOW_RANK = {"bound": 3, "sentence": 2, "carried": 1, "supplementary": 1, "after_comparison": 1, "published": 0, "current": 0}
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,9 @@ class YearChoice:
 
 
 def publication_year(published, how: str = "published") -> YearChoice:
-    """The publication date's year, as the year money acted on now is for (no words of the text), or
-    with `how` "supplementary" as the year of a supplementary budget published then."""
+    """The publication date's year, as the year money acted on now is for (no words of the text), with
+    `how` "current" as the year of money the article speaks of as current, or with "supplementary" as the
+    year of a supplementary budget published then."""
     return YearChoice(Year(0, 0, year=published.year), how)
 
 
