@@ -77,7 +77,7 @@ class MoneyRole:
     funding_type: str | None = None
     receives: bool = False
     inherited: bool = False  # no cue of its own: the type the paragraph is about
-    cue: str | None = None  # the word that decided (None: the paragraph's kind, or no record for no word's sake)
+    cue: str | None = None  # the word that decided; None for the paragraph's kind, or for no record no word made
     cue_in_sentence: bool = False  # the cue stands elsewhere in the sentence, not near the amount
 
 
