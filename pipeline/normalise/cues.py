@@ -24,6 +24,8 @@ _CHANGE_AFTER = re.compile(
 # 전년 대비 863억원(8%), 정부안보다 2천620억원의 예산을 증액: right after what it is compared with, a figure is
 # the difference (but 128억원보다 126억원으로 감소: the result, said with 으로)
 _COMPARED_BEFORE = re.compile(r"(?:%s)\s?$" % longest_first(_TABLE["grammar"]["compared_with"]))
+# 증액 529억 원, 감액 250억 원으로 확정: a change named right before its figure, whatever follows (not 증액된 1조원)
+_CHANGE_BEFORE = re.compile(r"(?<![가-힣])(?:%s)\s?$" % longest_first(_TABLE["grammar"]["changes_before"]))
 _RESULT_AFTER = re.compile(r"\s?(?:으로|로)(?![가-힣])")
 # 1조원이 넘는 1조466억원: a bound of the figure that follows, not money of its own
 _BOUND_OF_NEXT = re.compile(r"^\s?(?:%s)?\s?(?:%s)\s?\d" % (
@@ -103,6 +105,8 @@ def classify(sentence: str, start: int, end: int, before_limit: int, after_limit
     if _CHANGE_FROM.match(after_raw) and _ANY_CHANGE.search(sentence, end) and not _OWN_YEAR.search(sentence, 0, start):
         return MoneyRole(False)
     if _COMPARED_BEFORE.search(sentence, 0, start) and not _RESULT_AFTER.match(after_raw):
+        return MoneyRole(False)
+    if _CHANGE_BEFORE.search(sentence, 0, start):
         return MoneyRole(False)
     before = _masked(sentence[max(before_limit, start - _WINDOW) : start])
     after = _masked(after_raw)[:_WINDOW]
