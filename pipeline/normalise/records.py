@@ -150,7 +150,10 @@ class Reading:
         self.years.end_of_sentence(sentence.years, {**years, **budget_years}, topical, current.canonical if current else None)
         # money that is no initiative (적자, 매출) ends the run of the paragraph's kind; a difference, a
         # bracket or a figure compared with does not
-        self.topic = made[-1].funding_type if made else None if self.no_initiative else self.topic
+        if made:
+            self.topic = made[-1].funding_type
+        elif self.no_initiative:
+            self.topic = None
         return made
 
     def _shares(self, record: InitiativeRecord, items: list[tuple[int, int]], sentence: Sentence) -> list[InitiativeRecord]:
